@@ -1,0 +1,120 @@
+package hongniang;
+
+import hongniang.database.DatabaseSettings;
+import hongniang.database.EmbeddedDatabase;
+import hongniang.demo.DemoCommand;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Starts Hongniang: finds or starts its database, then the Micronaut HTTP server. */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Hongniang",
+            version = "1.0",
+            description = "Employment matching for a street office and its communities (红娘)"),
+    security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(
+    name = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
+public final class Application {
+
+  private Application() {}
+
+  public static void main(String[] args) {
+    UnaryOperator<String> env = Application::setting;
+    Map<String, Object> properties = new LinkedHashMap<>();
+    Path dataDir = DatabaseSettings.embeddedDataDir(env);
+    Optional<DatabaseSettings> configured = DatabaseSettings.configured(env);
+    DatabaseSettings database;
+    try {
+      if (configured.isPresent()) {
+        database = configured.get();
+        try {
+          database.checkReachable();
+        } catch (java.sql.SQLException e) {
+          System.err.println(
+              "Hongniang cannot reach its database at "
+                  + database.safeUrl()
+                  + ": "
+                  + e.getMessage());
+          System.exit(1);
+          return;
+        }
+      } else {
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"), true);
+        database = new DatabaseSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
+      }
+      properties.putAll(database.asProperties());
+      properties.put("hongniang.data-dir", dataDir.toString());
+      properties.put(
+          "micronaut.security.token.jwt.signatures.secret.generator.secret",
+          jwtSecret(env, dataDir));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Hongniang could not start its embedded database: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    if (args.length > 0 && "demo".equals(args[0])) {
+      try (ApplicationContext context = ApplicationContext.run(properties, "cli")) {
+        context.getBean(DemoCommand.class).run(Arrays.copyOfRange(args, 1, args.length));
+      }
+      System.exit(0);
+      return;
+    }
+    Micronaut.build(args).mainClass(Application.class).properties(properties).start();
+  }
+
+  /** An environment variable, or the system property of the same name. */
+  private static String setting(String name) {
+    String value = System.getProperty(name);
+    return value != null ? value : System.getenv(name);
+  }
+
+  /**
+   * The JWT signing secret: {@code JWT_SECRET}, else one generated once and kept in the data
+   * folder so that logins survive a restart.
+   */
+  private static String jwtSecret(UnaryOperator<String> env, Path dataDir) throws IOException {
+    String configured = env.apply("JWT_SECRET");
+    if (configured != null && !configured.isBlank()) {
+      if (configured.length() < 32) {
+        throw new IOException("JWT_SECRET must be at least 32 characters");
+      }
+      return configured;
+    }
+    Path file = dataDir.resolve("jwt-secret");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    Files.createDirectories(dataDir);
+    byte[] bytes = new byte[48];
+    new SecureRandom().nextBytes(bytes);
+    String secret = HexFormat.of().formatHex(bytes);
+    Files.writeString(file, secret);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system; the folder's own permissions apply
+    }
+    return secret;
+  }
+}

@@ -1,0 +1,88 @@
+package hongniang.communities;
+
+import hongniang.common.ApiProblem;
+import hongniang.common.PageResponse;
+import hongniang.common.Paging;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads and edits communities; the door to this feature. */
+@Singleton
+public class CommunityService {
+
+  private final CommunityRepository communities;
+
+  CommunityService(CommunityRepository communities) {
+    this.communities = communities;
+  }
+
+  public PageResponse<CommunityView> list(Integer page, Integer size) {
+    return PageResponse.of(communities.findAll(Paging.of(page, size)), CommunityView::of);
+  }
+
+  /** Every community, by id. */
+  public List<CommunityView> all() {
+    return communities.findAllOrderById().stream().map(CommunityView::of).toList();
+  }
+
+  /** Community names by id, for views that show a name beside an id. */
+  public Map<Long, String> namesById() {
+    return communities.findAllOrderById().stream()
+        .collect(Collectors.toMap(Community::id, Community::name));
+  }
+
+  public CommunityView get(long id) {
+    return communities
+        .findById(id)
+        .map(CommunityView::of)
+        .orElseThrow(() -> ApiProblem.notFound("community", id));
+  }
+
+  public boolean exists(Long id) {
+    return id != null && communities.existsById(id);
+  }
+
+  public Optional<CommunityView> findByName(String name) {
+    return communities.findByName(name.trim()).map(CommunityView::of);
+  }
+
+  @Transactional
+  public CommunityView create(CommunityRequest request) {
+    String name = request.name().trim();
+    if (communities.existsByName(name)) {
+      throw ApiProblem.conflict("name", "unique", "community " + name + " exists");
+    }
+    return CommunityView.of(
+        communities.save(new Community(null, name, request.description(), null, null)));
+  }
+
+  @Transactional
+  public CommunityView update(long id, CommunityRequest request) {
+    Community old =
+        communities.findById(id).orElseThrow(() -> ApiProblem.notFound("community", id));
+    String name = request.name().trim();
+    if (communities.existsByNameAndIdNotEqual(name, id)) {
+      throw ApiProblem.conflict("name", "unique", "community " + name + " exists");
+    }
+    return CommunityView.of(
+        communities.update(
+            new Community(id, name, request.description(), old.createdAt(), old.updatedAt())));
+  }
+
+  /** Adds each configured community that is missing; returns how many were added. */
+  @Transactional
+  public int seed(List<String> names) {
+    int added = 0;
+    for (String name : names) {
+      if (!communities.existsByName(name.trim())) {
+        communities.save(new Community(null, name.trim(), name.trim() + "社区", null, null));
+        added++;
+      }
+    }
+    return added;
+  }
+}

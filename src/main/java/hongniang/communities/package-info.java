@@ -1,0 +1,2 @@
+/** The street's communities (社区): the nine that staff and residents belong to. */
+package hongniang.communities;

@@ -1,0 +1,21 @@
+package hongniang.web;
+
+import hongniang.common.ApiProblem;
+import hongniang.common.Problem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Renders a refused request as problem+json with its fields and rules. */
+@Produces(Problem.MEDIA_TYPE)
+@Singleton
+public class ApiProblemHandler implements ExceptionHandler<ApiProblem, HttpResponse<Problem>> {
+
+  @Override
+  public HttpResponse<Problem> handle(HttpRequest request, ApiProblem problem) {
+    return Problems.response(
+        request, problem.status(), problem.title(), problem.getMessage(), problem.errors());
+  }
+}

@@ -1,0 +1,98 @@
+package hongniang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hongniang.support.Api;
+import hongniang.support.DatabaseTest;
+import hongniang.support.Reply;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class AccountsIT implements DatabaseTest {
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Inject JsonMapper json;
+
+  Api api;
+  String admin;
+
+  @BeforeEach
+  void setUp() {
+    if (api != null) {
+      return;
+    }
+    api = new Api(http, json);
+    admin = api.login("admin", "admin-test-password");
+  }
+
+  @Test
+  void anonymousCallerGets401AsProblem() {
+    Reply reply = api.get("/api/v1/me", null);
+    assertEquals(401, reply.status(), reply.toString());
+  }
+
+  @Test
+  void wrongPasswordIsRefused() {
+    Reply reply =
+        api.post("/api/v1/login", Map.of("username", "admin", "password", "wrong-pass"), null);
+    assertEquals(401, reply.status(), reply.toString());
+  }
+
+  @Test
+  void adminCreatesAMatchmakerWhoCanLogIn() {
+    Reply created =
+        api.post(
+            "/api/v1/users",
+            Map.of(
+                "username", "mm-xiayang",
+                "password", "secret-pass-1",
+                "role", "MATCHMAKER",
+                "communityId", 4),
+            admin);
+    assertEquals(201, created.status(), created.toString());
+    String token = api.login("mm-xiayang", "secret-pass-1");
+    Reply me = api.get("/api/v1/me", token);
+    assertEquals("MATCHMAKER", me.str("role"));
+    assertEquals(4, me.num("communityId"));
+    assertEquals(403, api.get("/api/v1/users", token).status());
+  }
+
+  @Test
+  void matchmakerWithoutCommunityIsRefusedWithFieldAndRule() {
+    Reply reply =
+        api.post(
+            "/api/v1/users",
+            Map.of("username", "mm-none", "password", "secret-pass-1", "role", "MATCHMAKER"),
+            admin);
+    assertEquals(400, reply.status(), reply.toString());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    assertEquals(java.util.List.of("communityId:required"), reply.fieldRules());
+  }
+
+  @Test
+  void unknownJsonFieldIsRejected() {
+    Reply reply =
+        api.postRaw(
+            "/api/v1/users",
+            "{\"username\":\"someone\",\"password\":\"secret-pass-1\",\"role\":\"ADMIN\",\"isRoot\":true}",
+            MediaType.APPLICATION_JSON_TYPE,
+            admin);
+    assertEquals(400, reply.status(), reply.toString());
+    assertEquals(java.util.List.of("isRoot:unknown-field"), reply.fieldRules());
+    Reply users = api.get("/api/v1/users?size=200", admin);
+    assertEquals(200, users.status());
+    assertTrue(!users.text().contains("\"someone\""), "nothing stored");
+  }
+}

@@ -1,0 +1,92 @@
+package hongniang.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A small HTTP client for tests: real requests to the running server, replies as {@link Reply}. */
+public final class Api {
+
+  private final BlockingHttpClient client;
+  private final JsonMapper json;
+
+  public Api(HttpClient client, JsonMapper json) {
+    this.client = client.toBlocking();
+    this.json = json;
+  }
+
+  /** Logs in and returns the bearer token; fails the test if the login is refused. */
+  public String login(String username, String password) {
+    Reply reply =
+        send(
+            HttpRequest.POST("/api/v1/login", Map.of("username", username, "password", password)),
+            null);
+    if (reply.status() != 200) {
+      throw new AssertionError("login of " + username + " failed: " + reply);
+    }
+    return reply.str("access_token");
+  }
+
+  public Reply get(String path, String token) {
+    return send(HttpRequest.GET(path), token);
+  }
+
+  public Reply post(String path, Object body, String token) {
+    return send(HttpRequest.POST(path, body), token);
+  }
+
+  public Reply put(String path, Object body, String token) {
+    return send(HttpRequest.PUT(path, body), token);
+  }
+
+  public Reply patch(String path, Object body, String token) {
+    return send(HttpRequest.PATCH(path, body), token);
+  }
+
+  public Reply delete(String path, String token) {
+    return send(HttpRequest.DELETE(path), token);
+  }
+
+  /** Posts a raw body with the given content type (CSV, or JSON text with unknown fields). */
+  public Reply postRaw(String path, String body, MediaType type, String token) {
+    return send(HttpRequest.POST(path, body).contentType(type), token);
+  }
+
+  public Reply send(MutableHttpRequest<?> request, String token) {
+    if (token != null) {
+      request.bearerAuth(token);
+    }
+    request.accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of("application/problem+json"));
+    try {
+      HttpResponse<byte[]> response = client.exchange(request, Argument.of(byte[].class));
+      return reply(response);
+    } catch (HttpClientResponseException e) {
+      return reply(e.getResponse());
+    }
+  }
+
+  private Reply reply(HttpResponse<?> response) {
+    byte[] bytes = response.getBody(Argument.of(byte[].class)).orElse(new byte[0]);
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    String type = response.getContentType().map(MediaType::toString).orElse("");
+    Object parsed = null;
+    if (!text.isBlank() && (type.contains("json") || text.startsWith("{") || text.startsWith("["))) {
+      try {
+        parsed = json.readValue(bytes, Argument.OBJECT_ARGUMENT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new Reply(response.getStatus().getCode(), type, text, parsed);
+  }
+}
