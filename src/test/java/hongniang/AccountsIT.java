@@ -78,7 +78,7 @@ class AccountsIT implements DatabaseTest {
             admin);
     assertEquals(400, reply.status(), reply.toString());
     assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    assertEquals(java.util.List.of("communityId:required"), reply.fieldRules());
+    assertEquals(java.util.List.of("communityId:NotNull"), reply.fieldRules());
   }
 
   @Test
@@ -90,7 +90,7 @@ class AccountsIT implements DatabaseTest {
             MediaType.APPLICATION_JSON_TYPE,
             admin);
     assertEquals(400, reply.status(), reply.toString());
-    assertEquals(java.util.List.of("isRoot:unknown-field"), reply.fieldRules());
+    assertEquals(java.util.List.of("isRoot:UnknownField"), reply.fieldRules());
     Reply users = api.get("/api/v1/users?size=200", admin);
     assertEquals(200, users.status());
     assertTrue(!users.text().contains("\"someone\""), "nothing stored");

@@ -44,7 +44,7 @@ public class AccountService {
       throw ApiProblem.invalid(errors);
     }
     if (users.existsByUsername(username)) {
-      throw ApiProblem.conflict("username", "unique", "username " + username + " is taken");
+      throw ApiProblem.conflict("username", "Unique", "username " + username + " is taken");
     }
     User saved =
         users.save(
@@ -73,9 +73,9 @@ public class AccountService {
       return;
     }
     if (id == null) {
-      errors.add(new FieldError(field, "required", "required for this role"));
+      errors.add(new FieldError(field, "NotNull", "required for this role"));
     } else if (!exists.test(id)) {
-      errors.add(new FieldError(field, "exists", "no such record: " + id));
+      errors.add(new FieldError(field, "Exists", "no such record: " + id));
     }
   }
 
@@ -118,7 +118,7 @@ public class AccountService {
     User user =
         users.findByUsername(username).orElseThrow(() -> ApiProblem.notFound("user", username));
     if (!hasher.matches(current, user.passwordHash())) {
-      throw ApiProblem.invalid("currentPassword", "matches", "the current password is wrong");
+      throw ApiProblem.invalid("currentPassword", "Matches", "the current password is wrong");
     }
     users.update(user.withPasswordHash(hasher.hash(replacement)));
   }

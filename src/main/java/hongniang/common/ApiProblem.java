@@ -35,6 +35,13 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(400, "Invalid request", detail, errors);
   }
 
+  /** Throws a 400 naming every error, if there are any. */
+  public static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw invalid(errors);
+    }
+  }
+
   /** 404: it does not exist, or the caller may not see it (the two are not told apart). */
   public static ApiProblem notFound(String what, Object id) {
     return new ApiProblem(404, "Not found", what + " " + id + " was not found", List.of());

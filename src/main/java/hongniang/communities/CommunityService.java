@@ -54,7 +54,7 @@ public class CommunityService {
   public CommunityView create(CommunityRequest request) {
     String name = request.name().trim();
     if (communities.existsByName(name)) {
-      throw ApiProblem.conflict("name", "unique", "community " + name + " exists");
+      throw ApiProblem.conflict("name", "Unique", "community " + name + " exists");
     }
     return CommunityView.of(
         communities.save(new Community(null, name, request.description(), null, null)));
@@ -66,7 +66,7 @@ public class CommunityService {
         communities.findById(id).orElseThrow(() -> ApiProblem.notFound("community", id));
     String name = request.name().trim();
     if (communities.existsByNameAndIdNotEqual(name, id)) {
-      throw ApiProblem.conflict("name", "unique", "community " + name + " exists");
+      throw ApiProblem.conflict("name", "Unique", "community " + name + " exists");
     }
     return CommunityView.of(
         communities.update(

@@ -37,7 +37,7 @@ public class BodyReadHandler
           400,
           "Invalid request",
           "Unknown field: " + field,
-          List.of(new FieldError(field, "unknown-field", "this field is not part of the request")));
+          List.of(new FieldError(field, "UnknownField", "this field is not part of the request")));
     }
     String field = exception.getArgument().getName();
     String reason = exception.getConversionError().getCause().getMessage();
@@ -46,7 +46,7 @@ public class BodyReadHandler
         400,
         "Invalid request",
         "Could not read " + field,
-        List.of(new FieldError(field, "type", shorten(reason))));
+        List.of(new FieldError(field, "Type", shorten(reason))));
   }
 
   private static String messageChain(Throwable t) {

@@ -40,21 +40,21 @@ public class StoreConflictHandler
               409,
               "Conflict",
               "A record with the same unique value exists",
-              List.of(new FieldError("", "unique", "already exists")));
+              List.of(new FieldError("", "Unique", "already exists")));
       case "23503" ->
           Problems.response(
               request,
               409,
               "Conflict",
               "The record refers to, or is referred to by, another record",
-              List.of(new FieldError("", "reference", "referenced record missing or in use")));
+              List.of(new FieldError("", "Reference", "referenced record missing or in use")));
       case "23514", "23502", "22001", "22003" ->
           Problems.response(
               request,
               400,
               "Invalid request",
               "A value breaks a storage rule",
-              List.of(new FieldError("", "check", "value out of range")));
+              List.of(new FieldError("", "Check", "value out of range")));
       default -> {
         LOG.error("Store failure {} on {} {}", state, request.getMethod(), request.getPath());
         yield Problems.response(

@@ -1,0 +1,94 @@
+package hongniang.common;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Validates every row first, then stores: all accepted rows in one transaction. With {@code
+ * atomic}, one rejected row means nothing is stored. A row the database still refuses (a rare
+ * race on a unique value) rolls the whole batch back, so nothing is ever half-written.
+ */
+public final class BulkImport {
+
+  private BulkImport() {}
+
+  /** A parsed row, or the errors that stopped it being parsed. */
+  public record Parsed<T>(int row, T value, List<FieldError> errors) {
+
+    public static <T> Parsed<T> ok(int row, T value) {
+      return new Parsed<>(row, value, List.of());
+    }
+
+    public static <T> Parsed<T> failed(int row, List<FieldError> errors) {
+      return new Parsed<>(row, null, errors);
+    }
+  }
+
+  /**
+   * Runs the import.
+   *
+   * @param validate returns the row's field errors, empty when it may be stored
+   * @param store stores one valid row and returns its id; runs inside the batch transaction
+   */
+  public static <T> ImportReport run(
+      List<Parsed<T>> rows,
+      boolean atomic,
+      Function<T, List<FieldError>> validate,
+      Function<T, Long> store,
+      TransactionOperations<Connection> tx) {
+    List<ImportReport.Row> results = new ArrayList<>();
+    List<Parsed<T>> valid = new ArrayList<>();
+    for (Parsed<T> row : rows) {
+      List<FieldError> errors = row.value() == null ? row.errors() : validate.apply(row.value());
+      if (errors.isEmpty()) {
+        valid.add(row);
+      } else {
+        results.add(
+            new ImportReport.Row(row.row(), ImportReport.Row.REJECTED, null, prefix(row, errors)));
+      }
+    }
+    int rejected = results.size();
+    if (atomic && rejected > 0) {
+      for (Parsed<T> row : valid) {
+        results.add(new ImportReport.Row(row.row(), ImportReport.Row.NOT_STORED, null, List.of()));
+      }
+      return report(rows.size(), 0, rejected, atomic, false, results);
+    }
+    List<ImportReport.Row> stored =
+        tx.execute(
+            TransactionDefinition.DEFAULT,
+            status -> {
+              List<ImportReport.Row> out = new ArrayList<>();
+              for (Parsed<T> row : valid) {
+                out.add(
+                    new ImportReport.Row(
+                        row.row(), ImportReport.Row.ACCEPTED, store.apply(row.value()), List.of()));
+              }
+              return out;
+            });
+    results.addAll(stored);
+    return report(rows.size(), stored.size(), rejected, atomic, !stored.isEmpty(), results);
+  }
+
+  private static <T> List<FieldError> prefix(Parsed<T> row, List<FieldError> errors) {
+    return errors.stream()
+        .map(e -> new FieldError("[" + row.row() + "]." + e.field(), e.rule(), e.message()))
+        .toList();
+  }
+
+  private static ImportReport report(
+      int total,
+      int accepted,
+      int rejected,
+      boolean atomic,
+      boolean stored,
+      List<ImportReport.Row> results) {
+    List<ImportReport.Row> sorted = new ArrayList<>(results);
+    sorted.sort(java.util.Comparator.comparingInt(ImportReport.Row::row));
+    return new ImportReport(total, accepted, rejected, atomic, stored, sorted);
+  }
+}

@@ -1,0 +1,62 @@
+package hongniang.common;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/** Bean-validation violations as field errors, named as the client wrote them. */
+public final class Validation {
+
+  private Validation() {}
+
+  /** The constraint violations of a bean, as field errors sorted by field. */
+  public static List<FieldError> check(Validator validator, Object bean) {
+    return toFieldErrors(validator.validate(bean));
+  }
+
+  /** Violations as field errors, sorted by field and rule. */
+  public static List<FieldError> toFieldErrors(
+      Collection<? extends ConstraintViolation<?>> violations) {
+    List<FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> v : violations) {
+      errors.add(
+          new FieldError(
+              fieldOf(v.getPropertyPath()),
+              v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+              v.getMessage()));
+    }
+    errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::rule));
+    return errors;
+  }
+
+  /**
+   * Drops Java method and argument names: {@code create.body.wageMax} becomes {@code wageMax};
+   * a violation on a query parameter keeps the parameter's name.
+   */
+  static String fieldOf(Path path) {
+    List<String> parts = new ArrayList<>();
+    String lastName = "";
+    for (Path.Node node : path) {
+      if (node.getName() != null) {
+        lastName = node.getName();
+      }
+      switch (node.getKind()) {
+        case METHOD, CONSTRUCTOR, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> parts.clear();
+        default -> {
+          String name = node.getName();
+          String index = node.getIndex() != null ? "[" + node.getIndex() + "]" : "";
+          if (name != null && !name.isEmpty() && !name.startsWith("<")) {
+            parts.add(name + index);
+          } else if (!index.isEmpty() && !parts.isEmpty()) {
+            parts.set(parts.size() - 1, parts.get(parts.size() - 1) + index);
+          }
+        }
+      }
+    }
+    return parts.isEmpty() ? lastName : String.join(".", parts);
+  }
+}

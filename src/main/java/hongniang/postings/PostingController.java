@@ -1,0 +1,135 @@
+package hongniang.postings;
+
+import hongniang.common.ImportBodies;
+import hongniang.common.ImportReport;
+import hongniang.common.PageResponse;
+import hongniang.common.Schedule;
+import hongniang.communities.CommunityService;
+import hongniang.security.Caller;
+import hongniang.security.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+
+/**
+ * Postings. Staff manage all; an employer manages only its own unit's (others are 404); a
+ * resident reads open postings of valid partners.
+ */
+@Controller("/api/v1/postings")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Postings")
+class PostingController {
+
+  private final PostingService postings;
+  private final ImportBodies bodies;
+  private final CommunityService communities;
+
+  PostingController(PostingService postings, ImportBodies bodies, CommunityService communities) {
+    this.postings = postings;
+    this.bodies = bodies;
+    this.communities = communities;
+  }
+
+  /** Postings, filtered by unit, work community, status, schedule, public-welfare, outside. */
+  @Get
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME, Role.RESIDENT_NAME})
+  PageResponse<PostingView> list(
+      Authentication auth,
+      @Nullable @QueryValue Long partnerUnitId,
+      @Nullable @QueryValue Long communityId,
+      @Nullable @QueryValue PostingStatus status,
+      @Nullable @QueryValue Schedule schedule,
+      @Nullable @QueryValue Boolean publicWelfare,
+      @Nullable @QueryValue Boolean outsideDistrict,
+      @Nullable @QueryValue Integer page,
+      @Nullable @QueryValue Integer size) {
+    return postings.list(
+        Caller.of(auth),
+        new PostingService.Filter(
+            partnerUnitId, communityId, status, schedule, publicWelfare, outsideDistrict),
+        page,
+        size);
+  }
+
+  @Get("/{id}")
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME, Role.RESIDENT_NAME})
+  PostingView get(Authentication auth, @PathVariable long id) {
+    return postings.get(Caller.of(auth), id);
+  }
+
+  @Post
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  HttpResponse<PostingView> create(Authentication auth, @Body PostingRequest request) {
+    return HttpResponse.created(postings.create(Caller.of(auth), request));
+  }
+
+  @Put("/{id}")
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  PostingView update(Authentication auth, @PathVariable long id, @Body PostingRequest request) {
+    return postings.update(Caller.of(auth), id, request);
+  }
+
+  /** Opens a draft or paused posting; the unit must be a partner today. */
+  @Post("/{id}/open")
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  PostingView open(Authentication auth, @PathVariable long id) {
+    return postings.act(Caller.of(auth), id, PostingService.Action.OPEN);
+  }
+
+  @Post("/{id}/pause")
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  PostingView pause(Authentication auth, @PathVariable long id) {
+    return postings.act(Caller.of(auth), id, PostingService.Action.PAUSE);
+  }
+
+  @Post("/{id}/fill")
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  PostingView fill(Authentication auth, @PathVariable long id) {
+    return postings.act(Caller.of(auth), id, PostingService.Action.FILL);
+  }
+
+  @Post("/{id}/close")
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  PostingView close(Authentication auth, @PathVariable long id) {
+    return postings.act(Caller.of(auth), id, PostingService.Action.CLOSE);
+  }
+
+  /**
+   * Imports postings from a JSON array or a CSV text with a header row. Every row is checked;
+   * with {@code atomic=true} nothing is stored unless every row is valid.
+   */
+  @Post("/import")
+  @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  ImportReport importPostings(
+      Authentication auth,
+      HttpRequest<?> request,
+      @Body String body,
+      @Nullable @QueryValue Boolean atomic) {
+    boolean csv = request.getContentType().map(t -> !t.getSubtype().equals("json")).orElse(false);
+    List<hongniang.common.BulkImport.Parsed<PostingRequest>> rows =
+        csv
+            ? bodies.fromCsv(
+                body,
+                PostingCsv.ALIASES,
+                row -> PostingCsv.read(row, communities),
+                PostingCsv.COLUMNS)
+            : bodies.fromJson(body, PostingRequest.class);
+    return postings.importRows(Caller.of(auth), rows, Boolean.TRUE.equals(atomic));
+  }
+}

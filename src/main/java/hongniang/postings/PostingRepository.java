@@ -1,0 +1,41 @@
+package hongniang.postings;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.PageableRepository;
+import java.time.LocalDate;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface PostingRepository extends PageableRepository<Posting, Long> {
+
+  /**
+   * Filters; {@code current} keeps only what a resident may see: open, within its validity, and
+   * from a unit whose agreement is valid today.
+   */
+  String FILTER =
+      " FROM posting posting_ WHERE (CAST(:unitId AS BIGINT) IS NULL OR partner_unit_id = :unitId)"
+          + " AND (CAST(:communityId AS BIGINT) IS NULL OR work_community_id = :communityId)"
+          + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
+          + " AND (CAST(:schedule AS TEXT) IS NULL OR schedule = :schedule)"
+          + " AND (CAST(:publicWelfare AS BOOLEAN) IS NULL OR public_welfare = :publicWelfare)"
+          + " AND (CAST(:outside AS BOOLEAN) IS NULL OR (work_community_id IS NULL) = :outside)"
+          + " AND (:current = FALSE OR (status = 'OPEN' AND valid_through >= :day"
+          + "  AND EXISTS (SELECT 1 FROM agreement a WHERE a.partner_unit_id = posting_.partner_unit_id"
+          + "  AND a.status = 'ACTIVE' AND a.signed_on <= :day AND a.valid_until >= :day)))";
+
+  @Query(value = "SELECT posting_.*" + FILTER, countQuery = "SELECT count(*)" + FILTER)
+  Page<Posting> search(
+      @Nullable Long unitId,
+      @Nullable Long communityId,
+      @Nullable String status,
+      @Nullable String schedule,
+      @Nullable Boolean publicWelfare,
+      @Nullable Boolean outside,
+      boolean current,
+      LocalDate day,
+      Pageable pageable);
+}
