@@ -30,6 +30,22 @@ public class ImportBodies {
     this.json = json;
   }
 
+  /**
+   * Parses a body by its content type: CSV (text/csv or text/plain) through {@code fromRow},
+   * anything else as a JSON array of {@code type}.
+   */
+  public <T> List<BulkImport.Parsed<T>> parse(
+      io.micronaut.http.HttpRequest<?> request,
+      String body,
+      Class<T> type,
+      Map<String, String> aliases,
+      java.util.Set<String> columns,
+      Function<RowReader, T> fromRow) {
+    boolean csv =
+        request.getContentType().map(t -> !t.getSubtype().equals("json")).orElse(false);
+    return csv ? fromCsv(body, aliases, fromRow, columns) : fromJson(body, type);
+  }
+
   /** Parses a JSON array of objects into requests of the given type. */
   public <T> List<BulkImport.Parsed<T>> fromJson(String body, Class<T> type) {
     JsonNode array;

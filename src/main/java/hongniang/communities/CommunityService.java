@@ -50,6 +50,25 @@ public class CommunityService {
     return communities.findByName(name.trim()).map(CommunityView::of);
   }
 
+  /**
+   * The community of an import row, given by id in {@code idColumn} or by name in {@code
+   * nameColumn}; an unknown name is recorded as the row's error.
+   */
+  public Long idFromRow(hongniang.common.RowReader row, String idColumn, String nameColumn) {
+    Long id = row.id(idColumn);
+    String name = row.text(nameColumn);
+    if (id != null || name == null) {
+      return id;
+    }
+    Optional<CommunityView> found = findByName(name);
+    if (found.isEmpty()) {
+      row.errors()
+          .add(new hongniang.common.FieldError(nameColumn, "Exists", "no community " + name));
+      return null;
+    }
+    return found.get().id();
+  }
+
   @Transactional
   public CommunityView create(CommunityRequest request) {
     String name = request.name().trim();

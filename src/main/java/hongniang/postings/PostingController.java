@@ -121,15 +121,14 @@ class PostingController {
       HttpRequest<?> request,
       @Body String body,
       @Nullable @QueryValue Boolean atomic) {
-    boolean csv = request.getContentType().map(t -> !t.getSubtype().equals("json")).orElse(false);
     List<hongniang.common.BulkImport.Parsed<PostingRequest>> rows =
-        csv
-            ? bodies.fromCsv(
-                body,
-                PostingCsv.ALIASES,
-                row -> PostingCsv.read(row, communities),
-                PostingCsv.COLUMNS)
-            : bodies.fromJson(body, PostingRequest.class);
+        bodies.parse(
+            request,
+            body,
+            PostingRequest.class,
+            PostingCsv.ALIASES,
+            PostingCsv.COLUMNS,
+            row -> PostingCsv.read(row, communities));
     return postings.importRows(Caller.of(auth), rows, Boolean.TRUE.equals(atomic));
   }
 }

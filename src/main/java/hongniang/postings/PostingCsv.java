@@ -1,7 +1,6 @@
 package hongniang.postings;
 
 import hongniang.common.Education;
-import hongniang.common.FieldError;
 import hongniang.common.RowReader;
 import hongniang.common.Schedule;
 import hongniang.communities.CommunityService;
@@ -43,15 +42,7 @@ final class PostingCsv {
 
   /** Reads one row; a community may be given by id or by name. */
   static PostingRequest read(RowReader row, CommunityService communities) {
-    Long communityId = row.id("workCommunityId");
-    String communityName = row.text("workCommunity");
-    if (communityId == null && communityName != null) {
-      communityId = communities.findByName(communityName).map(c -> c.id()).orElse(null);
-      if (communityId == null) {
-        row.errors()
-            .add(new FieldError("workCommunity", "Exists", "no community " + communityName));
-      }
-    }
+    Long communityId = communities.idFromRow(row, "workCommunityId", "workCommunity");
     return new PostingRequest(
         row.id("partnerUnitId"),
         row.text("title"),

@@ -5,6 +5,7 @@ import hongniang.common.BulkImport;
 import hongniang.common.Education;
 import hongniang.common.FieldError;
 import hongniang.common.ImportReport;
+import hongniang.common.Lists;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import hongniang.common.Validation;
@@ -275,7 +276,7 @@ public class PostingService {
         r.title().trim(),
         r.description(),
         r.occupation().trim(),
-        clean(r.skills()),
+        Lists.cleanArray(r.skills()),
         r.headcount(),
         r.filledCount() == null ? (old == null ? 0 : old.filledCount()) : r.filledCount(),
         r.wageMin(),
@@ -287,7 +288,7 @@ public class PostingService {
         r.minAge(),
         r.maxAge(),
         r.minEducation() == null ? Education.NONE : r.minEducation(),
-        clean(r.requiredLicences()),
+        Lists.cleanArray(r.requiredLicences()),
         Boolean.TRUE.equals(r.publicWelfare()),
         Boolean.TRUE.equals(r.accommodation()),
         Boolean.TRUE.equals(r.disabilityFriendly()),
@@ -295,11 +296,5 @@ public class PostingService {
         old != null ? old.status() : (r.status() == null ? PostingStatus.DRAFT : r.status()),
         old == null ? null : old.createdAt(),
         old == null ? null : old.updatedAt());
-  }
-
-  private static String[] clean(List<String> items) {
-    return items == null
-        ? new String[0]
-        : items.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
   }
 }

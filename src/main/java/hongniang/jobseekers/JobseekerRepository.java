@@ -1,0 +1,34 @@
+package hongniang.jobseekers;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.PageableRepository;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface JobseekerRepository extends PageableRepository<Jobseeker, Long> {
+
+  String FILTER =
+      " FROM jobseeker jobseeker_ WHERE (CAST(:communityId AS BIGINT) IS NULL OR community_id = :communityId)"
+          + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
+          + " AND (CAST(:category AS TEXT) IS NULL OR :category = ANY (difficulty_categories))"
+          + " AND (CAST(:name AS TEXT) IS NULL OR name LIKE :name || '%')";
+
+  @Query(value = "SELECT jobseeker_.*" + FILTER, countQuery = "SELECT count(*)" + FILTER)
+  Page<Jobseeker> search(
+      @Nullable Long communityId,
+      @Nullable String status,
+      @Nullable String category,
+      @Nullable String name,
+      Pageable pageable);
+
+  boolean existsByIdNumber(String idNumber);
+
+  boolean existsByIdNumberAndIdNotEqual(String idNumber, Long id);
+
+  @Query("SELECT EXISTS (SELECT 1 FROM app_user WHERE jobseeker_id = :id)")
+  boolean hasLogin(long id);
+}

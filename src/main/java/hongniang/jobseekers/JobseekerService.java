@@ -1,0 +1,309 @@
+package hongniang.jobseekers;
+
+import hongniang.accounts.AuditLog;
+import hongniang.common.ApiProblem;
+import hongniang.common.BulkImport;
+import hongniang.common.CheckDigits;
+import hongniang.common.DifficultyCategory;
+import hongniang.common.Education;
+import hongniang.common.FieldError;
+import hongniang.common.Gender;
+import hongniang.common.ImportReport;
+import hongniang.common.Lists;
+import hongniang.common.PageResponse;
+import hongniang.common.Paging;
+import hongniang.common.Validation;
+import hongniang.communities.CommunityService;
+import hongniang.security.Caller;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Jobseeker profiles. Matchmakers manage their own community's residents, admins all, a resident
+ * reads their own profile. Every staff read of a profile and every change is audited.
+ */
+@Singleton
+public class JobseekerService {
+
+  static final String SUBJECT = "jobseeker";
+
+  private final JobseekerRepository jobseekers;
+  private final CommunityService communities;
+  private final AuditLog audit;
+  private final Validator validator;
+  private final Clock clock;
+  private final TransactionOperations<Connection> tx;
+
+  JobseekerService(
+      JobseekerRepository jobseekers,
+      CommunityService communities,
+      AuditLog audit,
+      Validator validator,
+      Clock clock,
+      TransactionOperations<Connection> tx) {
+    this.jobseekers = jobseekers;
+    this.communities = communities;
+    this.audit = audit;
+    this.validator = validator;
+    this.clock = clock;
+    this.tx = tx;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** Lists residents: a matchmaker sees only their community (another is 404). */
+  public PageResponse<JobseekerView> list(
+      Caller caller,
+      Long communityId,
+      JobseekerStatus status,
+      DifficultyCategory category,
+      String name,
+      Integer page,
+      Integer size) {
+    Long community = communityId;
+    if (caller.isMatchmaker()) {
+      if (communityId != null && !communityId.equals(caller.communityId())) {
+        throw ApiProblem.notFound("community", communityId);
+      }
+      community = caller.communityId();
+    }
+    LocalDate today = today();
+    String prefix = name == null || name.isBlank() ? null : name.trim();
+    return PageResponse.of(
+        jobseekers.search(
+            community,
+            status == null ? null : status.name(),
+            category == null ? null : category.name(),
+            prefix,
+            Paging.of(page, size)),
+        j -> JobseekerView.of(j, JobseekerView.Detail.LIST, today));
+  }
+
+  /** One profile; {@code revealIdNumber} shows the whole ID number to staff, and is logged. */
+  @Transactional
+  public JobseekerView get(Caller caller, long id, boolean revealIdNumber) {
+    Jobseeker j = visible(caller, id);
+    JobseekerView.Detail detail = JobseekerView.Detail.DETAIL;
+    if (caller.isStaff()) {
+      if (revealIdNumber) {
+        detail = JobseekerView.Detail.REVEALED;
+        audit.record(caller.username(), "reveal", SUBJECT, id, "idNumber");
+      } else {
+        audit.record(caller.username(), "read", SUBJECT, id, null);
+      }
+    } else if (revealIdNumber) {
+      throw ApiProblem.forbidden("only staff may reveal an ID number");
+    }
+    return JobseekerView.of(j, detail, today());
+  }
+
+  /** The audit trail of one profile, for staff who may see it. */
+  public List<AuditLog.Entry> auditTrail(Caller caller, long id) {
+    visible(caller, id);
+    return audit.about(SUBJECT, id);
+  }
+
+  private Jobseeker visible(Caller caller, long id) {
+    Jobseeker j = jobseekers.findById(id).orElseThrow(() -> ApiProblem.notFound("jobseeker", id));
+    boolean sees =
+        caller.seesCommunity(j.communityId())
+            || (caller.isResident() && Long.valueOf(id).equals(caller.jobseekerId()));
+    if (!sees) {
+      throw ApiProblem.notFound("jobseeker", id);
+    }
+    return j;
+  }
+
+  /**
+   * Every rule a profile breaks: bean rules, the ID number's check digit and its agreement with
+   * gender and birth year, a plausible working age, a known community (the matchmaker's own), and
+   * categories that fit the person (4050 by age and gender, long-term unemployment by date).
+   */
+  public List<FieldError> validate(Caller caller, JobseekerRequest r) {
+    List<FieldError> errors = new ArrayList<>(Validation.check(validator, r));
+    LocalDate today = today();
+    Optional<LocalDate> birth = Optional.empty();
+    Gender gender = r.gender();
+    Integer birthYear = r.birthYear();
+    String id = r.idNumber();
+    if (id != null && id.matches("^[0-9]{17}[0-9X]$")) {
+      if (!CheckDigits.isValidIdNumber(id)) {
+        errors.add(
+            new FieldError(
+                "idNumber",
+                "CheckDigit",
+                CheckDigits.birthDate(id).isEmpty()
+                    ? "digits 7 to 14 are not a real birth date"
+                    : "the 18th character does not match (GB 11643-1999)"));
+      } else {
+        birth = CheckDigits.birthDate(id);
+        Gender fromId = (id.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
+        if (gender != null && gender != fromId) {
+          errors.add(new FieldError("gender", "MatchesIdNumber", "differs from the ID number"));
+        }
+        gender = fromId;
+        int yearFromId = birth.get().getYear();
+        if (birthYear != null && birthYear != yearFromId) {
+          errors.add(
+              new FieldError("birthYear", "MatchesIdNumber", "differs from the ID number"));
+        }
+        birthYear = yearFromId;
+      }
+    }
+    if (id == null) {
+      if (gender == null) {
+        errors.add(new FieldError("gender", "NotNull", "required without an ID number"));
+      }
+      if (birthYear == null) {
+        errors.add(new FieldError("birthYear", "NotNull", "required without an ID number"));
+      }
+    }
+    if (birthYear != null) {
+      int age = today.getYear() - birthYear;
+      if (age < 16 || age > 100) {
+        errors.add(
+            new FieldError("birthYear", "WorkingAge", "the resident must be 16 to 100 years old"));
+      }
+    }
+    if (r.communityId() != null) {
+      if (!communities.exists(r.communityId())) {
+        errors.add(new FieldError("communityId", "Exists", "no community " + r.communityId()));
+      } else if (caller.isMatchmaker() && !r.communityId().equals(caller.communityId())) {
+        errors.add(
+            new FieldError(
+                "communityId", "OwnCommunity", "a matchmaker registers residents of their community"));
+      }
+    }
+    if (r.unemployedSince() != null && r.unemployedSince().isAfter(today)) {
+      errors.add(new FieldError("unemployedSince", "PastOrPresent", "must not be in the future"));
+    }
+    List<DifficultyCategory> categories =
+        r.difficultyCategories() == null ? List.of() : r.difficultyCategories();
+    if (categories.contains(DifficultyCategory.AGE_4050) && gender != null && birthYear != null) {
+      int age = today.getYear() - birthYear;
+      int threshold = gender == Gender.FEMALE ? 40 : 50;
+      if (age < threshold) {
+        errors.add(
+            new FieldError(
+                "difficultyCategories",
+                "Age4050",
+                "4050 means women aged 40 or more and men aged 50 or more"));
+      }
+    }
+    if (categories.contains(DifficultyCategory.LONG_TERM_UNEMPLOYED)
+        && r.unemployedSince() != null
+        && r.unemployedSince().isAfter(today.minusYears(1))) {
+      errors.add(
+          new FieldError(
+              "difficultyCategories",
+              "LongTermUnemployed",
+              "long-term unemployment needs a registration a year or more ago"));
+    }
+    return errors;
+  }
+
+  @Transactional
+  public JobseekerView create(Caller caller, JobseekerRequest request) {
+    ApiProblem.throwIfAny(validate(caller, request));
+    if (request.idNumber() != null && jobseekers.existsByIdNumber(request.idNumber())) {
+      throw ApiProblem.conflict("idNumber", "Unique", "a resident with this ID number exists");
+    }
+    Jobseeker saved = jobseekers.save(toJobseeker(null, request, null));
+    audit.record(caller.username(), "create", SUBJECT, saved.id(), null);
+    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today());
+  }
+
+  @Transactional
+  public JobseekerView update(Caller caller, long id, JobseekerRequest request) {
+    Jobseeker old = visible(caller, id);
+    ApiProblem.throwIfAny(validate(caller, request));
+    if (request.idNumber() != null
+        && jobseekers.existsByIdNumberAndIdNotEqual(request.idNumber(), id)) {
+      throw ApiProblem.conflict("idNumber", "Unique", "a resident with this ID number exists");
+    }
+    Jobseeker saved = jobseekers.update(toJobseeker(id, request, old));
+    audit.record(caller.username(), "update", SUBJECT, id, null);
+    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today());
+  }
+
+  /** Deletes a profile (e.g. when a resident withdraws); refused while a login is bound to it. */
+  @Transactional
+  public void delete(Caller caller, long id) {
+    visible(caller, id);
+    if (jobseekers.hasLogin(id)) {
+      throw ApiProblem.conflict(
+          "id", "HasLogin", "a resident login is bound to this profile; remove the login first");
+    }
+    jobseekers.deleteById(id);
+    audit.record(caller.username(), "delete", SUBJECT, id, null);
+  }
+
+  /** Imports validated rows in one transaction; every stored row is audited. */
+  public ImportReport importRows(
+      Caller caller, List<BulkImport.Parsed<JobseekerRequest>> rows, boolean atomic) {
+    List<String> seen = new ArrayList<>();
+    return BulkImport.run(
+        rows,
+        atomic,
+        r -> {
+          List<FieldError> errors = new ArrayList<>(validate(caller, r));
+          if (r.idNumber() != null) {
+            if (seen.contains(r.idNumber()) || jobseekers.existsByIdNumber(r.idNumber())) {
+              errors.add(new FieldError("idNumber", "Unique", "a resident with this ID number exists"));
+            }
+            seen.add(r.idNumber());
+          }
+          return errors;
+        },
+        r -> {
+          Long id = jobseekers.save(toJobseeker(null, r, null)).id();
+          audit.record(caller.username(), "import", SUBJECT, id, null);
+          return id;
+        },
+        tx);
+  }
+
+  private Jobseeker toJobseeker(Long id, JobseekerRequest r, Jobseeker old) {
+    String idNumber = r.idNumber();
+    LocalDate birth = idNumber == null ? null : CheckDigits.birthDate(idNumber).orElse(null);
+    Gender gender =
+        idNumber == null
+            ? r.gender()
+            : ((idNumber.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE);
+    int birthYear = birth != null ? birth.getYear() : r.birthYear();
+    return new Jobseeker(
+        id,
+        r.name().trim(),
+        gender,
+        idNumber,
+        birth,
+        birthYear,
+        r.phone(),
+        r.communityId(),
+        r.education() == null ? Education.NONE : r.education(),
+        Lists.cleanArray(r.skills()),
+        r.experience(),
+        Lists.cleanArray(r.desiredOccupations()),
+        r.minWage(),
+        Lists.namesArray(r.acceptableSchedules()),
+        Boolean.TRUE.equals(r.willingOutside()),
+        Lists.cleanArray(r.licences()),
+        Lists.namesArray(r.difficultyCategories()),
+        r.difficultyNote(),
+        r.disabilityNote(),
+        r.unemployedSince(),
+        r.status() == null ? (old == null ? JobseekerStatus.SEEKING : old.status()) : r.status(),
+        old == null ? null : old.createdAt(),
+        old == null ? null : old.updatedAt());
+  }
+}

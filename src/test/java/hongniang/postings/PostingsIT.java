@@ -1,0 +1,197 @@
+package hongniang.postings;
+
+import static hongniang.support.Fixtures.aPosting;
+import static hongniang.support.Fixtures.with;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hongniang.support.ApiTest;
+import hongniang.support.Reply;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class PostingsIT extends ApiTest {
+
+  @Test
+  void aPartnerOpensAPostingThatEveryRoleCanRead() {
+    long unit = aPartner();
+    Reply created = api().post("/api/v1/postings", aPosting(unit), admin());
+    assertEquals(201, created.status(), created.toString());
+    assertEquals("OPEN", created.str("status"));
+    assertEquals(3, created.num("remaining"));
+    assertEquals("三明市", created.str("city"));
+    long id = created.num("id");
+    String resident = residentToken();
+    assertEquals(200, api().get("/api/v1/postings/" + id, resident).status());
+    assertEquals(200, api().get("/api/v1/postings/" + id, userToken("MATCHMAKER", "communityId", 1L)).status());
+  }
+
+  @Test
+  void wageMinAboveWageMaxIsRefused() {
+    Reply reply =
+        api().post("/api/v1/postings", with(aPosting(aPartner()), "wageMin", 5000), admin());
+    assertEquals(400, reply.status());
+    assertEquals(List.of("wageMax:WageRange"), reply.fieldRules());
+  }
+
+  @Test
+  void headcountBelowOneIsRefused() {
+    Reply reply = api().post("/api/v1/postings", with(aPosting(aPartner()), "headcount", 0), admin());
+    assertEquals(400, reply.status());
+    assertEquals(List.of("headcount:Min"), reply.fieldRules());
+  }
+
+  @Test
+  void anUnknownWorkCommunityIsRefused() {
+    Reply reply =
+        api().post("/api/v1/postings", with(aPosting(aPartner()), "workCommunityId", 424242), admin());
+    assertEquals(400, reply.status());
+    assertEquals(List.of("workCommunityId:Exists"), reply.fieldRules());
+  }
+
+  @Test
+  void aUnitWithoutAValidAgreementCannotOpenAPosting() {
+    long unit = aUnit();
+    Reply open = api().post("/api/v1/postings", aPosting(unit), admin());
+    assertEquals(400, open.status());
+    assertEquals(List.of("partnerUnitId:PartnerAgreement"), open.fieldRules());
+
+    Reply draft = api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), admin());
+    assertEquals(201, draft.status(), draft.toString());
+    Reply opening = api().post("/api/v1/postings/" + draft.num("id") + "/open", Map.of(), admin());
+    assertEquals(400, opening.status());
+    assertEquals(List.of("partnerUnitId:PartnerAgreement"), opening.fieldRules());
+    Reply list = api().get("/api/v1/postings?partnerUnitId=" + unit, admin());
+    assertEquals(1, list.num("totalItems"), "only the draft was stored");
+  }
+
+  @Test
+  void severalBrokenRulesAreReportedTogether() {
+    Map<String, Object> body = aPosting(aPartner());
+    body.remove("title");
+    body.put("minAge", 50);
+    body.put("maxAge", 30);
+    body.put("wageMin", -1);
+    Reply reply = api().post("/api/v1/postings", body, admin());
+    assertEquals(400, reply.status());
+    assertEquals(
+        List.of("maxAge:AgeRange", "title:NotBlank", "wageMin:Min"),
+        reply.fieldRules().stream().sorted().toList());
+  }
+
+  @Test
+  void employerACannotReadOrChangeUnitBsPostings() {
+    long unitA = aPartner();
+    long unitB = aPartner();
+    long postingB = anOpenPosting(unitB);
+    long postingA = anOpenPosting(unitA);
+    String employerA = userToken("EMPLOYER", "partnerUnitId", unitA);
+
+    assertEquals(200, api().get("/api/v1/postings/" + postingA, employerA).status());
+    assertEquals(404, api().get("/api/v1/postings/" + postingB, employerA).status());
+    assertEquals(
+        404, api().put("/api/v1/postings/" + postingB, aPosting(unitB), employerA).status());
+    assertEquals(404, api().post("/api/v1/postings/" + postingB + "/close", Map.of(), employerA).status());
+    assertEquals(404, api().get("/api/v1/postings?partnerUnitId=" + unitB, employerA).status());
+    assertEquals(404, api().post("/api/v1/postings", aPosting(unitB), employerA).status());
+
+    Reply mine = api().get("/api/v1/postings?size=200", employerA);
+    assertEquals(1, mine.num("totalItems"));
+    assertEquals(postingA, mine.num("items[0].id"));
+    assertEquals("OPEN", api().get("/api/v1/postings/" + postingB, admin()).str("status"));
+  }
+
+  @Test
+  void anEmployerPostsAndManagesItsOwnOpenings() {
+    long unit = aPartner();
+    String employer = userToken("EMPLOYER", "partnerUnitId", unit);
+    Reply created = api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), employer);
+    assertEquals(201, created.status());
+    long id = created.num("id");
+    assertEquals("OPEN", api().post("/api/v1/postings/" + id + "/open", Map.of(), employer).str("status"));
+    assertEquals("PAUSED", api().post("/api/v1/postings/" + id + "/pause", Map.of(), employer).str("status"));
+    Reply updated =
+        api().put("/api/v1/postings/" + id, with(aPosting(unit), "status", null), employer);
+    assertEquals(200, updated.status(), updated.toString());
+    assertEquals("PAUSED", updated.str("status"));
+    assertEquals("CLOSED", api().post("/api/v1/postings/" + id + "/close", Map.of(), employer).str("status"));
+    Reply reopen = api().post("/api/v1/postings/" + id + "/open", Map.of(), employer);
+    assertEquals(409, reopen.status());
+    assertEquals(List.of("status:Transition"), reopen.fieldRules());
+  }
+
+  @Test
+  void fillingEveryPlaceMarksThePostingFilled() {
+    long unit = aPartner();
+    long id = anOpenPosting(unit);
+    Map<String, Object> body = with(aPosting(unit), "filledCount", 3);
+    body.remove("status");
+    Reply reply = api().put("/api/v1/postings/" + id, body, admin());
+    assertEquals("FILLED", reply.str("status"));
+    assertEquals(0, reply.num("remaining"));
+    Reply over = api().put("/api/v1/postings/" + id, with(body, "filledCount", 4), admin());
+    assertEquals(List.of("filledCount:FilledWithinHeadcount"), over.fieldRules());
+  }
+
+  @Test
+  void residentsSeeOnlyCurrentOpenPostings() {
+    long unit = aPartner();
+    long open = anOpenPosting(unit);
+    long draft =
+        api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), admin()).num("id");
+    String resident = residentToken();
+    assertEquals(404, api().get("/api/v1/postings/" + draft, resident).status());
+    Reply list = api().get("/api/v1/postings?partnerUnitId=" + unit, resident);
+    assertEquals(1, list.num("totalItems"));
+    assertEquals(open, list.num("items[0].id"));
+    assertEquals(403, api().post("/api/v1/postings", aPosting(unit), resident).status());
+  }
+
+  @Test
+  void listsFilterAndPageWithinLimits() {
+    long unit = aPartner();
+    anOpenPosting(unit);
+    api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), admin());
+    Reply drafts = api().get("/api/v1/postings?partnerUnitId=" + unit + "&status=DRAFT", admin());
+    assertEquals(1, drafts.num("totalItems"));
+    Reply page = api().get("/api/v1/postings?partnerUnitId=" + unit + "&size=1&page=1", admin());
+    assertEquals(2, page.num("totalItems"));
+    assertEquals(2, page.num("totalPages"));
+    assertEquals(1, page.list("items").size());
+    Reply tooBig = api().get("/api/v1/postings?size=500", admin());
+    assertEquals(400, tooBig.status());
+    assertEquals(List.of("size:Range"), tooBig.fieldRules());
+    Reply badStatus = api().get("/api/v1/postings?status=ALIVE", admin());
+    assertEquals(400, badStatus.status(), badStatus.toString());
+  }
+
+  @Test
+  void anonymousCallersGet401() {
+    assertEquals(401, api().get("/api/v1/postings", null).status());
+    assertEquals(401, api().post("/api/v1/postings", aPosting(1), null).status());
+  }
+
+  @Test
+  void anOutsideDistrictPostingHasNoCommunityAndItsOwnCity() {
+    Map<String, Object> body = with(aPosting(aPartner()), "workCommunityId", null);
+    body.put("city", "厦门市");
+    body.put("accommodation", true);
+    Reply reply = api().post("/api/v1/postings", body, admin());
+    assertEquals(201, reply.status(), reply.toString());
+    assertEquals(true, reply.at("outsideDistrict"));
+    assertTrue(
+        api().get("/api/v1/postings?outsideDistrict=true&size=200", admin())
+            .text()
+            .contains("厦门市"));
+  }
+
+  private String residentToken() {
+    Reply resident =
+        api().post("/api/v1/jobseekers", hongniang.support.Fixtures.aJobseeker(1), admin());
+    assertEquals(201, resident.status(), resident.toString());
+    return userToken("RESIDENT", "jobseekerId", resident.num("id"));
+  }
+}

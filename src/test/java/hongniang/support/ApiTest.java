@@ -1,0 +1,90 @@
+package hongniang.support;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Base of HTTP integration tests: a real server on the shared test PostgreSQL, an admin token,
+ * and helpers that create what a test stands on through the API itself.
+ */
+public abstract class ApiTest implements DatabaseTest {
+
+  public static final String ADMIN_PASSWORD = "admin-test-password";
+
+  @Inject
+  @Client("/")
+  HttpClient http;
+
+  @Inject JsonMapper json;
+
+  private Api api;
+  private String admin;
+
+  protected Api api() {
+    if (api == null) {
+      api = new Api(http, json);
+    }
+    return api;
+  }
+
+  protected String admin() {
+    if (admin == null) {
+      admin = api().login("admin", ADMIN_PASSWORD);
+    }
+    return admin;
+  }
+
+  /** Creates a user with the role and binding, and returns their token. */
+  protected String userToken(String role, String bindingField, Long bindingId) {
+    String username = (role + "-" + System.nanoTime()).toLowerCase();
+    Map<String, Object> body =
+        new java.util.HashMap<>(
+            Map.of("username", username, "password", "password-123", "role", role));
+    if (bindingField != null) {
+      body.put(bindingField, bindingId);
+    }
+    Reply created = api().post("/api/v1/users", body, admin());
+    if (created.status() != 201) {
+      throw new AssertionError("user not created: " + created);
+    }
+    return api().login(username, "password-123");
+  }
+
+  /** A partner unit with an agreement valid from last month to next year; returns its id. */
+  protected long aPartner() {
+    long id = aUnit();
+    Reply signed =
+        api()
+            .post(
+                "/api/v1/partners/" + id + "/agreements",
+                Fixtures.anAgreement(
+                    4, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)),
+                admin());
+    if (signed.status() != 201) {
+      throw new AssertionError("agreement not signed: " + signed);
+    }
+    return id;
+  }
+
+  /** A unit with no agreement at all; returns its id. */
+  protected long aUnit() {
+    Reply unit = api().post("/api/v1/partners", Fixtures.aPartnerUnit(), admin());
+    if (unit.status() != 201) {
+      throw new AssertionError("unit not created: " + unit);
+    }
+    return unit.num("id");
+  }
+
+  /** An open posting of the unit; returns its id. */
+  protected long anOpenPosting(long unitId) {
+    Reply posting = api().post("/api/v1/postings", Fixtures.aPosting(unitId), admin());
+    if (posting.status() != 201) {
+      throw new AssertionError("posting not created: " + posting);
+    }
+    return posting.num("id");
+  }
+}
