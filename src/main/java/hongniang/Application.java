@@ -90,8 +90,8 @@ public final class Application {
   }
 
   /**
-   * The JWT signing secret: {@code JWT_SECRET}, else one generated once and kept in the data
-   * folder so that logins survive a restart.
+   * The JWT signing secret: {@code JWT_SECRET}, else one generated once and kept in the data folder
+   * so that logins survive a restart.
    */
   private static String jwtSecret(UnaryOperator<String> env, Path dataDir) throws IOException {
     String configured = env.apply("JWT_SECRET");
