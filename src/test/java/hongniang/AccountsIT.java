@@ -41,6 +41,69 @@ class AccountsIT implements DatabaseTest {
   void anonymousCallerGets401AsProblem() {
     Reply reply = api.get("/api/v1/me", null);
     assertEquals(401, reply.status(), reply.toString());
+    assertEquals(401, api.get("/api/v1/users", null).status());
+  }
+
+  @Test
+  void malformedJsonIsA400Problem() {
+    Reply reply =
+        api.postRaw("/api/v1/users", "{\"username\": ", MediaType.APPLICATION_JSON_TYPE, admin);
+    assertEquals(400, reply.status(), reply.toString());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
+  }
+
+  @Test
+  void anUnknownRouteIsA404Problem() {
+    Reply reply = api.get("/api/v1/nothing-here", admin);
+    assertEquals(404, reply.status(), reply.toString());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
+  }
+
+  @Test
+  void adminsListDisableAndResetUsersAndUsersChangeTheirOwnPassword() {
+    Reply created =
+        api.post(
+            "/api/v1/users",
+            Map.of(
+                "username",
+                "mm-fenggang",
+                "password",
+                "first-pass-1",
+                "role",
+                "MATCHMAKER",
+                "communityId",
+                2),
+            admin);
+    long id = created.num("id");
+    String token = api.login("mm-fenggang", "first-pass-1");
+    Reply wrong =
+        api.post(
+            "/api/v1/me/password",
+            Map.of("currentPassword", "nope-nope", "newPassword", "second-pass-2"),
+            token);
+    assertEquals(java.util.List.of("currentPassword:Matches"), wrong.fieldRules());
+    assertEquals(
+        204,
+        api.post(
+                "/api/v1/me/password",
+                Map.of("currentPassword", "first-pass-1", "newPassword", "second-pass-2"),
+                token)
+            .status());
+    api.login("mm-fenggang", "second-pass-2");
+    assertEquals(
+        204,
+        api.post("/api/v1/users/" + id + "/password", Map.of("newPassword", "third-pass-3"), admin)
+            .status());
+    api.login("mm-fenggang", "third-pass-3");
+    Reply disabled = api.patch("/api/v1/users/" + id, Map.of("enabled", false), admin);
+    assertEquals(false, disabled.at("enabled"));
+    Reply refused =
+        api.post(
+            "/api/v1/login", Map.of("username", "mm-fenggang", "password", "third-pass-3"), null);
+    assertEquals(401, refused.status());
+    Reply list = api.get("/api/v1/users?size=200", admin);
+    assertTrue(list.text().contains("mm-fenggang"));
+    assertTrue(!list.text().contains("password"), "no hashes in the list");
   }
 
   @Test

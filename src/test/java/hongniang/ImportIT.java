@@ -81,10 +81,14 @@ class ImportIT extends ApiTest {
     long unit = aPartner();
     String csv =
         "用工单位编号,岗位名称,工种,技能,招聘人数,最低月薪,最高月薪,工作时间,工作社区,公益性岗位,有效期至,状态\n"
-            + unit + ",社区巡防员,保安员,巡逻;监控,2,2400,2800,倒班,下洋,是,"
-            + LocalDate.now().plusMonths(2).toString().replace("-", "/") + ",招聘中\n"
-            + unit + ",绿化养护工,绿化工,修剪,一,2200,2600,全职,凤岗,否,2030-01-01,草稿\n"
-            + unit + ",保洁员,保洁员,,1,2000,2400,全职,不存在社区,否,2030-01-01,草稿\n";
+            + unit
+            + ",社区巡防员,保安员,巡逻;监控,2,2400,2800,倒班,下洋,是,"
+            + LocalDate.now().plusMonths(2).toString().replace("-", "/")
+            + ",招聘中\n"
+            + unit
+            + ",绿化养护工,绿化工,修剪,一,2200,2600,全职,凤岗,否,2030-01-01,草稿\n"
+            + unit
+            + ",保洁员,保洁员,,1,2000,2400,全职,不存在社区,否,2030-01-01,草稿\n";
     Reply report = api().postRaw("/api/v1/postings/import", csv, CSV, admin());
     assertEquals(200, report.status(), report.toString());
     assertEquals(1, report.num("accepted"), report.toString());
@@ -100,8 +104,10 @@ class ImportIT extends ApiTest {
   @Test
   void aCsvWithAnUnknownColumnRejectsItsRows() {
     long unit = aPartner();
-    String csv = "partnerUnitId,title,occupation,headcount,wageMin,wageMax,schedule,validThrough,bonus\n"
-        + unit + ",门卫,保安员,1,2000,2500,FULL_TIME,2030-01-01,500\n";
+    String csv =
+        "partnerUnitId,title,occupation,headcount,wageMin,wageMax,schedule,validThrough,bonus\n"
+            + unit
+            + ",门卫,保安员,1,2000,2500,FULL_TIME,2030-01-01,500\n";
     Reply report = api().postRaw("/api/v1/postings/import", csv, CSV, admin());
     assertEquals(List.of("[1].bonus:UnknownField"), fieldRules(report, 0));
   }
@@ -114,10 +120,16 @@ class ImportIT extends ApiTest {
     String badId = other.substring(0, 17) + (other.charAt(17) == '1' ? '2' : '1');
     String csv =
         "姓名,身份证号,联系电话,社区,学历,技能,期望工种,最低期望月薪,可接受工作时间,困难类别,登记失业日期\n"
-            + "张建国," + id + ",13905981111,下洋,初中,电工;驾驶,电工,3000,全职;倒班,4050;低保,2023-03-01\n"
-            + "张建国," + id + ",13905981111,下洋,初中,电工,电工,3000,全职,,\n"
+            + "张建国,"
+            + id
+            + ",13905981111,下洋,初中,电工;驾驶,电工,3000,全职;倒班,4050;低保,2023-03-01\n"
+            + "张建国,"
+            + id
+            + ",13905981111,下洋,初中,电工,电工,3000,全职,,\n"
             + "王芳,,13905982222,下洋,高中,收银,营业员,2500,兼职,,\n"
-            + "陈红," + badId + ",13905983333,凤岗,高中,收银,营业员,2500,兼职,,\n";
+            + "陈红,"
+            + badId
+            + ",13905983333,凤岗,高中,收银,营业员,2500,兼职,,\n";
     Reply report = api().postRaw("/api/v1/jobseekers/import", csv, CSV, matchmaker);
     assertEquals(200, report.status(), report.toString());
     assertEquals(1, report.num("accepted"), report.toString());
@@ -152,10 +164,13 @@ class ImportIT extends ApiTest {
     assertEquals(400, empty.status());
     assertEquals(List.of("body:NotEmpty"), empty.fieldRules());
     Reply notArray =
-        api().postRaw("/api/v1/postings/import", "{\"a\":1}", MediaType.APPLICATION_JSON_TYPE, admin());
+        api()
+            .postRaw(
+                "/api/v1/postings/import", "{\"a\":1}", MediaType.APPLICATION_JSON_TYPE, admin());
     assertEquals(List.of("body:JsonArray"), notArray.fieldRules());
     String employer = userToken("EMPLOYER", "partnerUnitId", aPartner());
-    assertEquals(403, api().post("/api/v1/jobseekers/import", List.of(aJobseeker(1)), employer).status());
+    assertEquals(
+        403, api().post("/api/v1/jobseekers/import", List.of(aJobseeker(1)), employer).status());
   }
 
   private static List<String> fieldRules(Reply report, int row) {

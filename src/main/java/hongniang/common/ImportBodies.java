@@ -41,8 +41,7 @@ public class ImportBodies {
       Map<String, String> aliases,
       java.util.Set<String> columns,
       Function<RowReader, T> fromRow) {
-    boolean csv =
-        request.getContentType().map(t -> !t.getSubtype().equals("json")).orElse(false);
+    boolean csv = request.getContentType().map(t -> !t.getSubtype().equals("json")).orElse(false);
     return csv ? fromCsv(body, aliases, fromRow, columns) : fromJson(body, type);
   }
 

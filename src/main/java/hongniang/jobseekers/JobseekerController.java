@@ -32,8 +32,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * Jobseeker profiles. Matchmakers manage their community's residents, admins all; a resident
- * reads their own; employers never reach this API.
+ * Jobseeker profiles. Matchmakers manage their community's residents, admins all; a resident reads
+ * their own; employers never reach this API.
  */
 @Controller("/api/v1/jobseekers")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -88,8 +88,7 @@ class JobseekerController {
 
   @Put("/{id}")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
-  JobseekerView update(
-      Authentication auth, @PathVariable long id, @Body JobseekerRequest request) {
+  JobseekerView update(Authentication auth, @PathVariable long id, @Body JobseekerRequest request) {
     return jobseekers.update(Caller.of(auth), id, request);
   }
 
@@ -101,8 +100,8 @@ class JobseekerController {
   }
 
   /**
-   * Imports profiles from a JSON array or a CSV text with a header row (Chinese headers such as
-   * 姓名, 身份证号, 社区 work). With {@code atomic=true} nothing is stored unless every row is valid.
+   * Imports profiles from a JSON array or a CSV text with a header row (Chinese headers such as 姓名,
+   * 身份证号, 社区 work). With {@code atomic=true} nothing is stored unless every row is valid.
    */
   @Post("/import")
   @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})

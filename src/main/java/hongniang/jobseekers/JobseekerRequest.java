@@ -16,8 +16,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A resident's profile to create or replace. With an ID number, gender and birth year follow
- * from it (and must agree if also given); without one, both are required. An empty {@code
+ * A resident's profile to create or replace. With an ID number, gender and birth year follow from
+ * it (and must agree if also given); without one, both are required. An empty {@code
  * acceptableSchedules} means any schedule.
  */
 @Serdeable
@@ -25,7 +25,9 @@ public record JobseekerRequest(
     @NotBlank @Size(max = 50) String name,
     @Nullable Gender gender,
     @Nullable
-        @Pattern(regexp = "^[0-9]{17}[0-9X]$", message = "18 characters: 17 digits and a digit or X")
+        @Pattern(
+            regexp = "^[0-9]{17}[0-9X]$",
+            message = "18 characters: 17 digits and a digit or X")
         String idNumber,
     @Nullable Integer birthYear,
     @Nullable

@@ -154,8 +154,7 @@ public class JobseekerService {
         gender = fromId;
         int yearFromId = birth.get().getYear();
         if (birthYear != null && birthYear != yearFromId) {
-          errors.add(
-              new FieldError("birthYear", "MatchesIdNumber", "differs from the ID number"));
+          errors.add(new FieldError("birthYear", "MatchesIdNumber", "differs from the ID number"));
         }
         birthYear = yearFromId;
       }
@@ -181,7 +180,9 @@ public class JobseekerService {
       } else if (caller.isMatchmaker() && !r.communityId().equals(caller.communityId())) {
         errors.add(
             new FieldError(
-                "communityId", "OwnCommunity", "a matchmaker registers residents of their community"));
+                "communityId",
+                "OwnCommunity",
+                "a matchmaker registers residents of their community"));
       }
     }
     if (r.unemployedSince() != null && r.unemployedSince().isAfter(today)) {
@@ -259,7 +260,8 @@ public class JobseekerService {
           List<FieldError> errors = new ArrayList<>(validate(caller, r));
           if (r.idNumber() != null) {
             if (seen.contains(r.idNumber()) || jobseekers.existsByIdNumber(r.idNumber())) {
-              errors.add(new FieldError("idNumber", "Unique", "a resident with this ID number exists"));
+              errors.add(
+                  new FieldError("idNumber", "Unique", "a resident with this ID number exists"));
             }
             seen.add(r.idNumber());
           }

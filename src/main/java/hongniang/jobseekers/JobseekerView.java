@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A resident's profile as the API shows it. The ID number is masked unless revealed (and the
- * reveal logged); the phone is masked in lists; hardship notes appear only in the detail view.
+ * A resident's profile as the API shows it. The ID number is masked unless revealed (and the reveal
+ * logged); the phone is masked in lists; hardship notes appear only in the detail view.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -17,8 +17,7 @@ class CommunitiesIT extends ApiTest {
   void theNineConfiguredCommunitiesAreSeededInOrder() {
     Reply list = api().get("/api/v1/communities?size=9", admin());
     List<?> names = list.list("items").stream().map(i -> ((Map<?, ?>) i).get("name")).toList();
-    assertEquals(
-        List.of("红印山", "凤岗", "新龙", "下洋", "崇宁", "芙蓉", "建新", "东安", "碧湖"), names);
+    assertEquals(List.of("红印山", "凤岗", "新龙", "下洋", "崇宁", "芙蓉", "建新", "东安", "碧湖"), names);
   }
 
   @Test
@@ -28,7 +27,11 @@ class CommunitiesIT extends ApiTest {
     assertEquals(201, created.status(), created.toString());
     long id = created.num("id");
     Reply renamed =
-        api().put("/api/v1/communities/" + id, Map.of("name", name + "改", "description", "新"), admin());
+        api()
+            .put(
+                "/api/v1/communities/" + id,
+                Map.of("name", name + "改", "description", "新"),
+                admin());
     assertEquals(name + "改", renamed.str("name"));
     Reply clash = api().post("/api/v1/communities", Map.of("name", "下洋"), admin());
     assertEquals(409, clash.status());

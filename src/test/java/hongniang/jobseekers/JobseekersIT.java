@@ -106,13 +106,15 @@ class JobseekersIT extends ApiTest {
     assertEquals(201, api().post("/api/v1/jobseekers", aJobseeker(4), xiayang).status());
     Reply own = api().get("/api/v1/jobseekers?size=200", xiayang);
     assertFalse(own.list("items").isEmpty());
-    assertTrue(own.list("items").stream().allMatch(i -> ((Map<?, ?>) i).get("communityId").equals(4)));
+    assertTrue(
+        own.list("items").stream().allMatch(i -> ((Map<?, ?>) i).get("communityId").equals(4)));
   }
 
   @Test
   void listsMaskPhonesAndHideHardshipNotesWhileDetailShowsThem() {
     long id = api().post("/api/v1/jobseekers", aLowIncomeJobseeker(3), admin()).num("id");
-    Reply list = api().get("/api/v1/jobseekers?communityId=3&category=LOW_INCOME&size=200", admin());
+    Reply list =
+        api().get("/api/v1/jobseekers?communityId=3&category=LOW_INCOME&size=200", admin());
     Map<?, ?> row =
         list.list("items").stream()
             .map(i -> (Map<?, ?>) i)
@@ -150,7 +152,8 @@ class JobseekersIT extends ApiTest {
     assertEquals(200, api().get("/api/v1/jobseekers/" + mine, resident).status());
     assertEquals(404, api().get("/api/v1/jobseekers/" + other, resident).status());
     assertEquals(403, api().get("/api/v1/jobseekers", resident).status());
-    assertEquals(403, api().get("/api/v1/jobseekers/" + mine + "?revealIdNumber=true", resident).status());
+    assertEquals(
+        403, api().get("/api/v1/jobseekers/" + mine + "?revealIdNumber=true", resident).status());
     String employer = userToken("EMPLOYER", "partnerUnitId", aPartner());
     assertEquals(403, api().get("/api/v1/jobseekers/" + mine, employer).status());
     assertEquals(403, api().get("/api/v1/jobseekers", employer).status());

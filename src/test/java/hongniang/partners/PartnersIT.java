@@ -46,12 +46,14 @@ class PartnersIT extends ApiTest {
 
   @Test
   void aWrongCreditCodeCheckCharacterIsRefusedAndNothingStored() {
-    Map<String, Object> body = with(aPartnerUnit(), "creditCode", Fixtures.aCreditCodeWithWrongCheck());
+    Map<String, Object> body =
+        with(aPartnerUnit(), "creditCode", Fixtures.aCreditCodeWithWrongCheck());
     Reply reply = api().post("/api/v1/partners", body, admin());
     assertEquals(400, reply.status(), reply.toString());
     assertTrue(reply.contentType().startsWith("application/problem+json"));
     assertEquals(List.of("creditCode:CheckCharacter"), reply.fieldRules());
-    Reply search = api()
+    Reply search =
+        api()
             .get(
                 "/api/v1/partners?q="
                     + java.net.URLEncoder.encode(
@@ -63,7 +65,11 @@ class PartnersIT extends ApiTest {
   @Test
   void aCreditCodeWithForbiddenLettersBreaksThePattern() {
     Reply reply =
-        api().post("/api/v1/partners", with(aPartnerUnit(), "creditCode", "9135040OMA2YXXXXXO"), admin());
+        api()
+            .post(
+                "/api/v1/partners",
+                with(aPartnerUnit(), "creditCode", "9135040OMA2YXXXXXO"),
+                admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("creditCode:Pattern"), reply.fieldRules());
   }
@@ -96,11 +102,11 @@ class PartnersIT extends ApiTest {
   @Test
   void suspendingTheOnlyAgreementEndsThePartnershipAndTerminationIsFinal() {
     long id = aPartner();
-    long agreementId =
-        api().get("/api/v1/partners/" + id + "/agreements", admin()).num("[0].id");
+    long agreementId = api().get("/api/v1/partners/" + id + "/agreements", admin()).num("[0].id");
     assertEquals(
         "SUSPENDED",
-        api().post("/api/v1/agreements/" + agreementId + "/suspend", Map.of(), admin())
+        api()
+            .post("/api/v1/agreements/" + agreementId + "/suspend", Map.of(), admin())
             .str("effectiveStatus"));
     assertEquals(false, api().get("/api/v1/partners/" + id, admin()).at("partner"));
     api().post("/api/v1/agreements/" + agreementId + "/terminate", Map.of(), admin());
@@ -152,7 +158,8 @@ class PartnersIT extends ApiTest {
                 matchmaker);
     assertEquals(403, sign.status());
     assertFalse(
-        api().get("/api/v1/partners?partner=true&communityId=4&size=200", matchmaker)
+        api()
+            .get("/api/v1/partners?partner=true&communityId=4&size=200", matchmaker)
             .list("items")
             .isEmpty());
   }

@@ -26,7 +26,9 @@ class PostingsIT extends ApiTest {
     long id = created.num("id");
     String resident = residentToken();
     assertEquals(200, api().get("/api/v1/postings/" + id, resident).status());
-    assertEquals(200, api().get("/api/v1/postings/" + id, userToken("MATCHMAKER", "communityId", 1L)).status());
+    assertEquals(
+        200,
+        api().get("/api/v1/postings/" + id, userToken("MATCHMAKER", "communityId", 1L)).status());
   }
 
   @Test
@@ -39,7 +41,8 @@ class PostingsIT extends ApiTest {
 
   @Test
   void headcountBelowOneIsRefused() {
-    Reply reply = api().post("/api/v1/postings", with(aPosting(aPartner()), "headcount", 0), admin());
+    Reply reply =
+        api().post("/api/v1/postings", with(aPosting(aPartner()), "headcount", 0), admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("headcount:Min"), reply.fieldRules());
   }
@@ -47,7 +50,9 @@ class PostingsIT extends ApiTest {
   @Test
   void anUnknownWorkCommunityIsRefused() {
     Reply reply =
-        api().post("/api/v1/postings", with(aPosting(aPartner()), "workCommunityId", 424242), admin());
+        api()
+            .post(
+                "/api/v1/postings", with(aPosting(aPartner()), "workCommunityId", 424242), admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("workCommunityId:Exists"), reply.fieldRules());
   }
@@ -94,7 +99,8 @@ class PostingsIT extends ApiTest {
     assertEquals(404, api().get("/api/v1/postings/" + postingB, employerA).status());
     assertEquals(
         404, api().put("/api/v1/postings/" + postingB, aPosting(unitB), employerA).status());
-    assertEquals(404, api().post("/api/v1/postings/" + postingB + "/close", Map.of(), employerA).status());
+    assertEquals(
+        404, api().post("/api/v1/postings/" + postingB + "/close", Map.of(), employerA).status());
     assertEquals(404, api().get("/api/v1/postings?partnerUnitId=" + unitB, employerA).status());
     assertEquals(404, api().post("/api/v1/postings", aPosting(unitB), employerA).status());
 
@@ -108,16 +114,22 @@ class PostingsIT extends ApiTest {
   void anEmployerPostsAndManagesItsOwnOpenings() {
     long unit = aPartner();
     String employer = userToken("EMPLOYER", "partnerUnitId", unit);
-    Reply created = api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), employer);
+    Reply created =
+        api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), employer);
     assertEquals(201, created.status());
     long id = created.num("id");
-    assertEquals("OPEN", api().post("/api/v1/postings/" + id + "/open", Map.of(), employer).str("status"));
-    assertEquals("PAUSED", api().post("/api/v1/postings/" + id + "/pause", Map.of(), employer).str("status"));
+    assertEquals(
+        "OPEN", api().post("/api/v1/postings/" + id + "/open", Map.of(), employer).str("status"));
+    assertEquals(
+        "PAUSED",
+        api().post("/api/v1/postings/" + id + "/pause", Map.of(), employer).str("status"));
     Reply updated =
         api().put("/api/v1/postings/" + id, with(aPosting(unit), "status", null), employer);
     assertEquals(200, updated.status(), updated.toString());
     assertEquals("PAUSED", updated.str("status"));
-    assertEquals("CLOSED", api().post("/api/v1/postings/" + id + "/close", Map.of(), employer).str("status"));
+    assertEquals(
+        "CLOSED",
+        api().post("/api/v1/postings/" + id + "/close", Map.of(), employer).str("status"));
     Reply reopen = api().post("/api/v1/postings/" + id + "/open", Map.of(), employer);
     assertEquals(409, reopen.status());
     assertEquals(List.of("status:Transition"), reopen.fieldRules());
@@ -183,7 +195,8 @@ class PostingsIT extends ApiTest {
     assertEquals(201, reply.status(), reply.toString());
     assertEquals(true, reply.at("outsideDistrict"));
     assertTrue(
-        api().get("/api/v1/postings?outsideDistrict=true&size=200", admin())
+        api()
+            .get("/api/v1/postings?outsideDistrict=true&size=200", admin())
             .text()
             .contains("厦门市"));
   }

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Base of HTTP integration tests: a real server on the shared test PostgreSQL, an admin token,
- * and helpers that create what a test stands on through the API itself.
+ * Base of HTTP integration tests: a real server on the shared test PostgreSQL, an admin token, and
+ * helpers that create what a test stands on through the API itself.
  */
 public abstract class ApiTest implements DatabaseTest {
 

@@ -31,10 +31,7 @@ public final class Fixtures {
   public static String anIdNumber(LocalDate born, boolean male) {
     long seq = SEQ.incrementAndGet() % 500;
     int order = (int) (seq * 2 + (male ? 1 : 0)) % 1000;
-    String first17 =
-        "350402"
-            + born.toString().replace("-", "")
-            + String.format("%03d", order);
+    String first17 = "350402" + born.toString().replace("-", "") + String.format("%03d", order);
     return first17 + CheckDigits.idNumberCheckChar(first17);
   }
 
