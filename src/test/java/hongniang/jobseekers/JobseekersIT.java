@@ -46,13 +46,7 @@ class JobseekersIT extends ApiTest {
     Reply reply = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("idNumber:CheckDigit"), reply.fieldRules());
-    Reply search =
-        api()
-            .get(
-                "/api/v1/jobseekers?name="
-                    + java.net.URLEncoder.encode(
-                        (String) body.get("name"), java.nio.charset.StandardCharsets.UTF_8),
-                admin());
+    Reply search = getWith("/api/v1/jobseekers", "name", (String) body.get("name"));
     assertEquals(0, search.num("totalItems"));
   }
 

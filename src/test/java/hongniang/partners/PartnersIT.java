@@ -27,12 +27,7 @@ class PartnersIT extends ApiTest {
     assertEquals(false, unit.at("partner"));
 
     LocalDate today = LocalDate.now();
-    Reply signed =
-        api()
-            .post(
-                "/api/v1/partners/" + id + "/agreements",
-                anAgreement(4, today.minusDays(10), today.plusDays(20)),
-                admin());
+    Reply signed = sign(id, 4, today.minusDays(10), today.plusDays(20));
     assertEquals(201, signed.status(), signed.toString());
     assertEquals("ACTIVE", signed.str("effectiveStatus"));
 
@@ -52,13 +47,7 @@ class PartnersIT extends ApiTest {
     assertEquals(400, reply.status(), reply.toString());
     assertTrue(reply.contentType().startsWith("application/problem+json"));
     assertEquals(List.of("creditCode:CheckCharacter"), reply.fieldRules());
-    Reply search =
-        api()
-            .get(
-                "/api/v1/partners?q="
-                    + java.net.URLEncoder.encode(
-                        (String) body.get("name"), java.nio.charset.StandardCharsets.UTF_8),
-                admin());
+    Reply search = getWith("/api/v1/partners", "q", (String) body.get("name"));
     assertEquals(0, search.num("totalItems"));
   }
 
@@ -87,12 +76,7 @@ class PartnersIT extends ApiTest {
   void anExpiredAgreementShowsAsExpiredAndEndsThePartnership() {
     long id = aUnit();
     LocalDate today = LocalDate.now();
-    Reply signed =
-        api()
-            .post(
-                "/api/v1/partners/" + id + "/agreements",
-                anAgreement(1, today.minusYears(2), today.minusDays(1)),
-                admin());
+    Reply signed = sign(id, 1, today.minusYears(2), today.minusDays(1));
     assertEquals("EXPIRED", signed.str("effectiveStatus"));
     assertEquals(false, api().get("/api/v1/partners/" + id, admin()).at("partner"));
     Reply expired = api().get("/api/v1/agreements?status=EXPIRED&partnerUnitId=" + id, admin());
@@ -119,12 +103,7 @@ class PartnersIT extends ApiTest {
   void agreementDatesMustBeInOrderAndTheCommunityKnown() {
     long id = aUnit();
     LocalDate today = LocalDate.now();
-    Reply reply =
-        api()
-            .post(
-                "/api/v1/partners/" + id + "/agreements",
-                anAgreement(9999, today, today.minusDays(1)),
-                admin());
+    Reply reply = sign(id, 9999, today, today.minusDays(1));
     assertEquals(400, reply.status());
     assertEquals(
         List.of("signingCommunityId:Exists", "validUntil:DateOrder"),

@@ -38,6 +38,27 @@ public abstract class ApiTest implements DatabaseTest {
     return admin;
   }
 
+  /** GETs a path with one query parameter, encoded (Chinese names, spaces). */
+  protected Reply getWith(String path, String parameter, String value) {
+    return api()
+        .get(
+            path
+                + "?"
+                + parameter
+                + "="
+                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8),
+            admin());
+  }
+
+  /** Signs an agreement for the unit, in community 4, between the dates. */
+  protected Reply sign(long unitId, long communityId, LocalDate from, LocalDate until) {
+    return api()
+        .post(
+            "/api/v1/partners/" + unitId + "/agreements",
+            Fixtures.anAgreement(communityId, from, until),
+            admin());
+  }
+
   /** Creates a user with the role and binding, and returns their token. */
   protected String userToken(String role, String bindingField, Long bindingId) {
     String username = (role + "-" + System.nanoTime()).toLowerCase();
@@ -57,13 +78,7 @@ public abstract class ApiTest implements DatabaseTest {
   /** A partner unit with an agreement valid from last month to next year; returns its id. */
   protected long aPartner() {
     long id = aUnit();
-    Reply signed =
-        api()
-            .post(
-                "/api/v1/partners/" + id + "/agreements",
-                Fixtures.anAgreement(
-                    4, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)),
-                admin());
+    Reply signed = sign(id, 4, LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1));
     if (signed.status() != 201) {
       throw new AssertionError("agreement not signed: " + signed);
     }
