@@ -31,7 +31,11 @@ public class AccountService {
     List<FieldError> errors = new ArrayList<>();
     Role role = request.role();
     requireBinding(
-        errors, role == Role.MATCHMAKER, request.communityId(), "communityId", users::communityExists);
+        errors,
+        role == Role.MATCHMAKER,
+        request.communityId(),
+        "communityId",
+        users::communityExists);
     requireBinding(
         errors,
         role == Role.EMPLOYER,
@@ -39,7 +43,11 @@ public class AccountService {
         "partnerUnitId",
         users::partnerUnitExists);
     requireBinding(
-        errors, role == Role.RESIDENT, request.jobseekerId(), "jobseekerId", users::jobseekerExists);
+        errors,
+        role == Role.RESIDENT,
+        request.jobseekerId(),
+        "jobseekerId",
+        users::jobseekerExists);
     if (!errors.isEmpty()) {
       throw ApiProblem.invalid(errors);
     }

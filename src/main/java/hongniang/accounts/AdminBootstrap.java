@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the first admin from {@code ADMIN_USERNAME}/{@code ADMIN_PASSWORD} when no admin
- * exists; without a password it generates one and prints it once.
+ * Creates the first admin from {@code ADMIN_USERNAME}/{@code ADMIN_PASSWORD} when no admin exists;
+ * without a password it generates one and prints it once.
  */
 @Singleton
 public class AdminBootstrap {
@@ -45,8 +45,7 @@ public class AdminBootstrap {
     }
     boolean generated = password == null || password.isBlank();
     String secret = generated ? generatePassword() : password;
-    accounts.create(
-        new NewUser(username, secret, Role.ADMIN, "街道管理员", null, null, null));
+    accounts.create(new NewUser(username, secret, Role.ADMIN, "街道管理员", null, null, null));
     firstLogin =
         generated
             ? "First admin login: " + username + " / " + secret + "  (generated; shown only once)"

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
 /** A user to create; the binding that matches the role is required. */
 @Serdeable
 public record NewUser(
-    @NotBlank @Pattern(regexp = "^[A-Za-z0-9_.-]{3,40}$", message = "3 to 40 letters, digits, _ . -")
+    @NotBlank
+        @Pattern(regexp = "^[A-Za-z0-9_.-]{3,40}$", message = "3 to 40 letters, digits, _ . -")
         String username,
     @NotBlank @Size(min = 8, max = 200) String password,
     @NotNull Role role,

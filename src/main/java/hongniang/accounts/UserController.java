@@ -58,7 +58,8 @@ class UserController {
 
   @Get("/users")
   @Secured(Role.ADMIN_NAME)
-  PageResponse<UserView> list(@Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
+  PageResponse<UserView> list(
+      @Nullable @QueryValue Integer page, @Nullable @QueryValue Integer size) {
     return accounts.list(page, size);
   }
 
@@ -89,6 +90,5 @@ class UserController {
 
   /** The caller as the API shows them. */
   @io.micronaut.serde.annotation.Serdeable
-  record Me(
-      String username, Role role, Long communityId, Long partnerUnitId, Long jobseekerId) {}
+  record Me(String username, Role role, Long communityId, Long partnerUnitId, Long jobseekerId) {}
 }

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Validates every row first, then stores: all accepted rows in one transaction. With {@code
- * atomic}, one rejected row means nothing is stored. A row the database still refuses (a rare
- * race on a unique value) rolls the whole batch back, so nothing is ever half-written.
+ * atomic}, one rejected row means nothing is stored. A row the database still refuses (a rare race
+ * on a unique value) rolls the whole batch back, so nothing is ever half-written.
  */
 public final class BulkImport {
 

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Check characters of the two national identifiers: the unified social credit code (GB
- * 32100-2015) and the resident identity card number (GB 11643-1999).
+ * Check characters of the two national identifiers: the unified social credit code (GB 32100-2015)
+ * and the resident identity card number (GB 11643-1999).
  */
 public final class CheckDigits {
 

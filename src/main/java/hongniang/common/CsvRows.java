@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV text with a header row (as community offices' spreadsheets export it) into rows of
- * column name to cell. Header names are mapped through {@code aliases} (e.g. 岗位名称 to title),
- * so Chinese headers work as well as the API's field names.
+ * column name to cell. Header names are mapped through {@code aliases} (e.g. 岗位名称 to title), so
+ * Chinese headers work as well as the API's field names.
  */
 public final class CsvRows {
 

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns an import body, a JSON array or a CSV text with a header row, into parsed rows. A row
- * that cannot be read (an unknown field, a word where a number belongs) becomes a rejected row
- * naming the field; the other rows still parse.
+ * Turns an import body, a JSON array or a CSV text with a header row, into parsed rows. A row that
+ * cannot be read (an unknown field, a word where a number belongs) becomes a rejected row naming
+ * the field; the other rows still parse.
  */
 @Singleton
 public class ImportBodies {
@@ -60,7 +60,9 @@ public class ImportBodies {
 
   /** Parses CSV rows, each through {@code toRequest}, which reports its bad cells. */
   public <T> List<BulkImport.Parsed<T>> fromCsv(
-      String body, Map<String, String> aliases, Function<RowReader, T> toRequest,
+      String body,
+      Map<String, String> aliases,
+      Function<RowReader, T> toRequest,
       java.util.Set<String> columns) {
     List<Map<String, String>> cells = CsvRows.parse(body, aliases);
     checkSize(cells.size());

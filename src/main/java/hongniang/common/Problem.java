@@ -8,7 +8,12 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 }

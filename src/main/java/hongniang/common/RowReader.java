@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Typed reads of one CSV row's cells. A cell that cannot be read records a field error and
- * yields null, so one pass reports every bad cell of the row.
+ * Typed reads of one CSV row's cells. A cell that cannot be read records a field error and yields
+ * null, so one pass reports every bad cell of the row.
  */
 public final class RowReader {
 
@@ -97,10 +97,7 @@ public final class RowReader {
     if (v == null) {
       return null;
     }
-    return Arrays.stream(v.split("[;；,，、|]"))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .toList();
+    return Arrays.stream(v.split("[;；,，、|]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   /** An enum by its name or by one of its labels (e.g. 全职 for FULL_TIME). */

@@ -21,6 +21,7 @@ public enum Schedule {
 
   /** Chinese labels, for spreadsheets. */
   public static final Map<String, Schedule> LABELS =
-      Map.of("全职", FULL_TIME, "兼职", PART_TIME, "灵活", FLEXIBLE, "灵活就业", FLEXIBLE, "倒班", SHIFT,
-          "轮班", SHIFT);
+      Map.of(
+          "全职", FULL_TIME, "兼职", PART_TIME, "灵活", FLEXIBLE, "灵活就业", FLEXIBLE, "倒班", SHIFT, "轮班",
+          SHIFT);
 }

@@ -34,8 +34,8 @@ public final class Validation {
   }
 
   /**
-   * Drops Java method and argument names: {@code create.body.wageMax} becomes {@code wageMax};
-   * a violation on a query parameter keeps the parameter's name.
+   * Drops Java method and argument names: {@code create.body.wageMax} becomes {@code wageMax}; a
+   * violation on a query parameter keeps the parameter's name.
    */
   static String fieldOf(Path path) {
     List<String> parts = new ArrayList<>();

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the service's database is: a configured server ({@code DATABASE_URL} or Micronaut's
- * {@code DATASOURCES_DEFAULT_URL}), or else an embedded PostgreSQL in {@code DATA_DIR}.
+ * Where the service's database is: a configured server ({@code DATABASE_URL} or Micronaut's {@code
+ * DATASOURCES_DEFAULT_URL}), or else an embedded PostgreSQL in {@code DATA_DIR}.
  */
 public record DatabaseSettings(String url, String user, String password) {
 
@@ -34,8 +34,8 @@ public record DatabaseSettings(String url, String user, String password) {
   }
 
   /**
-   * Accepts both JDBC URLs and the {@code postgres://user:pass@host/db} form that hosting
-   * platforms hand out.
+   * Accepts both JDBC URLs and the {@code postgres://user:pass@host/db} form that hosting platforms
+   * hand out.
    */
   static String toJdbcUrl(String url) {
     if (url.startsWith("jdbc:")) {

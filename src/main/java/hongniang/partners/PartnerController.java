@@ -20,8 +20,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * Partner units and agreements. Admins sign and edit; matchmakers read; an employer reads only
- * its own unit (others are 404).
+ * Partner units and agreements. Admins sign and edit; matchmakers read; an employer reads only its
+ * own unit (others are 404).
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -83,7 +83,8 @@ public class PartnerService {
     if (caller.isEmployer() && !Long.valueOf(id).equals(caller.partnerUnitId())) {
       throw ApiProblem.notFound("partner unit", id);
     }
-    PartnerUnit unit = units.findById(id).orElseThrow(() -> ApiProblem.notFound("partner unit", id));
+    PartnerUnit unit =
+        units.findById(id).orElseThrow(() -> ApiProblem.notFound("partner unit", id));
     return PartnerUnitView.of(unit, agreements.partnerUntil(id, today()).orElse(null));
   }
 
@@ -185,8 +186,7 @@ public class PartnerService {
     if (request.signedOn() != null
         && request.validUntil() != null
         && request.validUntil().isBefore(request.signedOn())) {
-      errors.add(
-          new FieldError("validUntil", "DateOrder", "must not be before signedOn"));
+      errors.add(new FieldError("validUntil", "DateOrder", "must not be before signedOn"));
     }
     if (request.signingCommunityId() != null && !communities.exists(request.signingCommunityId())) {
       errors.add(
@@ -251,8 +251,7 @@ public class PartnerService {
         .toList();
   }
 
-  private static Agreement toAgreement(
-      Long id, long unitId, AgreementRequest r, Agreement old) {
+  private static Agreement toAgreement(Long id, long unitId, AgreementRequest r, Agreement old) {
     return new Agreement(
         id,
         unitId,

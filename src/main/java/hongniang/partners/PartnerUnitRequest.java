@@ -17,5 +17,6 @@ public record PartnerUnitRequest(
         String creditCode,
     @Nullable @Size(max = 200) String address,
     @Nullable @Size(max = 50) String contactPerson,
-    @Nullable @Pattern(regexp = "^[0-9+\\- ]{5,20}$", message = "5 to 20 digits") String contactPhone,
+    @Nullable @Pattern(regexp = "^[0-9+\\- ]{5,20}$", message = "5 to 20 digits")
+        String contactPhone,
     @Nullable @Size(max = 50) String industry) {}

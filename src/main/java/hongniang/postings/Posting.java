@@ -43,9 +43,30 @@ record Posting(
 
   Posting withStatus(PostingStatus next) {
     return new Posting(
-        id, partnerUnitId, title, description, occupation, skills, headcount, filledCount,
-        wageMin, wageMax, wageNote, schedule, workCommunityId, city, minAge, maxAge, minEducation,
-        requiredLicences, publicWelfare, accommodation, disabilityFriendly, validThrough, next,
-        createdAt, updatedAt);
+        id,
+        partnerUnitId,
+        title,
+        description,
+        occupation,
+        skills,
+        headcount,
+        filledCount,
+        wageMin,
+        wageMax,
+        wageNote,
+        schedule,
+        workCommunityId,
+        city,
+        minAge,
+        maxAge,
+        minEducation,
+        requiredLicences,
+        publicWelfare,
+        accommodation,
+        disabilityFriendly,
+        validThrough,
+        next,
+        createdAt,
+        updatedAt);
   }
 }

@@ -27,8 +27,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * Postings. Staff manage all; an employer manages only its own unit's (others are 404); a
- * resident reads open postings of valid partners.
+ * Postings. Staff manage all; an employer manages only its own unit's (others are 404); a resident
+ * reads open postings of valid partners.
  */
 @Controller("/api/v1/postings")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -110,8 +110,8 @@ class PostingController {
   }
 
   /**
-   * Imports postings from a JSON array or a CSV text with a header row. Every row is checked;
-   * with {@code atomic=true} nothing is stored unless every row is valid.
+   * Imports postings from a JSON array or a CSV text with a header row. Every row is checked; with
+   * {@code atomic=true} nothing is stored unless every row is valid.
    */
   @Post("/import")
   @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})

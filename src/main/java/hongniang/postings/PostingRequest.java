@@ -13,9 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A posting to create or replace. Wages are yuan per month ({@code wageNote} says e.g. "按小时
- * 18元"); {@code workCommunityId} null means outside the district, in {@code city}. On create,
- * {@code status} may be DRAFT (default) or OPEN; later changes go through the actions.
+ * A posting to create or replace. Wages are yuan per month ({@code wageNote} says e.g. "按小时 18元");
+ * {@code workCommunityId} null means outside the district, in {@code city}. On create, {@code
+ * status} may be DRAFT (default) or OPEN; later changes go through the actions.
  */
 @Serdeable
 public record PostingRequest(

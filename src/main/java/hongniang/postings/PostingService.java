@@ -117,8 +117,8 @@ public class PostingService {
 
   /**
    * Every rule a posting request breaks: bean rules, wage and age ranges, fill within headcount,
-   * known unit and community, and for an open posting a valid partner agreement. An employer
-   * naming another unit gets a 404 rather than a list of errors.
+   * known unit and community, and for an open posting a valid partner agreement. An employer naming
+   * another unit gets a 404 rather than a list of errors.
    */
   public List<FieldError> validate(Caller caller, PostingRequest r, boolean creating) {
     if (caller.isEmployer()
@@ -143,11 +143,11 @@ public class PostingService {
     }
     boolean unitKnown = partners.unitExists(r.partnerUnitId());
     if (r.partnerUnitId() != null && !unitKnown) {
-      errors.add(
-          new FieldError("partnerUnitId", "Exists", "no partner unit " + r.partnerUnitId()));
+      errors.add(new FieldError("partnerUnitId", "Exists", "no partner unit " + r.partnerUnitId()));
     }
-    if (creating && r.status() != null && !Set.of(PostingStatus.DRAFT, PostingStatus.OPEN)
-        .contains(r.status())) {
+    if (creating
+        && r.status() != null
+        && !Set.of(PostingStatus.DRAFT, PostingStatus.OPEN).contains(r.status())) {
       errors.add(new FieldError("status", "OneOf", "a new posting is DRAFT or OPEN"));
     }
     if (creating && r.status() == PostingStatus.OPEN) {
@@ -300,6 +300,10 @@ public class PostingService {
   private static String[] clean(List<String> items) {
     return items == null
         ? new String[0]
-        : items.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toArray(String[]::new);
+        : items.stream()
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toArray(String[]::new);
   }
 }

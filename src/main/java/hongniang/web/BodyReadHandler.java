@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An unreadable body or parameter: names the unknown JSON field, or the argument that could not
- * be converted, in problem+json.
+ * An unreadable body or parameter: names the unknown JSON field, or the argument that could not be
+ * converted, in problem+json.
  */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton

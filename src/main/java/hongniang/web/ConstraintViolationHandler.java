@@ -14,8 +14,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 
 /**
- * Turns bean-validation failures into problem+json: the field as the client wrote it and the
- * rule as the constraint's name, e.g. {@code NotBlank}.
+ * Turns bean-validation failures into problem+json: the field as the client wrote it and the rule
+ * as the constraint's name, e.g. {@code NotBlank}.
  */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton
@@ -24,8 +24,7 @@ public class ConstraintViolationHandler
     implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
 
   @Override
-  public HttpResponse<Problem> handle(
-      HttpRequest request, ConstraintViolationException exception) {
+  public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
     List<FieldError> errors = Validation.toFieldErrors(exception.getConstraintViolations());
     String detail =
         errors.size() == 1

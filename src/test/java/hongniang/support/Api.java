@@ -80,7 +80,8 @@ public final class Api {
     String text = new String(bytes, StandardCharsets.UTF_8);
     String type = response.getContentType().map(MediaType::toString).orElse("");
     Object parsed = null;
-    if (!text.isBlank() && (type.contains("json") || text.startsWith("{") || text.startsWith("["))) {
+    if (!text.isBlank()
+        && (type.contains("json") || text.startsWith("{") || text.startsWith("["))) {
       try {
         parsed = json.readValue(bytes, Argument.OBJECT_ARGUMENT);
       } catch (IOException e) {
