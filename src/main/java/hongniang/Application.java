@@ -74,10 +74,12 @@ public final class Application {
       return;
     }
     if (args.length > 0 && "demo".equals(args[0])) {
-      try (ApplicationContext context = ApplicationContext.run(properties, "cli")) {
-        context.getBean(DemoCommand.class).run(Arrays.copyOfRange(args, 1, args.length));
+      int code;
+      try (ApplicationContext context =
+          ApplicationContext.run(properties, DemoCommand.ENVIRONMENT)) {
+        code = context.getBean(DemoCommand.class).run(Arrays.copyOfRange(args, 1, args.length));
       }
-      System.exit(0);
+      System.exit(code);
       return;
     }
     Micronaut.build(args).mainClass(Application.class).properties(properties).start();
@@ -90,8 +92,8 @@ public final class Application {
   }
 
   /**
-   * The JWT signing secret: {@code JWT_SECRET}, else one generated once and kept in the data
-   * folder so that logins survive a restart.
+   * The JWT signing secret: {@code JWT_SECRET}, else one generated once and kept in the data folder
+   * so that logins survive a restart.
    */
   private static String jwtSecret(UnaryOperator<String> env, Path dataDir) throws IOException {
     String configured = env.apply("JWT_SECRET");
