@@ -74,10 +74,12 @@ public final class Application {
       return;
     }
     if (args.length > 0 && "demo".equals(args[0])) {
-      try (ApplicationContext context = ApplicationContext.run(properties, "cli")) {
-        context.getBean(DemoCommand.class).run(Arrays.copyOfRange(args, 1, args.length));
+      int code;
+      try (ApplicationContext context =
+          ApplicationContext.run(properties, DemoCommand.ENVIRONMENT)) {
+        code = context.getBean(DemoCommand.class).run(Arrays.copyOfRange(args, 1, args.length));
       }
-      System.exit(0);
+      System.exit(code);
       return;
     }
     Micronaut.build(args).mainClass(Application.class).properties(properties).start();

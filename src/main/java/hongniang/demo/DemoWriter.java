@@ -1,0 +1,502 @@
+package hongniang.demo;
+
+import hongniang.communities.CommunityService;
+import hongniang.communities.CommunityView;
+import hongniang.postings.PostingStatus;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Stores generated demo data: partner units and agreements by JDBC batches (their ids are needed
+ * next), postings and jobseekers by COPY, one transaction per chunk, so that a million rows take
+ * under a minute and an interrupted run keeps whole chunks.
+ */
+@Singleton
+class DemoWriter {
+
+  private static final int ROWS_PER_TRANSACTION = 50_000;
+  private static final int BATCH = 1_000;
+  private static final int COPY_FLUSH_CHARS = 1 << 20;
+
+  private static final String POSTING_COPY =
+      "COPY posting (partner_unit_id, title, description, occupation, skills, headcount,"
+          + " filled_count, wage_min, wage_max, wage_note, schedule, work_community_id, city,"
+          + " min_age, max_age, min_education, required_licences, public_welfare, accommodation,"
+          + " disability_friendly, valid_through, status) FROM STDIN";
+  private static final String JOBSEEKER_COPY =
+      "COPY jobseeker (name, gender, id_number, birth_date, birth_year, phone, community_id,"
+          + " education, skills, experience, desired_occupations, min_wage, acceptable_schedules,"
+          + " willing_outside, licences, difficulty_categories, difficulty_note, disability_note,"
+          + " unemployed_since, status) FROM STDIN";
+
+  private final DataSource dataSource;
+  private final CommunityService communities;
+  private final DemoLogins logins;
+  private final Clock clock;
+  private final List<String> communityNames;
+
+  DemoWriter(
+      DataSource dataSource,
+      CommunityService communities,
+      DemoLogins logins,
+      Clock clock,
+      @Property(name = "hongniang.communities") List<String> communityNames) {
+    // COPY and manual commits per chunk need a plain pooled connection, not the contextual
+    // proxy that Micronaut Data hands out inside its own transactions.
+    this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    this.communities = communities;
+    this.logins = logins;
+    this.clock = clock;
+    this.communityNames = communityNames;
+  }
+
+  /** How many rows the demo's tables hold. */
+  record Counts(long units, long postings, long jobseekers) {}
+
+  /** What one write stored, and how long it took. */
+  record Report(
+      LocalDate today,
+      int unitsAdded,
+      int unitsReused,
+      int agreements,
+      long postings,
+      long jobseekers,
+      int logins,
+      Duration unitsTime,
+      Duration postingsTime,
+      Duration jobseekersTime,
+      Duration loginsTime) {
+
+    Duration total() {
+      return unitsTime.plus(postingsTime).plus(jobseekersTime).plus(loginsTime);
+    }
+  }
+
+  /** Counts the stored partner units, postings and jobseekers. */
+  Counts counts() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT count(*) FROM partner_unit), (SELECT count(*) FROM posting),"
+                    + " (SELECT count(*) FROM jobseeker)")) {
+      rs.next();
+      return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+    }
+  }
+
+  /**
+   * Generates and stores the plan. A fresh write (not {@code append}) generates exactly what {@link
+   * DemoGenerator#generate()} does; an append continues after the rows already stored. Units whose
+   * name or credit code is stored already are reused with their agreements.
+   *
+   * @param progress receives a line after each stored chunk
+   */
+  Report write(DemoPlan plan, boolean append, Consumer<String> progress) throws SQLException {
+    communities.seed(communityNames);
+    Map<String, Long> communityIds = new HashMap<>();
+    for (CommunityView community : communities.all()) {
+      communityIds.put(community.name(), community.id());
+    }
+    LocalDate today = LocalDate.now(clock);
+    Counts offsets = append ? counts() : new Counts(0, 0, 0);
+    DemoGenerator generator = new DemoGenerator(plan, today, communityNames);
+
+    long start = System.nanoTime();
+    List<DemoUnit> units = generator.units(offsets.units());
+    StoredUnits stored = storeUnits(units, communityIds);
+    long unitsDone = System.nanoTime();
+
+    Set<Long> partners = partnersOn(today);
+    long postings =
+        copy(
+            POSTING_COPY,
+            generator.postings(units, offsets.postings()).iterator(),
+            (p, row) -> postingRow(p, row, stored.ids(), partners, communityIds),
+            "postings",
+            plan.postings(),
+            progress);
+    long postingsDone = System.nanoTime();
+
+    IdNumberPool pool = new IdNumberPool();
+    if (append) {
+      markStoredIdNumbers(pool);
+    }
+    String[] personaId = {null};
+    long jobseekers =
+        copy(
+            JOBSEEKER_COPY,
+            generator.jobseekers(offsets.jobseekers(), pool).iterator(),
+            (j, row) -> {
+              if (offsets.jobseekers() == 0 && personaId[0] == null) {
+                personaId[0] = j.idNumber();
+              }
+              jobseekerRow(j, row, communityIds);
+            },
+            "jobseekers",
+            plan.jobseekers(),
+            progress);
+    long jobseekersDone = System.nanoTime();
+
+    Map<String, Long> unitIds = new HashMap<>();
+    for (int i = 0; i < units.size(); i++) {
+      unitIds.putIfAbsent(units.get(i).name(), stored.ids()[i]);
+    }
+    int created =
+        logins.create(
+            communityIds, unitIds, personaId[0] == null ? null : jobseekerId(personaId[0]));
+    long loginsDone = System.nanoTime();
+
+    return new Report(
+        today,
+        stored.added(),
+        units.size() - stored.added(),
+        stored.agreements(),
+        postings,
+        jobseekers,
+        created,
+        Duration.ofNanos(unitsDone - start),
+        Duration.ofNanos(postingsDone - unitsDone),
+        Duration.ofNanos(jobseekersDone - postingsDone),
+        Duration.ofNanos(loginsDone - jobseekersDone));
+  }
+
+  /** The database ids of the generated units, by position, and what was added. */
+  private record StoredUnits(long[] ids, int added, int agreements) {}
+
+  private StoredUnits storeUnits(List<DemoUnit> units, Map<String, Long> communityIds)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      Map<String, Long> byName = new HashMap<>();
+      Map<String, Long> byCode = new HashMap<>();
+      Set<String> numbers = new HashSet<>();
+      try (Statement s = c.createStatement()) {
+        try (ResultSet rs = s.executeQuery("SELECT id, name, credit_code FROM partner_unit")) {
+          while (rs.next()) {
+            byName.putIfAbsent(rs.getString(2), rs.getLong(1));
+            byCode.put(rs.getString(3), rs.getLong(1));
+          }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT number FROM agreement")) {
+          while (rs.next()) {
+            numbers.add(rs.getString(1));
+          }
+        }
+      }
+      long[] ids = new long[units.size()];
+      List<Integer> fresh = new ArrayList<>();
+      for (int i = 0; i < units.size(); i++) {
+        DemoUnit unit = units.get(i);
+        Long known = byName.getOrDefault(unit.name(), byCode.get(unit.creditCode()));
+        if (known != null) {
+          ids[i] = known;
+        } else {
+          fresh.add(i);
+        }
+      }
+      insertUnits(c, units, fresh, ids);
+      int agreements = insertAgreements(c, units, fresh, ids, numbers, communityIds);
+      c.commit();
+      return new StoredUnits(ids, fresh.size(), agreements);
+    }
+  }
+
+  private static void insertUnits(
+      Connection c, List<DemoUnit> units, List<Integer> fresh, long[] ids) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO partner_unit (name, credit_code, address, contact_person, contact_phone,"
+                + " industry) VALUES (?, ?, ?, ?, ?, ?)",
+            new String[] {"id"})) {
+      for (int from = 0; from < fresh.size(); from += BATCH) {
+        List<Integer> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
+        for (int i : chunk) {
+          DemoUnit u = units.get(i);
+          insert.setString(1, u.name());
+          insert.setString(2, u.creditCode());
+          insert.setString(3, u.address());
+          insert.setString(4, u.contactPerson());
+          insert.setString(5, u.contactPhone());
+          insert.setString(6, u.industry());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          for (int i : chunk) {
+            keys.next();
+            ids[i] = keys.getLong(1);
+          }
+        }
+      }
+    }
+  }
+
+  private static int insertAgreements(
+      Connection c,
+      List<DemoUnit> units,
+      List<Integer> fresh,
+      long[] ids,
+      Set<String> numbers,
+      Map<String, Long> communityIds)
+      throws SQLException {
+    int count = 0;
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO agreement (partner_unit_id, number, signing_community_id, signed_on,"
+                + " valid_until, status, notes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i : fresh) {
+        for (DemoAgreement a : units.get(i).agreements()) {
+          // an earlier run with another seed may have used the number
+          String number = a.number();
+          for (int n = 2; !numbers.add(number); n++) {
+            number = a.number() + "-" + n;
+          }
+          insert.setLong(1, ids[i]);
+          insert.setString(2, number);
+          insert.setLong(3, communityIds.get(a.signingCommunity()));
+          insert.setDate(4, Date.valueOf(a.signedOn()));
+          insert.setDate(5, Date.valueOf(a.validUntil()));
+          insert.setString(6, a.status().name());
+          insert.setString(7, a.notes());
+          insert.addBatch();
+          if (++count % BATCH == 0) {
+            insert.executeBatch();
+          }
+        }
+      }
+      insert.executeBatch();
+    }
+    return count;
+  }
+
+  /** Units with an agreement valid on the day, as stored (reused units included). */
+  private Set<Long> partnersOn(LocalDate day) throws SQLException {
+    Set<Long> partners = new HashSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT DISTINCT partner_unit_id FROM agreement WHERE status = 'ACTIVE'"
+                    + " AND signed_on <= ? AND valid_until >= ?")) {
+      s.setDate(1, Date.valueOf(day));
+      s.setDate(2, Date.valueOf(day));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          partners.add(rs.getLong(1));
+        }
+      }
+    }
+    return partners;
+  }
+
+  private static void postingRow(
+      DemoPosting p,
+      CopyText row,
+      long[] unitIds,
+      Set<Long> partners,
+      Map<String, Long> communityIds) {
+    long unitId = unitIds[p.unitIndex()];
+    // a reused unit may have lost its partnership since it was generated: then nothing is open
+    PostingStatus status =
+        p.status() == PostingStatus.OPEN && !partners.contains(unitId)
+            ? PostingStatus.PAUSED
+            : p.status();
+    row.add(unitId)
+        .add(p.title())
+        .add(p.description())
+        .add(p.occupation())
+        .addArray(p.skills())
+        .add(p.headcount())
+        .add(p.filledCount())
+        .add(p.wageMin())
+        .add(p.wageMax())
+        .add(p.wageNote())
+        .add(p.schedule())
+        .add(p.workCommunity() == null ? null : communityIds.get(p.workCommunity()))
+        .add(p.city())
+        .add(p.minAge())
+        .add(p.maxAge())
+        .add(p.minEducation())
+        .addArray(p.requiredLicences())
+        .add(p.publicWelfare())
+        .add(p.accommodation())
+        .add(p.disabilityFriendly())
+        .add(p.validThrough())
+        .add(status);
+  }
+
+  private static void jobseekerRow(DemoJobseeker j, CopyText row, Map<String, Long> communityIds) {
+    row.add(j.name())
+        .add(j.gender())
+        .add(j.idNumber())
+        .add(j.birthDate())
+        .add(j.birthDate().getYear())
+        .add(j.phone())
+        .add(communityIds.get(j.community()))
+        .add(j.education())
+        .addArray(j.skills())
+        .add(j.experience())
+        .addArray(j.desiredOccupations())
+        .add(j.minWage())
+        .addArray(j.acceptableSchedules())
+        .add(j.willingOutside())
+        .addArray(j.licences())
+        .addArray(j.difficultyCategories())
+        .add(j.difficultyNote())
+        .add(j.disabilityNote())
+        .add(j.unemployedSince())
+        .add(j.status());
+  }
+
+  /** Encoded rows on their way to COPY; the last chunk of a transaction says so. */
+  private record Chunk(byte[] bytes, int rows, boolean endsTransaction) {}
+
+  private static final Chunk END = new Chunk(new byte[0], 0, true);
+
+  /**
+   * Streams rows into COPY, committing every {@value #ROWS_PER_TRANSACTION} rows; returns how many
+   * were stored. A second thread generates and encodes while PostgreSQL ingests: on two cores that
+   * took a million jobseekers from 56 to 49 seconds.
+   */
+  private <T> long copy(
+      String sql,
+      Iterator<T> rows,
+      BiConsumer<T, CopyText> encode,
+      String what,
+      long expected,
+      Consumer<String> progress)
+      throws SQLException {
+    BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(8);
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Thread producer =
+        new Thread(() -> encodeChunks(rows, encode, queue, failure), "demo-data-" + what);
+    producer.setDaemon(true);
+    producer.start();
+    long stored = 0;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      PGConnection pg = c.unwrap(PGConnection.class);
+      CopyIn in = null;
+      try {
+        for (Chunk chunk = take(queue); chunk != END; chunk = take(queue)) {
+          if (in == null) {
+            in = pg.getCopyAPI().copyIn(sql);
+          }
+          in.writeToCopy(chunk.bytes(), 0, chunk.bytes().length);
+          if (chunk.endsTransaction()) {
+            stored += in.endCopy();
+            in = null;
+            c.commit();
+            progress.accept(what + ": " + stored + " of " + expected);
+          }
+        }
+      } finally {
+        if (in != null && in.isActive()) {
+          in.cancelCopy();
+        }
+      }
+    } finally {
+      producer.interrupt();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return stored;
+  }
+
+  private static <T> void encodeChunks(
+      Iterator<T> rows,
+      BiConsumer<T, CopyText> encode,
+      BlockingQueue<Chunk> queue,
+      AtomicReference<RuntimeException> failure) {
+    try {
+      CopyText text = new CopyText();
+      int inTransaction = 0;
+      int inChunk = 0;
+      while (rows.hasNext()) {
+        encode.accept(rows.next(), text);
+        text.endRow();
+        inTransaction++;
+        inChunk++;
+        boolean last = inTransaction == ROWS_PER_TRANSACTION || !rows.hasNext();
+        if (last || text.length() >= COPY_FLUSH_CHARS) {
+          queue.put(new Chunk(text.drain(), inChunk, last));
+          inChunk = 0;
+          inTransaction = last ? 0 : inTransaction;
+        }
+      }
+    } catch (InterruptedException e) {
+      // the writer gave up; it reports its own failure
+      Thread.currentThread().interrupt();
+      return;
+    } catch (RuntimeException e) {
+      failure.set(e);
+    }
+    try {
+      queue.put(END);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Chunk take(BlockingQueue<Chunk> queue) throws SQLException {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while storing demo data", e);
+    }
+  }
+
+  private Long jobseekerId(String idNumber) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT id FROM jobseeker WHERE id_number = ?")) {
+      s.setString(1, idNumber);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  private void markStoredIdNumbers(IdNumberPool pool) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      // a cursor instead of a million rows in memory; PostgreSQL needs a transaction for it
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.setFetchSize(10_000);
+        try (ResultSet rs =
+            s.executeQuery("SELECT id_number FROM jobseeker WHERE id_number IS NOT NULL")) {
+          while (rs.next()) {
+            pool.markTaken(rs.getString(1));
+          }
+        }
+      }
+      c.commit();
+    }
+  }
+}
