@@ -42,6 +42,7 @@ class AccountsIT implements DatabaseTest {
     Reply reply = api.get("/api/v1/me", null);
     assertEquals(401, reply.status(), reply.toString());
     assertEquals(401, api.get("/api/v1/users", null).status());
+    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.toString());
   }
 
   @Test

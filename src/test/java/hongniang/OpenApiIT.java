@@ -59,4 +59,12 @@ class OpenApiIT implements DatabaseTest {
     assertEquals(200, bundle.getStatus().getCode());
     assertTrue(bundle.body().length > 100_000, "swagger-ui-bundle.js is too small");
   }
+
+  @Test
+  void theRootUrlLeadsToTheApiDocumentation() {
+    HttpResponse<String> page =
+        http.toBlocking().exchange(HttpRequest.GET("/").accept(MediaType.TEXT_HTML), String.class);
+    assertEquals(200, page.getStatus().getCode());
+    assertTrue(page.body().contains("<div id='swagger-ui'>"), "the root does not lead to the docs");
+  }
 }
