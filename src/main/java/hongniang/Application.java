@@ -3,6 +3,7 @@ package hongniang;
 import hongniang.database.DatabaseSettings;
 import hongniang.database.EmbeddedDatabase;
 import hongniang.demo.DemoCommand;
+import hongniang.search.SearchIndex;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -65,6 +66,7 @@ public final class Application {
       }
       properties.putAll(database.asProperties());
       properties.put("hongniang.data-dir", dataDir.toString());
+      properties.put("hongniang.search.dir", DatabaseSettings.searchIndexDir(env).toString());
       properties.put(
           "micronaut.security.token.jwt.signatures.secret.generator.secret",
           jwtSecret(env, dataDir));
@@ -80,6 +82,25 @@ public final class Application {
         code = context.getBean(DemoCommand.class).run(Arrays.copyOfRange(args, 1, args.length));
       }
       System.exit(code);
+      return;
+    }
+    if (args.length > 0 && "reindex".equals(args[0])) {
+      // stop the service first: the service's indexer would not see the new generation
+      try (ApplicationContext context =
+          ApplicationContext.run(properties, DemoCommand.ENVIRONMENT)) {
+        SearchIndex.RebuildReport report = context.getBean(SearchIndex.class).rebuild();
+        System.out.println(
+            "Search index rebuilt: "
+                + report.postings()
+                + " postings, "
+                + report.jobseekers()
+                + " jobseekers in "
+                + report.millis()
+                + " ms ("
+                + context.getBean(SearchIndex.class).folder()
+                + ")");
+      }
+      System.exit(0);
       return;
     }
     Micronaut.build(args).mainClass(Application.class).properties(properties).start();

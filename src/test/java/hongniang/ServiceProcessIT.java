@@ -105,6 +105,56 @@ class ServiceProcessIT {
     assertFalse(leftover.get().isAlive(), "the old postmaster should have been stopped");
   }
 
+  /**
+   * An import of thousands of residents writes as many outbox rows in one transaction; the service
+   * is killed while its indexer works through them. After a restart every resident is searchable
+   * and no outbox row is left: nothing was lost between PostgreSQL and Lucene.
+   */
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void aKilledIndexerLosesNothingAfterRestart() throws Exception {
+    Path dataDir = newDataDir();
+    Service first =
+        start(
+            dataDir,
+            Map.of("ADMIN_PASSWORD", ADMIN_PASSWORD, "HONGNIANG_SEARCH_BATCH_SIZE", "200"));
+    String token = login(first, ADMIN_PASSWORD);
+    int rows = 3000;
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < rows; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"name\":\"测试居民")
+          .append(i)
+          .append("\",\"gender\":\"FEMALE\",\"birthYear\":1975,\"communityId\":")
+          .append(1 + i % 9)
+          .append(",\"skills\":[\"缝纫\"],\"desiredOccupations\":[\"缝纫工\"]}");
+    }
+    json.append("]");
+    HttpResponse<String> imported =
+        post(first, "/api/v1/jobseekers/import", json.toString(), token);
+    assertEquals(200, imported.statusCode(), imported.body());
+    assertTrue(imported.body().contains("\"accepted\":" + rows), imported.body());
+    first.process.destroyForcibly();
+    assertTrue(first.process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "JVM did not die");
+
+    Service second = start(dataDir, Map.of());
+    String again = login(second, ADMIN_PASSWORD);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    String status = "";
+    while (System.nanoTime() < deadline) {
+      status = get(second, "/api/v1/search/status", again).body();
+      if (status.contains("\"pendingChanges\":0") && status.contains("\"jobseekers\":" + rows)) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertTrue(status.contains("\"jobseekers\":" + rows), status + "\n" + second.log());
+    assertTrue(status.contains("\"pendingChanges\":0"), status);
+    String found =
+        get(second, "/api/v1/jobseekers/search?q=%E7%BC%9D%E7%BA%AB&size=1", again).body();
+    assertTrue(found.contains("\"total\":" + rows), found);
+  }
+
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void exitsWithOneClearLineWhenTheConfiguredDatabaseIsUnreachable() throws Exception {

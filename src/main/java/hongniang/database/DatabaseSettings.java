@@ -57,10 +57,26 @@ public record DatabaseSettings(String url, String user, String password) {
   }
 
   /**
+   * The search index folder: {@code SEARCH_INDEX_DIR}; else beside the data when {@code DATA_DIR}
+   * is set; else {@code search-index/data} at the project root.
+   */
+  public static Path searchIndexDir(UnaryOperator<String> env) {
+    String configured = first(env, "SEARCH_INDEX_DIR", "hongniang.search.dir");
+    if (configured != null) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    String dataDir = first(env, "DATA_DIR", "hongniang.data-dir");
+    if (dataDir != null) {
+      return Path.of(dataDir).resolve("search-index").toAbsolutePath().normalize();
+    }
+    return projectRoot().resolve("search-index").resolve("data").toAbsolutePath().normalize();
+  }
+
+  /**
    * The project root: {@code mvn mn:run} may run with {@code target/} as working directory, and
    * {@code mvn clean} must not delete the data, so walk up to the folder that holds pom.xml.
    */
-  static Path projectRoot() {
+  public static Path projectRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
       if (Files.exists(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("migrations"))) {

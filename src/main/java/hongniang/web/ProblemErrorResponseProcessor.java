@@ -23,15 +23,20 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
       ErrorContext errorContext, MutableHttpResponse<?> baseResponse) {
     int status = baseResponse.getStatus().getCode();
     List<FieldError> errors =
-        errorContext.getErrors().stream()
-            .filter(e -> e.getPath().isPresent())
-            .map(ProblemErrorResponseProcessor::toFieldError)
-            .toList();
+        status >= 500
+            ? List.of()
+            : errorContext.getErrors().stream()
+                .filter(e -> e.getPath().isPresent())
+                .map(ProblemErrorResponseProcessor::toFieldError)
+                .toList();
+    // a server error's message is an internal detail (and may hold data): never shown
     String detail =
-        errorContext.getErrors().stream()
-            .map(Error::getMessage)
-            .findFirst()
-            .orElse(baseResponse.getStatus().getReason());
+        status >= 500
+            ? baseResponse.getStatus().getReason()
+            : errorContext.getErrors().stream()
+                .map(Error::getMessage)
+                .findFirst()
+                .orElse(baseResponse.getStatus().getReason());
     Problem body =
         new Problem(
             "about:blank",

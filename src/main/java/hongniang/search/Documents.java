@@ -1,0 +1,162 @@
+package hongniang.search;
+
+import static hongniang.search.IndexSchema.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/** Turns rows into Lucene documents; each field's comment says why it is shaped so. */
+final class Documents {
+
+  private final PinyinFields pinyin;
+  private final Occupations occupations;
+  private final FacetsConfig facets = IndexSchema.facets();
+
+  Documents(ChineseAnalyzers analyzers, Occupations occupations) {
+    this.pinyin = new PinyinFields(analyzers);
+    this.occupations = occupations;
+  }
+
+  FacetsConfig facetsConfig() {
+    return facets;
+  }
+
+  /** The posting document: text to search, exact fields to filter, facets and stored display. */
+  Document posting(PostingRow r) {
+    Document d = new Document();
+    // KeywordField: exact id for updateDocument(term) and deletes, stored for the hit
+    d.add(new KeywordField(ID, Long.toString(r.id()), Field.Store.YES));
+    d.add(new KeywordField(UNIT, Long.toString(r.unitId()), Field.Store.YES));
+    d.add(new StoredField("unit_name", r.unitName()));
+    // text fields are stored for highlighted snippets
+    d.add(new TextField(TITLE, r.title(), Field.Store.YES));
+    d.add(new TextField(OCCUPATION, r.occupation(), Field.Store.YES));
+    d.add(new TextField(SKILLS, String.join(" ", r.skills()), Field.Store.YES));
+    if (r.description() != null) {
+      d.add(new TextField(DESCRIPTION, r.description(), Field.Store.YES));
+    }
+    // pinyin companions (title_py, title_pyi, ...): baojie and bj find 保洁员
+    pinyin.addTo(d, TITLE, r.title());
+    pinyin.addTo(d, OCCUPATION, r.occupation());
+    r.skills().forEach(skill -> pinyin.addTo(d, SKILLS, skill));
+    String group =
+        occupations.find(r.occupation()).map(Occupations.Occupation::group).orElse("other");
+    d.add(new KeywordField(GROUP, group, Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(GROUP, group));
+    String community = r.communityId() == null ? NO_COMMUNITY : Long.toString(r.communityId());
+    d.add(new KeywordField(COMMUNITY, community, Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(COMMUNITY, community));
+    d.add(new StringField(OUTSIDE, Boolean.toString(r.communityId() == null), Field.Store.NO));
+    d.add(new KeywordField(CITY, r.city(), Field.Store.YES));
+    d.add(new KeywordField(SCHEDULE, r.schedule(), Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(SCHEDULE, r.schedule()));
+    // IntField: points for the range filter, doc values for sorting by wage
+    d.add(new IntField(WAGE_MIN, r.wageMin(), Field.Store.YES));
+    d.add(new IntField(WAGE_MAX, r.wageMax(), Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(WAGE_BAND, IndexSchema.wageBand(r.wageMax())));
+    flag(d, PUBLIC_WELFARE, r.publicWelfare());
+    flag(d, ACCOMMODATION, r.accommodation());
+    flag(d, DISABILITY_FRIENDLY, r.disabilityFriendly());
+    for (String licence : r.licences()) {
+      d.add(new KeywordField(LICENCE, licence, Field.Store.YES));
+    }
+    // dates as epoch days: a range filter against today hides a posting the day its own validity
+    // or its unit's agreement ends, with no reindex
+    d.add(new LongField(VALID_THROUGH, r.validThrough().toEpochDay(), Field.Store.YES));
+    long until = r.agreementUntil() == null ? Long.MIN_VALUE : r.agreementUntil().toEpochDay();
+    d.add(new LongField(AGREEMENT_UNTIL, until, Field.Store.NO));
+    d.add(new LongField(CREATED, r.createdAt().toEpochMilli(), Field.Store.NO));
+    d.add(new StoredField("remaining", r.headcount() - r.filledCount()));
+    if (r.wageNote() != null) {
+      d.add(new StoredField("wage_note", r.wageNote()));
+    }
+    return build(d);
+  }
+
+  /** The jobseeker document: skills and wishes to search; no ID number, no phone. */
+  Document jobseeker(JobseekerRow r) {
+    Document d = new Document();
+    d.add(new KeywordField(ID, Long.toString(r.id()), Field.Store.YES));
+    // the name is shown in staff result lists but never searched: StoredField only
+    d.add(new StoredField("name", r.name()));
+    d.add(new StoredField("gender", r.gender()));
+    d.add(new TextField(SKILLS, String.join(" ", r.skills()), Field.Store.YES));
+    d.add(new TextField(DESIRED, String.join(" ", r.desiredOccupations()), Field.Store.YES));
+    // the lists themselves, for the hit (the joined text fields serve search and snippets)
+    r.skills().forEach(s -> d.add(new StoredField("skill_item", s)));
+    r.desiredOccupations().forEach(s -> d.add(new StoredField("desired_item", s)));
+    if (r.experience() != null) {
+      d.add(new TextField(EXPERIENCE, r.experience(), Field.Store.YES));
+    }
+    r.skills().forEach(skill -> pinyin.addTo(d, SKILLS, skill));
+    r.desiredOccupations().forEach(o -> pinyin.addTo(d, DESIRED, o));
+    Set<String> groups = new LinkedHashSet<>();
+    for (String occupation : r.desiredOccupations()) {
+      occupations.find(occupation).ifPresent(o -> groups.add(o.group()));
+    }
+    for (String group : groups) {
+      d.add(new KeywordField(GROUP, group, Field.Store.YES));
+    }
+    String community = Long.toString(r.communityId());
+    d.add(new KeywordField(COMMUNITY, community, Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(COMMUNITY, community));
+    d.add(new KeywordField(STATUS, r.status(), Field.Store.YES));
+    d.add(new SortedSetDocValuesFacetField(STATUS, r.status()));
+    for (String category : r.categories()) {
+      d.add(new KeywordField(CATEGORY, category, Field.Store.YES));
+      d.add(new SortedSetDocValuesFacetField(CATEGORY, category));
+    }
+    // an empty list means any schedule: index all four so a schedule filter is one term query
+    List<String> schedules =
+        r.schedules().isEmpty()
+            ? List.of("FULL_TIME", "PART_TIME", "FLEXIBLE", "SHIFT")
+            : r.schedules();
+    for (String schedule : schedules) {
+      d.add(new KeywordField(SCHEDULE, schedule, Field.Store.YES));
+    }
+    d.add(new IntField(EDUCATION, educationRank(r.education()), Field.Store.NO));
+    d.add(new StoredField("education_name", r.education()));
+    d.add(new IntField(MIN_WAGE, r.minWage() == null ? 0 : r.minWage(), Field.Store.YES));
+    flag(d, WILLING_OUTSIDE, r.willingOutside());
+    for (String licence : r.licences()) {
+      d.add(new KeywordField(LICENCE, licence, Field.Store.YES));
+    }
+    d.add(new IntField(BIRTH_YEAR, r.birthYear(), Field.Store.YES));
+    d.add(new LongField(UPDATED, r.updatedAt().toEpochMilli(), Field.Store.NO));
+    return build(d);
+  }
+
+  private Document build(Document d) {
+    try {
+      return facets.build(d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void flag(Document d, String field, boolean on) {
+    d.add(new StringField(field, on ? "1" : "0", Field.Store.YES));
+  }
+
+  /** Education levels compare by their order in {@link hongniang.common.Education}. */
+  static int educationRank(String education) {
+    try {
+      return hongniang.common.Education.valueOf(education).ordinal();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package hongniang.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Runs one query for a page of hits, the total, facet counts and highlighted snippets. The facet
+ * state is built once per index reader and reused until the next refresh.
+ */
+final class FacetedSearch {
+
+  private final FacetsConfig config;
+  private final Analyzer highlightAnalyzer;
+  private final AtomicReference<ReaderState> state = new AtomicReference<>();
+
+  FacetedSearch(FacetsConfig config, Analyzer highlightAnalyzer) {
+    this.config = config;
+    this.highlightAnalyzer = highlightAnalyzer;
+  }
+
+  /** A page of results. */
+  record Result(
+      long total,
+      ScoreDoc[] page,
+      Map<String, List<FacetCount>> facets,
+      Map<String, String[]> snippets) {
+
+    /** The snippets of the i-th hit that hold a match, by field. */
+    Map<String, String> highlightsOf(int i, String[] fields) {
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String field : fields) {
+        String[] values = snippets.get(field);
+        if (values != null && values[i] != null && values[i].contains("<b>")) {
+          out.put(field, values[i]);
+        }
+      }
+      return out;
+    }
+  }
+
+  private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  Result run(
+      IndexSearcher searcher,
+      Query query,
+      Query textQuery,
+      Sort sort,
+      SearchPage page,
+      List<String> facetDims,
+      String[] highlightFields) {
+    try {
+      FacetsCollectorManager.FacetsResult result =
+          sort == null
+              ? FacetsCollectorManager.search(
+                  searcher, query, page.end(), new FacetsCollectorManager())
+              : FacetsCollectorManager.search(
+                  searcher, query, page.end(), sort, new FacetsCollectorManager());
+      TopDocs top = result.topDocs();
+      ScoreDoc[] docs =
+          top.scoreDocs.length <= page.start()
+              ? new ScoreDoc[0]
+              : Arrays.copyOfRange(top.scoreDocs, page.start(), top.scoreDocs.length);
+      Map<String, List<FacetCount>> facets = facets(searcher, result.facetsCollector(), facetDims);
+      Map<String, String[]> snippets = Map.of();
+      if (textQuery != null && docs.length > 0) {
+        UnifiedHighlighter highlighter =
+            UnifiedHighlighter.builder(searcher, highlightAnalyzer).withMaxLength(2000).build();
+        int[] passages = new int[highlightFields.length];
+        Arrays.fill(passages, 1);
+        snippets =
+            highlighter.highlightFields(
+                highlightFields, textQuery, new TopDocs(top.totalHits, docs), passages);
+      }
+      return new Result(top.totalHits.value, docs, facets, snippets);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, List<FacetCount>> facets(
+      IndexSearcher searcher, FacetsCollector collector, List<String> dims) throws IOException {
+    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+    SortedSetDocValuesReaderState readerState = stateFor(searcher.getIndexReader());
+    if (readerState == null) {
+      dims.forEach(d -> out.put(d, List.of()));
+      return out;
+    }
+    SortedSetDocValuesFacetCounts counts =
+        new SortedSetDocValuesFacetCounts(readerState, collector);
+    for (String dim : dims) {
+      List<FacetCount> values = new ArrayList<>();
+      FacetResult r;
+      try {
+        r = counts.getTopChildren(50, dim);
+      } catch (IllegalArgumentException e) {
+        r = null; // no document has this dimension yet
+      }
+      if (r != null) {
+        for (LabelAndValue lv : r.labelValues) {
+          values.add(new FacetCount(lv.label, lv.value.longValue()));
+        }
+      }
+      out.put(dim, values);
+    }
+    return out;
+  }
+
+  private SortedSetDocValuesReaderState stateFor(IndexReader reader) throws IOException {
+    ReaderState cached = state.get();
+    if (cached != null && cached.reader() == reader) {
+      return cached.state();
+    }
+    SortedSetDocValuesReaderState fresh;
+    try {
+      fresh = new DefaultSortedSetDocValuesReaderState(reader, config);
+    } catch (IllegalArgumentException e) {
+      return null; // an empty index has no facet field yet
+    }
+    state.set(new ReaderState(reader, fresh));
+    return fresh;
+  }
+}

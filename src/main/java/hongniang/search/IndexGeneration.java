@@ -1,0 +1,126 @@
+package hongniang.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One generation of the two indexes in its own folder: a writer and a searcher manager each. A
+ * rebuild makes a new generation beside the current one and the service switches to it at once.
+ */
+final class IndexGeneration implements Closeable {
+
+  final Path folder;
+  final Part postings;
+  final Part jobseekers;
+
+  private IndexGeneration(Path folder, Part postings, Part jobseekers) {
+    this.folder = folder;
+    this.postings = postings;
+    this.jobseekers = jobseekers;
+  }
+
+  /** Opens (or creates, when {@code create}) the generation in the folder. */
+  static IndexGeneration open(Path folder, Analyzer analyzer, boolean create) throws IOException {
+    Files.createDirectories(folder);
+    Part postings = Part.open(folder.resolve("postings"), analyzer, create);
+    try {
+      return new IndexGeneration(
+          folder, postings, Part.open(folder.resolve("jobseekers"), analyzer, create));
+    } catch (IOException | RuntimeException e) {
+      postings.close();
+      throw e;
+    }
+  }
+
+  /** The schema version both parts were last committed with, or null if they disagree. */
+  String schemaVersion() {
+    String p = postings.committed().get(IndexSchema.VERSION_KEY);
+    String j = jobseekers.committed().get(IndexSchema.VERSION_KEY);
+    return p != null && p.equals(j) ? p : null;
+  }
+
+  /** Commits both parts with the schema version, then makes the changes searchable. */
+  void commitAndRefresh() throws IOException {
+    postings.commit();
+    jobseekers.commit();
+    postings.searchers.maybeRefreshBlocking();
+    jobseekers.searchers.maybeRefreshBlocking();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      postings.close();
+    } finally {
+      jobseekers.close();
+    }
+  }
+
+  /** One index: its directory, its single writer, and a near-real-time searcher manager. */
+  static final class Part implements Closeable {
+    final Directory directory;
+    final IndexWriter writer;
+    final SearcherManager searchers;
+
+    private Part(Directory directory, IndexWriter writer, SearcherManager searchers) {
+      this.directory = directory;
+      this.writer = writer;
+      this.searchers = searchers;
+    }
+
+    static Part open(Path path, Analyzer analyzer, boolean create) throws IOException {
+      Directory dir = FSDirectory.open(path);
+      try {
+        if (!create && !DirectoryReader.indexExists(dir)) {
+          throw new IOException("no index in " + path);
+        }
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(
+            create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+        config.setRAMBufferSizeMB(64);
+        config.setCommitOnClose(false);
+        IndexWriter writer = new IndexWriter(dir, config);
+        // applyAllDeletes: an update must hide the old version at once
+        return new Part(dir, writer, new SearcherManager(writer, true, false, null));
+      } catch (IOException | RuntimeException e) {
+        dir.close();
+        throw e;
+      }
+    }
+
+    Map<String, String> committed() {
+      try {
+        java.util.List<org.apache.lucene.index.IndexCommit> commits =
+            DirectoryReader.listCommits(directory);
+        return commits.get(commits.size() - 1).getUserData();
+      } catch (IOException | IndexOutOfBoundsException e) {
+        return Map.of();
+      }
+    }
+
+    void commit() throws IOException {
+      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
+      writer.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        searchers.close();
+        writer.close();
+      } finally {
+        directory.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package hongniang.search;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Field names and the schema version. Bump {@link #VERSION} whenever documents change shape: an
+ * index written under another version is rebuilt at start.
+ */
+final class IndexSchema {
+
+  /** Written into each commit's user data; compared on open. */
+  static final String VERSION = "3";
+
+  static final String VERSION_KEY = "hongniang.schema";
+
+  // shared
+  static final String ID = "id";
+  static final String COMMUNITY = "community";
+  static final String SCHEDULE = "schedule";
+  static final String LICENCE = "licence";
+  static final String STATUS = "status";
+  static final String UPDATED = "updated";
+
+  // postings
+  static final String UNIT = "unit";
+  static final String TITLE = "title";
+  static final String DESCRIPTION = "description";
+  static final String OCCUPATION = "occupation";
+  static final String SKILLS = "skills";
+  static final String GROUP = "group";
+  static final String OUTSIDE = "outside";
+  static final String CITY = "city";
+  static final String WAGE_MIN = "wage_min";
+  static final String WAGE_MAX = "wage_max";
+  static final String WAGE_BAND = "wage_band";
+  static final String PUBLIC_WELFARE = "public_welfare";
+  static final String ACCOMMODATION = "accommodation";
+  static final String DISABILITY_FRIENDLY = "disability_friendly";
+  static final String VALID_THROUGH = "valid_through";
+  static final String AGREEMENT_UNTIL = "agreement_until";
+  static final String CREATED = "created";
+  static final String SOURCE = "source";
+
+  // jobseekers
+  static final String DESIRED = "desired";
+  static final String EXPERIENCE = "experience";
+  static final String CATEGORY = "category";
+  static final String EDUCATION = "education";
+  static final String MIN_WAGE = "min_wage";
+  static final String WILLING_OUTSIDE = "willing_outside";
+  static final String BIRTH_YEAR = "birth_year";
+
+  /** The value of {@link #COMMUNITY} for work outside the district. */
+  static final String NO_COMMUNITY = "none";
+
+  private IndexSchema() {}
+
+  /** Facet dimensions; categories and schedules are multi-valued. */
+  static FacetsConfig facets() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(CATEGORY, true);
+    config.setMultiValued(SCHEDULE, true);
+    return config;
+  }
+
+  /** Monthly wage bands for facets, by the posting's top wage. */
+  static String wageBand(int wageMax) {
+    if (wageMax < 2000) {
+      return "0-2000";
+    }
+    if (wageMax < 3000) {
+      return "2000-3000";
+    }
+    if (wageMax < 4000) {
+      return "3000-4000";
+    }
+    if (wageMax < 5000) {
+      return "4000-5000";
+    }
+    if (wageMax < 7000) {
+      return "5000-7000";
+    }
+    return "7000+";
+  }
+}

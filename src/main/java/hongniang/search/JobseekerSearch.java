@@ -1,0 +1,131 @@
+package hongniang.search;
+
+import static hongniang.search.IndexSchema.*;
+
+import hongniang.common.ApiProblem;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+
+/** Searches resident profiles by skill and wish; for matchmakers and admins only. */
+@Singleton
+public class JobseekerSearch {
+
+  static final List<String> FACETS = List.of(COMMUNITY, STATUS, CATEGORY);
+  private static final String[] HIGHLIGHT = {SKILLS, DESIRED, EXPERIENCE};
+  private static final List<QueryText.Weighted> FIELDS =
+      List.of(
+          new QueryText.Weighted(DESIRED, 3f),
+          new QueryText.Weighted(SKILLS, 2f),
+          new QueryText.Weighted(EXPERIENCE, 1f));
+  private static final List<String> PINYIN_FIELDS = List.of(DESIRED, SKILLS);
+  private static final Set<String> SORTS = Set.of("relevance", "newest");
+
+  private final SearchIndex index;
+  private final Clock clock;
+  private final FacetedSearch faceted;
+
+  JobseekerSearch(SearchIndex index, Clock clock) {
+    this.index = index;
+    this.clock = clock;
+    this.faceted = new FacetedSearch(index.documents().facetsConfig(), index.analysis().index());
+  }
+
+  /** Runs the search; a 400 names a bad parameter. */
+  public JobseekerHits search(JobseekerQuery r) {
+    SearchPage page = SearchPage.of(r.page(), r.size());
+    String sortName = r.sort() == null ? null : r.sort().trim().toLowerCase();
+    if (sortName != null && !SORTS.contains(sortName)) {
+      throw ApiProblem.invalid("sort", "OneOf", "sort must be one of " + SORTS);
+    }
+    if (r.minAge() != null && r.maxAge() != null && r.minAge() > r.maxAge()) {
+      throw ApiProblem.invalid("maxAge", "AgeRange", "maxAge must not be below minAge");
+    }
+    String text = QueryText.clean(r.q());
+    Query textQuery = QueryText.build(text, index.analysis().query(), FIELDS, PINYIN_FIELDS);
+    int year = LocalDate.now(clock).getYear();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(textQuery == null ? new MatchAllDocsQuery() : textQuery, BooleanClause.Occur.MUST);
+    if (r.communityId() != null) {
+      PostingSearch.term(b, COMMUNITY, Long.toString(r.communityId()));
+    }
+    PostingSearch.term(b, STATUS, r.status());
+    PostingSearch.term(b, CATEGORY, r.category());
+    PostingSearch.term(b, SCHEDULE, r.schedule());
+    PostingSearch.term(b, LICENCE, r.licence());
+    PostingSearch.flag(b, WILLING_OUTSIDE, r.willingOutside());
+    if (r.minEducation() != null) {
+      PostingSearch.filter(
+          b, IntField.newRangeQuery(EDUCATION, Documents.educationRank(r.minEducation()), 100));
+    }
+    if (r.wageAtMost() != null) {
+      PostingSearch.filter(b, IntField.newRangeQuery(MIN_WAGE, 0, r.wageAtMost()));
+    }
+    if (r.minAge() != null || r.maxAge() != null) {
+      int from = r.maxAge() == null ? 1900 : year - r.maxAge();
+      int to = r.minAge() == null ? year : year - r.minAge();
+      PostingSearch.filter(b, IntField.newRangeQuery(BIRTH_YEAR, from, to));
+    }
+    Query query = b.build();
+    Sort sort =
+        "newest".equals(sortName) || (sortName == null && textQuery == null)
+            ? new Sort(new SortedNumericSortField(UPDATED, SortField.Type.LONG, true))
+            : null;
+    return index.withJobseekers(
+        searcher -> {
+          FacetedSearch.Result result =
+              faceted.run(searcher, query, textQuery, sort, page, FACETS, HIGHLIGHT);
+          return new JobseekerHits(
+              result.total(), page.page(), page.size(), hits(searcher, result), result.facets());
+        });
+  }
+
+  private static List<JobseekerHits.Hit> hits(IndexSearcher searcher, FacetedSearch.Result result) {
+    List<JobseekerHits.Hit> out = new ArrayList<>();
+    try {
+      StoredFields stored = searcher.storedFields();
+      for (int i = 0; i < result.page().length; i++) {
+        ScoreDoc sd = result.page()[i];
+        Document d = stored.document(sd.doc);
+        Map<String, String> highlights = result.highlightsOf(i, HIGHLIGHT);
+        out.add(
+            new JobseekerHits.Hit(
+                Long.parseLong(d.get(ID)),
+                d.get("name"),
+                d.get("gender"),
+                d.getField(BIRTH_YEAR).numericValue().intValue(),
+                Long.parseLong(d.get(COMMUNITY)),
+                d.get(STATUS),
+                d.get("education_name"),
+                List.of(d.getValues("skill_item")),
+                List.of(d.getValues("desired_item")),
+                List.of(d.getValues(CATEGORY)),
+                List.of(d.getValues(LICENCE)),
+                d.getField(MIN_WAGE).numericValue().intValue(),
+                Float.isNaN(sd.score) ? 0f : sd.score,
+                highlights));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package hongniang.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns what a person typed into a query, safely: the text is analysed, never parsed, so quotes,
+ * {@code *}, {@code field:value} and control characters are just text; it is cut to {@value
+ * #MAX_CHARS} characters so that even a 10 kB string costs little.
+ */
+final class QueryText {
+
+  static final int MAX_CHARS = 100;
+
+  private QueryText() {}
+
+  /** The text, without control characters, trimmed and cut to the limit. */
+  static String clean(String q) {
+    if (q == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < q.length() && sb.length() < MAX_CHARS; i++) {
+      char c = q.charAt(i);
+      sb.append(Character.isISOControl(c) || Character.isSurrogate(c) ? ' ' : c);
+    }
+    return sb.toString().trim();
+  }
+
+  /**
+   * A query over the weighted text fields (synonyms expanded by the query analyzer) and, when the
+   * text is pinyin, over the fields' pinyin companions by prefix. Null when nothing is left.
+   */
+  static Query build(
+      String clean, Analyzer queryAnalyzer, List<Weighted> fields, List<String> pinyinFields) {
+    if (clean.isEmpty()) {
+      return null;
+    }
+    QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+    List<Query> parts = new ArrayList<>();
+    for (Weighted f : fields) {
+      Query q = builder.createBooleanQuery(f.field(), clean, BooleanClause.Occur.SHOULD);
+      if (q != null) {
+        parts.add(new BoostQuery(q, f.boost()));
+      }
+    }
+    for (String field : pinyinFields) {
+      PinyinFields.prefixQuery(field, clean).ifPresent(q -> parts.add(new BoostQuery(q, 2f)));
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Query part : parts) {
+      any.add(part, BooleanClause.Occur.SHOULD);
+    }
+    any.setMinimumNumberShouldMatch(1);
+    return any.build();
+  }
+
+  /** A text field and its weight. */
+  record Weighted(String field, float boost) {}
+}
