@@ -1,0 +1,197 @@
+package hongniang.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The index's Chinese analyzers: smartcn words for indexing, the same plus synonyms for queries.
+ */
+final class ChineseAnalyzers implements Closeable {
+
+  static final String STOPWORDS = "stopwords.txt";
+  static final String SYNONYMS = "synonyms.txt";
+
+  private final Analyzer index;
+  private final Analyzer query;
+  private final Analyzer bigrams = new Bigrams();
+
+  private ChineseAnalyzers(Collection<String> stopWords, String synonyms) {
+    CharArraySet stopSet = CharArraySet.unmodifiableSet(new CharArraySet(stopWords, false));
+    this.index = new SmartChain(stopSet, null);
+    this.query = new SmartChain(stopSet, parseSynonyms(synonyms, index));
+  }
+
+  /** The analyzers with the stop words and synonyms shipped under {@code search-index/}. */
+  static ChineseAnalyzers load() {
+    return new ChineseAnalyzers(IndexResources.lines(STOPWORDS), IndexResources.text(SYNONYMS));
+  }
+
+  /**
+   * The analyzer for documents: smartcn's HMM word segmentation, lower-cased, without punctuation
+   * and stop words. No synonyms here, so that editing synonyms.txt never needs a reindex.
+   */
+  Analyzer index() {
+    return index;
+  }
+
+  /** The analyzer for query text: the index chain plus synonyms.txt expanded as a token graph. */
+  Analyzer query() {
+    return query;
+  }
+
+  /**
+   * Overlapping character pairs (保洁员 is 保洁 洁员), for one companion field queried next to the word
+   * field: smartcn's words depend on their neighbours (三明月嫂 is 三 明月 嫂, 超市收银 has 收银 but 收银 alone is
+   * 收 银), so a word query can miss what a pair query finds. Same analyzer for documents and
+   * queries; no synonyms.
+   */
+  Analyzer bigrams() {
+    return bigrams;
+  }
+
+  /**
+   * A query builder on the query analyzer that turns multi-word synonyms into phrases.
+   *
+   * <p>smartcn splits many job names into several words (餐饮服务员 is 餐饮 服务 员). Without phrases, 服务员
+   * would expand to "+餐饮 +服务 +员", which a text matches with the three words anywhere
+   * (餐饮公司服务周到，招聘保洁员).
+   */
+  QueryBuilder queryBuilder() {
+    QueryBuilder builder = new QueryBuilder(query);
+    builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    return builder;
+  }
+
+  /** The words the index analyzer makes of a text, in order: 小区保洁员 gives [小区, 保洁, 员]. */
+  List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    try (TokenStream stream = index.tokenStream("", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        words.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      // a StringReader does not fail; anything else is a bug worth seeing
+      throw new UncheckedIOException(e);
+    }
+    return words;
+  }
+
+  @Override
+  public void close() {
+    bigrams.close();
+    query.close();
+    index.close();
+  }
+
+  private static SynonymMap parseSynonyms(String synonyms, Analyzer index) {
+    // parsed with the index analyzer, so a multi-word entry (月嫂 = 月 嫂) is the same token
+    // sequence as in the documents; expand=true makes every member of a group find every other
+    SolrSynonymParser parser = new SolrSynonymParser(true, true, index);
+    try {
+      parser.parse(new StringReader(synonyms));
+      return parser.build();
+    } catch (IOException | ParseException e) {
+      throw new IllegalStateException("cannot parse " + SYNONYMS + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** HMMChineseTokenizer, punctuation dropped, lower-cased, stop words dropped, maybe synonyms. */
+  private static final class SmartChain extends Analyzer {
+    private final CharArraySet stopWords;
+    private final SynonymMap synonyms;
+
+    SmartChain(CharArraySet stopWords, SynonymMap synonyms) {
+      this.stopWords = stopWords;
+      this.synonyms = synonyms;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new HMMChineseTokenizer();
+      TokenStream stream = new LetterOrDigitFilter(tokenizer);
+      // smartcn already lower-cases Basic Latin; this covers the rest (Ä, Greek, full width)
+      stream = new LowerCaseFilter(stream);
+      stream = new StopFilter(stream, stopWords);
+      if (synonyms != null) {
+        // no FlattenGraphFilter: QueryBuilder consumes the graph itself; flattening is only
+        // needed when a graph is written into an index
+        stream = new SynonymGraphFilter(stream, synonyms, false);
+      }
+      return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(in);
+    }
+  }
+
+  /** Unicode words, full width folded, lower-cased, Chinese as overlapping pairs (CJKAnalyzer). */
+  private static final class Bigrams extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new StandardTokenizer();
+      TokenStream stream = new CJKWidthFilter(tokenizer);
+      stream = new LowerCaseFilter(stream);
+      // no English stop words, unlike CJKAnalyzer: "it" or "a" may be part of a job title
+      return new TokenStreamComponents(tokenizer, new CJKBigramFilter(stream));
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(new CJKWidthFilter(in));
+    }
+  }
+
+  /**
+   * Drops tokens without a letter or digit. smartcn folds every punctuation mark to "," and passes
+   * control characters through as tokens; neither is worth a term.
+   */
+  private static final class LetterOrDigitFilter extends FilteringTokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    LetterOrDigitFilter(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    protected boolean accept() {
+      char[] buffer = term.buffer();
+      int length = term.length();
+      for (int i = 0; i < length; ) {
+        // by code point, so a word of rare characters outside the BMP (𠮷) survives
+        int c = Character.codePointAt(buffer, i, length);
+        if (Character.isLetterOrDigit(c)) {
+          return true;
+        }
+        i += Character.charCount(c);
+      }
+      return false;
+    }
+  }
+}

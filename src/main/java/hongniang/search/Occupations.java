@@ -1,0 +1,183 @@
+package hongniang.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The occupation taxonomy of {@code search-index/}: names (official and colloquial) to a code and a
+ * group, and the synonym groups of synonyms.txt. Immutable and thread-safe.
+ */
+public final class Occupations {
+
+  static final String OCCUPATIONS = "occupations.tsv";
+  static final String GROUPS = "occupation-groups.tsv";
+
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  /** An occupation: its name (the first name listed for its code), code and group id. */
+  public record Occupation(String name, String code, String group) {}
+
+  private record Labels(String zh, String en) {}
+
+  private final Map<String, Labels> groups;
+  private final Map<String, Occupation> byName;
+  private final List<Occupation> all;
+  private final Map<String, Set<String>> namesByGroup;
+  private final List<Set<String>> synonymGroups;
+  private final Map<String, List<Set<String>>> synonymGroupsByTerm;
+
+  private Occupations(List<String[]> groupRows, List<String[]> rows, List<String> synonymLines) {
+    Map<String, Labels> groups = new LinkedHashMap<>();
+    for (String[] row : groupRows) {
+      groups.put(row[0], new Labels(row[1], row[2]));
+    }
+    Map<String, Occupation> byCode = new LinkedHashMap<>();
+    Map<String, Occupation> byName = new HashMap<>();
+    Map<String, Set<String>> namesByGroup = new LinkedHashMap<>();
+    groups.keySet().forEach(g -> namesByGroup.put(g, new LinkedHashSet<>()));
+    for (String[] row : rows) {
+      String name = row[0];
+      String group = row[2];
+      if (!groups.containsKey(group)) {
+        throw new IllegalStateException(OCCUPATIONS + ": unknown group " + group + " of " + name);
+      }
+      Occupation occupation =
+          byCode.computeIfAbsent(row[1], code -> new Occupation(name, code, group));
+      if (!occupation.group().equals(group)) {
+        throw new IllegalStateException(OCCUPATIONS + ": code " + row[1] + " is in two groups");
+      }
+      if (byName.put(key(name), occupation) != null) {
+        throw new IllegalStateException(OCCUPATIONS + ": " + name + " is listed twice");
+      }
+      namesByGroup.get(group).add(name);
+    }
+    List<Set<String>> synonymGroups = parseSynonyms(synonymLines);
+    Map<String, List<Set<String>>> synonymGroupsByTerm = new HashMap<>();
+    for (Set<String> group : synonymGroups) {
+      for (String term : group) {
+        synonymGroupsByTerm.computeIfAbsent(key(term), k -> new ArrayList<>()).add(group);
+      }
+    }
+    this.groups = Collections.unmodifiableMap(groups);
+    this.byName = Map.copyOf(byName);
+    this.all = List.copyOf(byCode.values());
+    namesByGroup.replaceAll((g, names) -> Collections.unmodifiableSet(names));
+    this.namesByGroup = Collections.unmodifiableMap(namesByGroup);
+    this.synonymGroups = List.copyOf(synonymGroups);
+    this.synonymGroupsByTerm = Map.copyOf(synonymGroupsByTerm);
+  }
+
+  /** The taxonomy shipped under {@code search-index/}. */
+  public static Occupations load() {
+    return new Occupations(
+        IndexResources.table(GROUPS, "group", "zh", "en"),
+        IndexResources.table(OCCUPATIONS, "name", "code", "group"),
+        IndexResources.lines(ChineseAnalyzers.SYNONYMS));
+  }
+
+  /**
+   * The occupation of a name: a listed name (清洁工 gives 保洁员), else the first listed member of the
+   * name's synonym group (公益性岗位 gives 社区协管员). Case, width and spaces do not matter.
+   */
+  public Optional<Occupation> find(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String key = key(name);
+    Occupation direct = byName.get(key);
+    if (direct != null) {
+      return Optional.of(direct);
+    }
+    for (Set<String> group : synonymGroupsByTerm.getOrDefault(key, List.of())) {
+      for (String member : group) {
+        Occupation occupation = byName.get(key(member));
+        if (occupation != null) {
+          return Optional.of(occupation);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every occupation once, in file order. */
+  public List<Occupation> all() {
+    return all;
+  }
+
+  /** Every listed name, official and colloquial. */
+  public Set<String> names() {
+    Set<String> names = new LinkedHashSet<>();
+    namesByGroup.values().forEach(names::addAll);
+    return Collections.unmodifiableSet(names);
+  }
+
+  /** The group ids, in file order. */
+  public Set<String> groups() {
+    return groups.keySet();
+  }
+
+  /** A group's label: Chinese for a Chinese locale, English otherwise; the id if unknown. */
+  public String groupLabel(String group, Locale locale) {
+    Labels labels = groups.get(group);
+    if (labels == null) {
+      return group;
+    }
+    return "zh".equals(locale.getLanguage()) ? labels.zh() : labels.en();
+  }
+
+  /** All listed names in the same occupation group as a name (保安 gives 停车管理员 too); or none. */
+  public Set<String> sameGroup(String name) {
+    return find(name).map(o -> namesByGroup.get(o.group())).orElse(Set.of());
+  }
+
+  /** The members of a term's synonym group, the term included; empty if it is in none. */
+  public Set<String> synonymsOf(String term) {
+    if (term == null) {
+      return Set.of();
+    }
+    List<Set<String>> groups = synonymGroupsByTerm.getOrDefault(key(term), List.of());
+    if (groups.size() == 1) {
+      return groups.get(0);
+    }
+    // a term in two groups: the analyzer expands to both, so say both
+    Set<String> members = new LinkedHashSet<>();
+    groups.forEach(members::addAll);
+    return Collections.unmodifiableSet(members);
+  }
+
+  /** The synonym groups of synonyms.txt, in file order. */
+  public List<Set<String>> synonymGroups() {
+    return synonymGroups;
+  }
+
+  private static List<Set<String>> parseSynonyms(List<String> lines) {
+    List<Set<String>> groups = new ArrayList<>();
+    for (String line : lines) {
+      Set<String> members = new LinkedHashSet<>();
+      // an explicit mapping (a => b) is an equivalence for our purposes
+      for (String term : line.replace("=>", ",").split(",")) {
+        if (!term.isBlank()) {
+          members.add(term.strip());
+        }
+      }
+      groups.add(Collections.unmodifiableSet(members));
+    }
+    return groups;
+  }
+
+  /** A name as a lookup key: full width folded, lower case, no spaces. */
+  private static String key(String name) {
+    String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
+    return SPACE.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT);
+  }
+}

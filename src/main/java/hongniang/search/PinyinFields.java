@@ -1,0 +1,139 @@
+package hongniang.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * The pinyin companions of a short text field, so that {@code baojie} and {@code bj} find 保洁.
+ *
+ * <p>For a field {@code title} the index gets two keyword fields: {@code title_py} with full pinyin
+ * and {@code title_pyi} with initials. Each holds, for every word smartcn finds, the pinyin of that
+ * word and of up to {@value #WINDOW} - 1 words after it joined together, plus the whole text: 小区保洁员
+ * (words 小区 保洁 员) gives {@code xiaoqubaojieyuan, baojieyuan, yuan} and {@code xqbjy, bjy, y}. A
+ * {@link PrefixQuery} on lower-case ASCII input then finds any run of words typed from a word's
+ * start: {@code bao}, {@code baojie}, {@code baojieyuan}, {@code bj}, {@code bjy}, {@code
+ * xiaoqubao}. Keyword terms rather than a pinyin analyzer: no analyzer has to be wired per field,
+ * and prefix matching on whole-word runs is exactly what phone input needs.
+ *
+ * <p>Meant for titles, occupations and skills, not descriptions: a text gives at most {@value
+ * #MAX_WORDS} words and each term at most {@value #MAX_TERM} characters.
+ */
+final class PinyinFields {
+
+  /** Suffix of the full-pinyin field. */
+  static final String FULL = "_py";
+
+  /** Suffix of the initials field. */
+  static final String INITIALS = "_pyi";
+
+  /** Words joined into one term: enough for a job title typed in one go (小区 保洁 员). */
+  static final int WINDOW = 4;
+
+  /** Words of a text that get pinyin; the rest is ignored (titles have fewer than 30). */
+  static final int MAX_WORDS = 64;
+
+  /** Characters of a term; longer query input is cut to the same length, so it still matches. */
+  static final int MAX_TERM = 64;
+
+  private final ChineseAnalyzers analyzers;
+
+  PinyinFields(ChineseAnalyzers analyzers) {
+    this.analyzers = analyzers;
+  }
+
+  /** The two term lists of a text: full pinyin and initials. */
+  record Tokens(List<String> full, List<String> initials) {}
+
+  /** The terms a text gives in the two pinyin fields. */
+  Tokens tokens(String text) {
+    List<String> words = analyzers.words(text);
+    if (words.size() > MAX_WORDS) {
+      words = words.subList(0, MAX_WORDS);
+    }
+    List<String> full = new ArrayList<>(words.size());
+    List<String> initials = new ArrayList<>(words.size());
+    for (String word : words) {
+      StringBuilder f = new StringBuilder();
+      StringBuilder i = new StringBuilder();
+      Pinyin.spell(word, f, i);
+      if (!f.isEmpty()) {
+        full.add(f.toString());
+        initials.add(i.toString());
+      }
+    }
+    return new Tokens(windows(full), windows(initials));
+  }
+
+  /** Adds {@code field_py} and {@code field_pyi} terms for the text to a document. */
+  void addTo(Document document, String field, String text) {
+    Tokens tokens = tokens(text);
+    // not stored, no norms, docs only: they exist to be matched by prefix, never shown or scored
+    tokens.full().forEach(t -> document.add(new StringField(field + FULL, t, Field.Store.NO)));
+    tokens
+        .initials()
+        .forEach(t -> document.add(new StringField(field + INITIALS, t, Field.Store.NO)));
+  }
+
+  /**
+   * The pinyin query for what someone typed, or empty when it is not pinyin (it holds Chinese
+   * characters, or nothing of letters and digits). Spaces, apostrophes and case are ignored: {@code
+   * Bao jie}, {@code bao'jie} and {@code baojie} are the same query.
+   */
+  static Optional<Query> prefixQuery(String field, String input) {
+    String typed = normalize(input);
+    if (typed.isEmpty()) {
+      return Optional.empty();
+    }
+    // both are constant-score prefix scans; a full-pinyin hit is worth more than an initials one,
+    // which short inputs (bj) hit by accident more often
+    return Optional.of(
+        new BooleanQuery.Builder()
+            .add(new PrefixQuery(new Term(field + FULL, typed)), BooleanClause.Occur.SHOULD)
+            .add(
+                new BoostQuery(new PrefixQuery(new Term(field + INITIALS, typed)), 0.5f),
+                BooleanClause.Occur.SHOULD)
+            .build());
+  }
+
+  /** Typed input as a pinyin term: lower-case ASCII letters and digits, "" if it is not pinyin. */
+  static String normalize(String input) {
+    if (input == null) {
+      return "";
+    }
+    // look at no more than could matter; a 10 kB paste must not cost 10 kB of work
+    String head = input.length() > MAX_TERM * 4 ? input.substring(0, MAX_TERM * 4) : input;
+    if (Pinyin.hasHan(head)) {
+      return "";
+    }
+    String typed = Pinyin.full(head);
+    return typed.length() > MAX_TERM ? typed.substring(0, MAX_TERM) : typed;
+  }
+
+  private static List<String> windows(List<String> words) {
+    Set<String> terms = new LinkedHashSet<>();
+    for (int start = 0; start < words.size(); start++) {
+      int end = Math.min(words.size(), start + WINDOW);
+      terms.add(cut(String.join("", words.subList(start, end))));
+    }
+    if (words.size() > WINDOW) {
+      terms.add(cut(String.join("", words)));
+    }
+    return List.copyOf(terms);
+  }
+
+  private static String cut(String term) {
+    return term.length() > MAX_TERM ? term.substring(0, MAX_TERM) : term;
+  }
+}
