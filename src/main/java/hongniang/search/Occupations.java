@@ -61,18 +61,9 @@ public final class Occupations {
       }
       namesByGroup.get(group).add(name);
     }
-    List<Set<String>> synonymGroups = new ArrayList<>();
+    List<Set<String>> synonymGroups = parseSynonyms(synonymLines);
     Map<String, List<Set<String>>> synonymGroupsByTerm = new HashMap<>();
-    for (String line : synonymLines) {
-      Set<String> members = new LinkedHashSet<>();
-      // an explicit mapping (a => b) is an equivalence for our purposes
-      for (String term : line.replace("=>", ",").split(",")) {
-        if (!term.isBlank()) {
-          members.add(term.strip());
-        }
-      }
-      Set<String> group = Collections.unmodifiableSet(members);
-      synonymGroups.add(group);
+    for (Set<String> group : synonymGroups) {
       for (String term : group) {
         synonymGroupsByTerm.computeIfAbsent(key(term), k -> new ArrayList<>()).add(group);
       }
@@ -167,6 +158,21 @@ public final class Occupations {
   /** The synonym groups of synonyms.txt, in file order. */
   public List<Set<String>> synonymGroups() {
     return synonymGroups;
+  }
+
+  private static List<Set<String>> parseSynonyms(List<String> lines) {
+    List<Set<String>> groups = new ArrayList<>();
+    for (String line : lines) {
+      Set<String> members = new LinkedHashSet<>();
+      // an explicit mapping (a => b) is an equivalence for our purposes
+      for (String term : line.replace("=>", ",").split(",")) {
+        if (!term.isBlank()) {
+          members.add(term.strip());
+        }
+      }
+      groups.add(Collections.unmodifiableSet(members));
+    }
+    return groups;
   }
 
   /** A name as a lookup key: full width folded, lower case, no spaces. */
