@@ -50,6 +50,9 @@ final class Documents {
     }
     // pinyin companions (title_py, title_pyi, ...): baojie and bj find 保洁员
     pinyin.addTo(d, TITLE, r.title());
+    bigrams(d, TITLE, r.title());
+    bigrams(d, OCCUPATION, r.occupation());
+    bigrams(d, SKILLS, String.join(" ", r.skills()));
     pinyin.addTo(d, OCCUPATION, r.occupation());
     r.skills().forEach(skill -> pinyin.addTo(d, SKILLS, skill));
     String group =
@@ -103,6 +106,8 @@ final class Documents {
     }
     r.skills().forEach(skill -> pinyin.addTo(d, SKILLS, skill));
     r.desiredOccupations().forEach(o -> pinyin.addTo(d, DESIRED, o));
+    bigrams(d, SKILLS, String.join(" ", r.skills()));
+    bigrams(d, DESIRED, String.join(" ", r.desiredOccupations()));
     Set<String> groups = new LinkedHashSet<>();
     for (String occupation : r.desiredOccupations()) {
       occupations.find(occupation).ifPresent(o -> groups.add(o.group()));
@@ -145,6 +150,11 @@ final class Documents {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Character pairs of a short text, matched as a phrase when word matching misses. */
+  private static void bigrams(Document d, String field, String text) {
+    d.add(new TextField(IndexSchema.bigrams(field), text, Field.Store.NO));
   }
 
   private static void flag(Document d, String field, boolean on) {

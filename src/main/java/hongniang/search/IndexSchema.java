@@ -9,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
   /** Written into each commit's user data; compared on open. */
-  static final String VERSION = "3";
+  static final String VERSION = "4";
 
   static final String VERSION_KEY = "hongniang.schema";
 
@@ -54,6 +54,11 @@ final class IndexSchema {
   static final String NO_COMMUNITY = "none";
 
   private IndexSchema() {}
+
+  /** The character-pair companion of a short text field. */
+  static String bigrams(String field) {
+    return field + "_bi";
+  }
 
   /** Facet dimensions; categories and schedules are multi-valued. */
   static FacetsConfig facets() {

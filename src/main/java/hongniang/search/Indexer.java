@@ -55,6 +55,10 @@ public class Indexer {
   @EventListener
   void onStartup(StartupEvent event) {
     index.open();
+    long pending = outbox.pendingCount();
+    if (pending > 0) {
+      LOG.info("Catching up {} pending search changes", pending);
+    }
     drain();
     suggester.refresh();
     executor.scheduleWithFixedDelay(this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);

@@ -36,7 +36,7 @@ public class JobseekerSearch {
           new QueryText.Weighted(DESIRED, 3f),
           new QueryText.Weighted(SKILLS, 2f),
           new QueryText.Weighted(EXPERIENCE, 1f));
-  private static final List<String> PINYIN_FIELDS = List.of(DESIRED, SKILLS);
+  private static final List<String> SHORT_FIELDS = List.of(DESIRED, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest");
 
   private final SearchIndex index;
@@ -60,7 +60,7 @@ public class JobseekerSearch {
       throw ApiProblem.invalid("maxAge", "AgeRange", "maxAge must not be below minAge");
     }
     String text = QueryText.clean(r.q());
-    Query textQuery = QueryText.build(text, index.analysis().query(), FIELDS, PINYIN_FIELDS);
+    Query textQuery = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS);
     int year = LocalDate.now(clock).getYear();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(textQuery == null ? new MatchAllDocsQuery() : textQuery, BooleanClause.Occur.MUST);

@@ -46,7 +46,7 @@ public class PostingSearch {
           new QueryText.Weighted(OCCUPATION, 3f),
           new QueryText.Weighted(SKILLS, 2f),
           new QueryText.Weighted(DESCRIPTION, 1f));
-  private static final List<String> PINYIN_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
+  private static final List<String> SHORT_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest", "wage");
 
   private final SearchIndex index;
@@ -72,7 +72,7 @@ public class PostingSearch {
       throw ApiProblem.invalid("wageTo", "WageRange", "wageTo must not be below wageFrom");
     }
     String text = QueryText.clean(request.q());
-    Query textQuery = QueryText.build(text, index.analysis().query(), FIELDS, PINYIN_FIELDS);
+    Query textQuery = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS);
     return index.withPostings(
         searcher -> {
           Query query = combine(searcher, textQuery, request);

@@ -2,7 +2,6 @@ package hongniang.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -38,11 +37,13 @@ final class QueryText {
    * text is pinyin, over the fields' pinyin companions by prefix. Null when nothing is left.
    */
   static Query build(
-      String clean, Analyzer queryAnalyzer, List<Weighted> fields, List<String> pinyinFields) {
+      String clean, Analysis analysis, List<Weighted> fields, List<String> shortFields) {
     if (clean.isEmpty()) {
       return null;
     }
-    QueryBuilder builder = new QueryBuilder(queryAnalyzer);
+    // phrases for multi-word synonyms: 服务员 must not match 服务 ... 员 far apart
+    QueryBuilder builder = analysis.analyzers().queryBuilder();
+    QueryBuilder pairs = new QueryBuilder(analysis.bigrams());
     List<Query> parts = new ArrayList<>();
     for (Weighted f : fields) {
       Query q = builder.createBooleanQuery(f.field(), clean, BooleanClause.Occur.SHOULD);
@@ -50,8 +51,13 @@ final class QueryText {
         parts.add(new BoostQuery(q, f.boost()));
       }
     }
-    for (String field : pinyinFields) {
+    for (String field : shortFields) {
       PinyinFields.prefixQuery(field, clean).ifPresent(q -> parts.add(new BoostQuery(q, 2f)));
+      // the typed text as a run of characters: a backstop for context-dependent word splits
+      Query run = pairs.createPhraseQuery(IndexSchema.bigrams(field), clean);
+      if (run != null) {
+        parts.add(new BoostQuery(run, 0.5f));
+      }
     }
     if (parts.isEmpty()) {
       return null;

@@ -110,7 +110,7 @@ public class SearchIndex {
     IndexGeneration generation = null;
     try {
       Path folder = base.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
-      generation = IndexGeneration.open(folder, analysis.index(), false);
+      generation = IndexGeneration.open(folder, analysis.writer(), false);
       String version = generation.schemaVersion();
       if (!IndexSchema.VERSION.equals(version)) {
         LOG.info("Search index schema {} is not {}: rebuilding", version, IndexSchema.VERSION);
@@ -137,7 +137,7 @@ public class SearchIndex {
       long start = System.nanoTime();
       Instant started = outbox.now();
       Path folder = base.resolve("gen-" + generationCounter.incrementAndGet());
-      IndexGeneration fresh = IndexGeneration.open(folder, analysis.index(), true);
+      IndexGeneration fresh = IndexGeneration.open(folder, analysis.writer(), true);
       long[] counts = new long[2];
       try {
         source.eachOpenPosting(
