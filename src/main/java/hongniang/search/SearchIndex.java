@@ -45,6 +45,9 @@ public class SearchIndex {
   private static final String POINTER = "CURRENT";
 
   private final Path base;
+  // with no folder configured (tests, tools) the index lives in a temporary folder, deleted on
+  // close
+  private final boolean temporary;
   private final DocumentSource source;
   private final OutboxStore outbox;
   private final Analysis analysis;
@@ -67,7 +70,8 @@ public class SearchIndex {
       DocumentSource source,
       OutboxStore outbox,
       Analysis analysis) {
-    this.base = dir == null || dir.isBlank() ? tempBase() : Path.of(dir).toAbsolutePath();
+    this.temporary = dir == null || dir.isBlank();
+    this.base = temporary ? tempBase() : Path.of(dir).toAbsolutePath();
     this.source = source;
     this.outbox = outbox;
     this.analysis = analysis;
@@ -356,5 +360,8 @@ public class SearchIndex {
   void close() {
     closer.shutdownNow();
     closeQuietly(current.getAndSet(null));
+    if (temporary) {
+      deleteFolder(base);
+    }
   }
 }
