@@ -109,7 +109,7 @@ final class IndexGeneration implements Closeable {
     }
 
     void commit() throws IOException {
-      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
+      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.stamp()).entrySet());
       writer.commit();
     }
 

@@ -13,6 +13,14 @@ final class IndexSchema {
 
   static final String VERSION_KEY = "hongniang.schema";
 
+  /**
+   * What an index must have been written with to be reused: the schema version and a hash of the
+   * index-time analysis files (stop words, occupations), so editing those also triggers a rebuild.
+   */
+  static String stamp() {
+    return VERSION + ":" + IndexResources.indexTimeFingerprint();
+  }
+
   // shared
   static final String ID = "id";
   static final String COMMUNITY = "community";

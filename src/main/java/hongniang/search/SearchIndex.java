@@ -116,8 +116,8 @@ public class SearchIndex {
       Path folder = base.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
       generation = IndexGeneration.open(folder, analysis.writer(), false);
       String version = generation.schemaVersion();
-      if (!IndexSchema.VERSION.equals(version)) {
-        LOG.info("Search index schema {} is not {}: rebuilding", version, IndexSchema.VERSION);
+      if (!IndexSchema.stamp().equals(version)) {
+        LOG.info("Search index schema {} is not {}: rebuilding", version, IndexSchema.stamp());
         generation.close();
         return Optional.empty();
       }
