@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
@@ -17,9 +18,27 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 
 /** Turns rows into Lucene documents; each field's comment says why it is shaped so. */
 final class Documents {
+
+  /**
+   * Searchable, stored text with offsets in the postings: the highlighter then reads match
+   * positions from the index instead of running smartcn over every hit again.
+   */
+  private static final FieldType SNIPPET_TEXT = snippetText();
+
+  private static FieldType snippetText() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  private static Field text(String name, String value) {
+    return new Field(name, value, SNIPPET_TEXT);
+  }
 
   private final PinyinFields pinyin;
   private final Occupations occupations;
@@ -42,11 +61,11 @@ final class Documents {
     d.add(new KeywordField(UNIT, Long.toString(r.unitId()), Field.Store.YES));
     d.add(new StoredField("unit_name", r.unitName()));
     // text fields are stored for highlighted snippets
-    d.add(new TextField(TITLE, r.title(), Field.Store.YES));
-    d.add(new TextField(OCCUPATION, r.occupation(), Field.Store.YES));
-    d.add(new TextField(SKILLS, String.join(" ", r.skills()), Field.Store.YES));
+    d.add(text(TITLE, r.title()));
+    d.add(text(OCCUPATION, r.occupation()));
+    d.add(text(SKILLS, String.join(" ", r.skills())));
     if (r.description() != null) {
-      d.add(new TextField(DESCRIPTION, r.description(), Field.Store.YES));
+      d.add(text(DESCRIPTION, r.description()));
     }
     // pinyin companions (title_py, title_pyi, ...): baojie and bj find 保洁员
     pinyin.addTo(d, TITLE, r.title());
@@ -96,13 +115,13 @@ final class Documents {
     // the name is shown in staff result lists but never searched: StoredField only
     d.add(new StoredField("name", r.name()));
     d.add(new StoredField("gender", r.gender()));
-    d.add(new TextField(SKILLS, String.join(" ", r.skills()), Field.Store.YES));
-    d.add(new TextField(DESIRED, String.join(" ", r.desiredOccupations()), Field.Store.YES));
+    d.add(text(SKILLS, String.join(" ", r.skills())));
+    d.add(text(DESIRED, String.join(" ", r.desiredOccupations())));
     // the lists themselves, for the hit (the joined text fields serve search and snippets)
     r.skills().forEach(s -> d.add(new StoredField("skill_item", s)));
     r.desiredOccupations().forEach(s -> d.add(new StoredField("desired_item", s)));
     if (r.experience() != null) {
-      d.add(new TextField(EXPERIENCE, r.experience(), Field.Store.YES));
+      d.add(text(EXPERIENCE, r.experience()));
     }
     r.skills().forEach(skill -> pinyin.addTo(d, SKILLS, skill));
     r.desiredOccupations().forEach(o -> pinyin.addTo(d, DESIRED, o));

@@ -23,6 +23,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -43,6 +46,7 @@ final class FacetedSearch {
   /** A page of results. */
   record Result(
       long total,
+      boolean totalExact,
       ScoreDoc[] page,
       Map<String, List<FacetCount>> facets,
       Map<String, String[]> snippets) {
@@ -71,18 +75,30 @@ final class FacetedSearch {
       List<String> facetDims,
       String[] highlightFields) {
     try {
-      FacetsCollectorManager.FacetsResult result =
-          sort == null
-              ? FacetsCollectorManager.search(
-                  searcher, query, page.end(), new FacetsCollectorManager())
-              : FacetsCollectorManager.search(
-                  searcher, query, page.end(), sort, new FacetsCollectorManager());
-      TopDocs top = result.topDocs();
+      TopDocs top;
+      Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+      if (facetDims.isEmpty()) {
+        // no facets: count hits only up to the depth limit, so collection can stop early
+        top =
+            sort == null
+                ? searcher.search(
+                    query, new TopScoreDocCollectorManager(page.end(), SearchPage.MAX_DEPTH))
+                : searcher.search(
+                    query, new TopFieldCollectorManager(sort, page.end(), SearchPage.MAX_DEPTH));
+      } else {
+        FacetsCollectorManager.FacetsResult result =
+            sort == null
+                ? FacetsCollectorManager.search(
+                    searcher, query, page.end(), new FacetsCollectorManager())
+                : FacetsCollectorManager.search(
+                    searcher, query, page.end(), sort, new FacetsCollectorManager());
+        top = result.topDocs();
+        facets = facets(searcher, result.facetsCollector(), facetDims);
+      }
       ScoreDoc[] docs =
           top.scoreDocs.length <= page.start()
               ? new ScoreDoc[0]
               : Arrays.copyOfRange(top.scoreDocs, page.start(), top.scoreDocs.length);
-      Map<String, List<FacetCount>> facets = facets(searcher, result.facetsCollector(), facetDims);
       Map<String, String[]> snippets = Map.of();
       if (textQuery != null && docs.length > 0) {
         UnifiedHighlighter highlighter =
@@ -93,7 +109,12 @@ final class FacetedSearch {
             highlighter.highlightFields(
                 highlightFields, textQuery, new TopDocs(top.totalHits, docs), passages);
       }
-      return new Result(top.totalHits.value, docs, facets, snippets);
+      return new Result(
+          top.totalHits.value,
+          top.totalHits.relation == TotalHits.Relation.EQUAL_TO,
+          docs,
+          facets,
+          snippets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,7 +7,12 @@ import java.util.Map;
 /** A page of jobseeker search results, for staff only. */
 @Serdeable
 public record JobseekerHits(
-    long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+    long total,
+    boolean totalExact,
+    int page,
+    int size,
+    List<Hit> hits,
+    Map<String, List<FacetCount>> facets) {
 
   /** One resident as search shows them: no ID number, no phone. */
   @Serdeable

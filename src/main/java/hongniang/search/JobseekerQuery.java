@@ -2,7 +2,9 @@ package hongniang.search;
 
 /**
  * A jobseeker search for staff: text over skills, wishes and experience, and filters (null means
- * any). {@code communityId} is forced to a matchmaker's own community by the caller.
+ * any). {@code communityId} is forced to a matchmaker's own community by the caller. Facet counts
+ * (community, status, category) only when {@code facets} is true: over a million profiles they cost
+ * more than the search itself, and without them the total is exact up to 1000 hits.
  */
 public record JobseekerQuery(
     String q,
@@ -17,5 +19,6 @@ public record JobseekerQuery(
     Integer minAge,
     Integer maxAge,
     String sort,
+    Boolean facets,
     Integer page,
     Integer size) {}

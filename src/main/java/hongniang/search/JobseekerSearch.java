@@ -92,9 +92,21 @@ public class JobseekerSearch {
     return index.withJobseekers(
         searcher -> {
           FacetedSearch.Result result =
-              faceted.run(searcher, query, textQuery, sort, page, FACETS, HIGHLIGHT);
+              faceted.run(
+                  searcher,
+                  query,
+                  textQuery,
+                  sort,
+                  page,
+                  Boolean.TRUE.equals(r.facets()) ? FACETS : List.of(),
+                  HIGHLIGHT);
           return new JobseekerHits(
-              result.total(), page.page(), page.size(), hits(searcher, result), result.facets());
+              result.total(),
+              result.totalExact(),
+              page.page(),
+              page.size(),
+              hits(searcher, result),
+              result.facets());
         });
   }
 

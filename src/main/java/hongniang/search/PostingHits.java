@@ -8,7 +8,12 @@ import java.util.Map;
 /** A page of posting search results with the total and facet counts. */
 @Serdeable
 public record PostingHits(
-    long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+    long total,
+    boolean totalExact,
+    int page,
+    int size,
+    List<Hit> hits,
+    Map<String, List<FacetCount>> facets) {
 
   /** One open posting as search shows it, with highlighted snippets (matches in {@code <b>}). */
   @Serdeable

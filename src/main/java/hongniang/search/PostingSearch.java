@@ -80,7 +80,12 @@ public class PostingSearch {
           FacetedSearch.Result result =
               faceted.run(searcher, query, textQuery, sort, page, FACETS, HIGHLIGHT);
           return new PostingHits(
-              result.total(), page.page(), page.size(), hits(searcher, result), result.facets());
+              result.total(),
+              result.totalExact(),
+              page.page(),
+              page.size(),
+              hits(searcher, result),
+              result.facets());
         });
   }
 

@@ -108,6 +108,7 @@ class SearchController {
       @Nullable @QueryValue Integer minAge,
       @Nullable @QueryValue Integer maxAge,
       @Nullable @QueryValue String sort,
+      @Nullable @QueryValue Boolean facets,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size) {
     Caller caller = Caller.of(auth);
@@ -132,6 +133,7 @@ class SearchController {
             minAge,
             maxAge,
             sort,
+            facets,
             page,
             size));
   }

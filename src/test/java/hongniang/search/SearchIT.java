@@ -160,6 +160,9 @@ class SearchIT extends ApiTest {
     assertTrue(reply.text().contains("\"id\":" + id + ","), reply.toString());
     assertFalse(reply.text().contains("13805981234"), "no phone in search results");
     assertFalse(reply.text().contains((String) body.get("idNumber")), "no ID number in results");
+    Reply faceted = api().get("/api/v1/jobseekers/search?facets=true", matchmaker);
+    assertTrue(faceted.text().contains("\"community\":[{\"value\":\"6\""), faceted.toString());
+    assertEquals(true, faceted.at("totalExact"));
     assertEquals(404, api().get("/api/v1/jobseekers/search?communityId=5", matchmaker).status());
     assertEquals(401, api().get("/api/v1/jobseekers/search", null).status());
     String employer = userToken("EMPLOYER", "partnerUnitId", aPartner());
