@@ -155,6 +155,25 @@ class ServiceProcessIT {
     assertTrue(found.contains("\"total\":" + rows), found);
   }
 
+  /** The command-line rebuild, run while the service is stopped, leaves a working index. */
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void theReindexCommandRebuildsTheIndex() throws Exception {
+    Path dataDir = newDataDir();
+    Service first = start(dataDir, Map.of("ADMIN_PASSWORD", ADMIN_PASSWORD));
+    first.stopGracefully();
+    Service reindex =
+        launch(
+            dataDir,
+            Map.of("DATA_DIR", dataDir.toString(), "DEMO_DATA", "false"),
+            List.of("reindex"));
+    assertTrue(reindex.process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), reindex.log());
+    assertEquals(0, reindex.process.exitValue(), reindex.log());
+    assertTrue(reindex.log().contains("Search index rebuilt: 0 postings"), reindex.log());
+    Service again = start(dataDir, Map.of());
+    assertEquals(200, get(again, "/api/v1/postings/search?q=x", null).statusCode(), again.log());
+  }
+
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void exitsWithOneClearLineWhenTheConfiguredDatabaseIsUnreachable() throws Exception {
@@ -265,6 +284,11 @@ class ServiceProcessIT {
   }
 
   private Service launch(Path dataDir, Map<String, String> env) throws IOException {
+    return launch(dataDir, env, List.of());
+  }
+
+  private Service launch(Path dataDir, Map<String, String> env, List<String> args)
+      throws IOException {
     Files.createDirectories(LOGS);
     int run = ++runs;
     String name = getClass().getSimpleName() + "-" + dataDir.getFileName() + "-" + run;
@@ -273,13 +297,7 @@ class ServiceProcessIT {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "hongniang.Application")
+        new ProcessBuilder(withArgs(java, args))
             .redirectOutput(out.toFile())
             .redirectError(err.toFile());
     CLEARED_ENV.forEach(builder.environment()::remove);
@@ -288,6 +306,20 @@ class ServiceProcessIT {
     Service service = new Service(builder.start(), port, out, err);
     started.add(service);
     return service;
+  }
+
+  private static List<String> withArgs(String java, List<String> args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "hongniang.Application"));
+    command.addAll(args);
+    return command;
   }
 
   private Path newDataDir() throws IOException {
