@@ -52,10 +52,7 @@ public class JobseekerSearch {
   /** Runs the search; a 400 names a bad parameter. */
   public JobseekerHits search(JobseekerQuery r) {
     SearchPage page = SearchPage.of(r.page(), r.size());
-    String sortName = r.sort() == null ? null : r.sort().trim().toLowerCase();
-    if (sortName != null && !SORTS.contains(sortName)) {
-      throw ApiProblem.invalid("sort", "OneOf", "sort must be one of " + SORTS);
-    }
+    String sortName = SearchPage.sortName(r.sort(), SORTS);
     if (r.minAge() != null && r.maxAge() != null && r.minAge() > r.maxAge()) {
       throw ApiProblem.invalid("maxAge", "AgeRange", "maxAge must not be below minAge");
     }
@@ -65,24 +62,24 @@ public class JobseekerSearch {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(textQuery == null ? new MatchAllDocsQuery() : textQuery, BooleanClause.Occur.MUST);
     if (r.communityId() != null) {
-      PostingSearch.term(b, COMMUNITY, Long.toString(r.communityId()));
+      Filters.term(b, COMMUNITY, Long.toString(r.communityId()));
     }
-    PostingSearch.term(b, STATUS, r.status());
-    PostingSearch.term(b, CATEGORY, r.category());
-    PostingSearch.term(b, SCHEDULE, r.schedule());
-    PostingSearch.term(b, LICENCE, r.licence());
-    PostingSearch.flag(b, WILLING_OUTSIDE, r.willingOutside());
+    Filters.term(b, STATUS, r.status());
+    Filters.term(b, CATEGORY, r.category());
+    Filters.term(b, SCHEDULE, r.schedule());
+    Filters.term(b, LICENCE, r.licence());
+    Filters.flag(b, WILLING_OUTSIDE, r.willingOutside());
     if (r.minEducation() != null) {
-      PostingSearch.filter(
+      Filters.filter(
           b, IntField.newRangeQuery(EDUCATION, Documents.educationRank(r.minEducation()), 100));
     }
     if (r.wageAtMost() != null) {
-      PostingSearch.filter(b, IntField.newRangeQuery(MIN_WAGE, 0, r.wageAtMost()));
+      Filters.filter(b, IntField.newRangeQuery(MIN_WAGE, 0, r.wageAtMost()));
     }
     if (r.minAge() != null || r.maxAge() != null) {
       int from = r.maxAge() == null ? 1900 : year - r.maxAge();
       int to = r.minAge() == null ? year : year - r.minAge();
-      PostingSearch.filter(b, IntField.newRangeQuery(BIRTH_YEAR, from, to));
+      Filters.filter(b, IntField.newRangeQuery(BIRTH_YEAR, from, to));
     }
     Query query = b.build();
     Sort sort =

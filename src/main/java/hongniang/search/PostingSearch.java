@@ -62,10 +62,7 @@ public class PostingSearch {
   /** Runs the search; a 400 names a bad parameter. */
   public PostingHits search(PostingQuery request) {
     SearchPage page = SearchPage.of(request.page(), request.size());
-    String sortName = request.sort() == null ? null : request.sort().trim().toLowerCase();
-    if (sortName != null && !SORTS.contains(sortName)) {
-      throw ApiProblem.invalid("sort", "OneOf", "sort must be one of " + SORTS);
-    }
+    String sortName = SearchPage.sortName(request.sort(), SORTS);
     if (request.wageFrom() != null
         && request.wageTo() != null
         && request.wageFrom() > request.wageTo()) {
@@ -94,31 +91,31 @@ public class PostingSearch {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
     // a posting vanishes the day its own validity or its unit's agreement ends
-    filter(b, LongField.newRangeQuery(VALID_THROUGH, today, Long.MAX_VALUE));
-    filter(b, LongField.newRangeQuery(AGREEMENT_UNTIL, today, Long.MAX_VALUE));
+    Filters.filter(b, LongField.newRangeQuery(VALID_THROUGH, today, Long.MAX_VALUE));
+    Filters.filter(b, LongField.newRangeQuery(AGREEMENT_UNTIL, today, Long.MAX_VALUE));
     if (r.communityId() != null) {
-      filter(b, new TermQuery(new Term(COMMUNITY, Long.toString(r.communityId()))));
+      Filters.filter(b, new TermQuery(new Term(COMMUNITY, Long.toString(r.communityId()))));
     }
     if (r.outsideDistrict() != null) {
-      filter(b, new TermQuery(new Term(OUTSIDE, r.outsideDistrict().toString())));
+      Filters.filter(b, new TermQuery(new Term(OUTSIDE, r.outsideDistrict().toString())));
     }
-    term(b, CITY, r.city());
-    term(b, SCHEDULE, r.schedule());
-    term(b, GROUP, r.group());
+    Filters.term(b, CITY, r.city());
+    Filters.term(b, SCHEDULE, r.schedule());
+    Filters.term(b, GROUP, r.group());
     if (r.partnerUnitId() != null) {
-      filter(b, new TermQuery(new Term(UNIT, Long.toString(r.partnerUnitId()))));
+      Filters.filter(b, new TermQuery(new Term(UNIT, Long.toString(r.partnerUnitId()))));
     }
     // wage ranges overlap: the posting pays at least wageFrom at its top and at most wageTo at
     // its bottom
     if (r.wageFrom() != null) {
-      filter(b, IntField.newRangeQuery(WAGE_MAX, r.wageFrom(), Integer.MAX_VALUE));
+      Filters.filter(b, IntField.newRangeQuery(WAGE_MAX, r.wageFrom(), Integer.MAX_VALUE));
     }
     if (r.wageTo() != null) {
-      filter(b, IntField.newRangeQuery(WAGE_MIN, Integer.MIN_VALUE, r.wageTo()));
+      Filters.filter(b, IntField.newRangeQuery(WAGE_MIN, Integer.MIN_VALUE, r.wageTo()));
     }
-    flag(b, PUBLIC_WELFARE, r.publicWelfare());
-    flag(b, ACCOMMODATION, r.accommodation());
-    flag(b, DISABILITY_FRIENDLY, r.disabilityFriendly());
+    Filters.flag(b, PUBLIC_WELFARE, r.publicWelfare());
+    Filters.flag(b, ACCOMMODATION, r.accommodation());
+    Filters.flag(b, DISABILITY_FRIENDLY, r.disabilityFriendly());
     if (r.heldLicences() != null) {
       Set<BytesRef> missing = licencesOtherThan(searcher, new HashSet<>(r.heldLicences()));
       if (!missing.isEmpty()) {
@@ -145,22 +142,6 @@ public class PostingSearch {
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static void filter(BooleanQuery.Builder b, Query q) {
-    b.add(q, BooleanClause.Occur.FILTER);
-  }
-
-  static void term(BooleanQuery.Builder b, String field, String value) {
-    if (value != null && !value.isBlank()) {
-      filter(b, new TermQuery(new Term(field, value.trim())));
-    }
-  }
-
-  static void flag(BooleanQuery.Builder b, String field, Boolean on) {
-    if (on != null) {
-      filter(b, new TermQuery(new Term(field, on ? "1" : "0")));
     }
   }
 

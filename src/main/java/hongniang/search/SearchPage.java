@@ -30,6 +30,15 @@ record SearchPage(int page, int size) {
     return new SearchPage(p, s);
   }
 
+  /** The sort asked for, lower case, or null for the default; a 400 when it is unknown. */
+  static String sortName(String sort, java.util.Set<String> allowed) {
+    String name = sort == null || sort.isBlank() ? null : sort.trim().toLowerCase();
+    if (name != null && !allowed.contains(name)) {
+      throw ApiProblem.invalid("sort", "OneOf", "sort must be one of " + allowed);
+    }
+    return name;
+  }
+
   int end() {
     return (page + 1) * size;
   }
