@@ -151,7 +151,8 @@ class ServiceProcessIT {
     assertTrue(status.contains("\"jobseekers\":" + rows), status + "\n" + second.log());
     assertTrue(status.contains("\"pendingChanges\":0"), status);
     String found =
-        get(second, "/api/v1/jobseekers/search?q=%E7%BC%9D%E7%BA%AB&size=1&facets=true", again).body();
+        get(second, "/api/v1/jobseekers/search?q=%E7%BC%9D%E7%BA%AB&size=1&facets=true", again)
+            .body();
     assertTrue(found.contains("\"total\":" + rows), found);
   }
 
