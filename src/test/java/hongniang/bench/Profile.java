@@ -1,0 +1,132 @@
+package hongniang.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A Java Flight Recorder sampling profile of one phase, boiled down to named stages: a sample
+ * belongs to the first stage (in the given order) that has a frame on its stack.
+ */
+final class Profile implements AutoCloseable {
+
+  /** A stage: a label and the frame-name prefixes ({@code class.method}) that mark it. */
+  record Stage(String label, List<String> markers) {
+    static Stage of(String label, String... markers) {
+      return new Stage(label, List.of(markers));
+    }
+  }
+
+  /** Samples per stage label, in stage order, "other" last. */
+  record Breakdown(Map<String, Integer> samples, int total) {
+
+    /** Rows: label, share, samples. */
+    List<List<String>> rows() {
+      List<List<String>> rows = new ArrayList<>();
+      samples.forEach(
+          (label, n) ->
+              rows.add(
+                  List.of(
+                      label,
+                      String.format(Locale.ROOT, "%.0f%%", 100.0 * n / Math.max(1, total)),
+                      Integer.toString(n))));
+      return rows;
+    }
+  }
+
+  private final Recording recording = new Recording();
+
+  private Profile(Duration period, boolean nativeToo) {
+    recording.enable("jdk.ExecutionSample").withPeriod(period);
+    if (nativeToo) {
+      // threads waiting in native code (fsync, socket reads) are not execution samples
+      recording.enable("jdk.NativeMethodSample").withPeriod(period);
+    }
+    recording.start();
+  }
+
+  /**
+   * Starts sampling Java code every {@code period}; with {@code nativeToo} native waits as well.
+   */
+  static Profile start(Duration period, boolean nativeToo) {
+    return new Profile(period, nativeToo);
+  }
+
+  /** One sample: the thread's name and its frames, leaf first, as {@code class.method}. */
+  record Sample(String thread, List<String> frames) {}
+
+  /** Stops the recording and reads its samples. */
+  List<Sample> stop() throws IOException {
+    recording.stop();
+    Path file = Files.createTempFile("bench", ".jfr");
+    try {
+      recording.dump(file);
+      List<Sample> samples = new ArrayList<>();
+      for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+        String type = e.getEventType().getName();
+        RecordedStackTrace stack = e.getStackTrace();
+        if (stack == null
+            || !(type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample"))) {
+          continue;
+        }
+        RecordedThread thread = e.getThread("sampledThread");
+        List<String> frames = new ArrayList<>();
+        for (RecordedFrame f : stack.getFrames()) {
+          frames.add(f.getMethod().getType().getName() + "." + f.getMethod().getName());
+        }
+        samples.add(
+            new Sample(
+                thread == null || thread.getJavaName() == null ? "" : thread.getJavaName(),
+                frames));
+      }
+      return samples;
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * Counts the samples of threads whose name starts with {@code thread} and whose stack has a frame
+   * starting with {@code scope} (any, when null), by stage.
+   */
+  static Breakdown breakdown(
+      List<Sample> samples, String thread, String scope, List<Stage> stages) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    stages.forEach(s -> counts.put(s.label(), 0));
+    counts.put("other", 0);
+    int total = 0;
+    for (Sample sample : samples) {
+      if (!sample.thread().startsWith(thread)
+          || (scope != null && sample.frames().stream().noneMatch(f -> f.startsWith(scope)))) {
+        continue;
+      }
+      total++;
+      String label = "other";
+      for (Stage s : stages) {
+        if (sample.frames().stream().anyMatch(f -> s.markers().stream().anyMatch(f::startsWith))) {
+          label = s.label();
+          break;
+        }
+      }
+      counts.merge(label, 1, Integer::sum);
+    }
+    return new Breakdown(counts, total);
+  }
+
+  @Override
+  public void close() {
+    recording.close();
+  }
+}
