@@ -51,10 +51,20 @@ final class IndexGeneration implements Closeable {
 
   /** Commits both parts with the schema version, then makes the changes searchable. */
   void commitAndRefresh() throws IOException {
-    postings.commit();
-    jobseekers.commit();
+    commit();
+    refresh();
+  }
+
+  /** Makes applied changes searchable (near-real-time: no fsync, not yet durable). */
+  void refresh() throws IOException {
     postings.searchers.maybeRefreshBlocking();
     jobseekers.searchers.maybeRefreshBlocking();
+  }
+
+  /** Makes applied changes durable: after this they survive a crash. */
+  void commit() throws IOException {
+    postings.commit();
+    jobseekers.commit();
   }
 
   @Override

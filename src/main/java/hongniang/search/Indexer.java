@@ -7,7 +7,10 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,40 +19,54 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one indexer: opens the index at start (catching up from the outbox, or rebuilding), then
- * applies pending outbox rows in order every {@code hongniang.search.poll-ms} and marks them done
- * only after the index has committed them, so a crash at any point loses nothing.
+ * applies pending outbox rows in order every {@code hongniang.search.poll-ms} and makes them
+ * searchable at once (near-real-time refresh, no fsync). A second thread commits the index every
+ * {@code hongniang.search.commit-ms} and only then marks the committed rows done, so a crash at any
+ * point loses nothing: rows applied but not committed are still pending after a restart.
  */
 @Singleton
 @Requires(notEnv = "cli")
 public class Indexer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+  // a long catch-up commits on the way, so the uncommitted set stays small
+  private static final int MAX_UNCOMMITTED = 20_000;
 
   private final SearchIndex index;
   private final OutboxStore outbox;
   private final Suggester suggester;
   private final long pollMillis;
+  private final long commitMillis;
   private final int batchSize;
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "search-indexer");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService executor = daemon("search-indexer");
+  private final ScheduledExecutorService committer = daemon("search-committer");
+  // outbox ids applied to the index but not yet committed; guarded by itself
+  private final Set<Long> uncommitted = new LinkedHashSet<>();
+  private final Object commitLock = new Object();
   private volatile long lastPrune;
 
   Indexer(
       SearchIndex index,
       OutboxStore outbox,
       Suggester suggester,
-      @Value("${hongniang.search.poll-ms:100}") long pollMillis,
+      @Value("${hongniang.search.poll-ms:50}") long pollMillis,
+      @Value("${hongniang.search.commit-ms:1000}") long commitMillis,
       @Value("${hongniang.search.batch-size:1000}") int batchSize) {
     this.index = index;
     this.outbox = outbox;
     this.suggester = suggester;
     this.pollMillis = pollMillis;
+    this.commitMillis = commitMillis;
     this.batchSize = batchSize;
+  }
+
+  private static ScheduledExecutorService daemon(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @EventListener
@@ -60,8 +77,11 @@ public class Indexer {
       LOG.info("Catching up {} pending search changes", pending);
     }
     drain();
+    commit();
     suggester.refresh();
     executor.scheduleWithFixedDelay(this::tick, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    committer.scheduleWithFixedDelay(
+        this::commitTick, commitMillis, commitMillis, TimeUnit.MILLISECONDS);
   }
 
   private void tick() {
@@ -70,35 +90,78 @@ public class Indexer {
         suggester.refreshSoon();
       }
       suggester.refreshIfDue();
-      if (System.currentTimeMillis() - lastPrune > Duration.ofHours(1).toMillis()) {
-        outbox.prune(Duration.ofDays(1));
-        lastPrune = System.currentTimeMillis();
-      }
     } catch (RuntimeException e) {
       // the rows stay pending and are tried again on the next tick
       LOG.warn("Indexing failed, will retry: {}", e.toString());
     }
   }
 
-  /** Applies every pending change now; returns how many rows were applied. */
+  private void commitTick() {
+    try {
+      commit();
+      if (System.currentTimeMillis() - lastPrune > Duration.ofHours(1).toMillis()) {
+        outbox.prune(Duration.ofDays(1));
+        lastPrune = System.currentTimeMillis();
+      }
+    } catch (RuntimeException e) {
+      // uncommitted rows stay pending in the outbox; the next commit covers them
+      LOG.warn("Committing the search index failed, will retry: {}", e.toString());
+    }
+  }
+
+  /** Applies every pending change and makes it searchable; returns how many rows were applied. */
   public synchronized int drain() {
     int applied = 0;
     while (true) {
-      List<OutboxStore.Change> batch = outbox.pending(batchSize);
+      List<OutboxStore.Change> batch = outbox.pending(batchSize, uncommittedIds());
       if (batch.isEmpty()) {
         return applied;
       }
       index.apply(batch);
-      outbox.markDone(batch);
+      int waiting;
+      synchronized (uncommitted) {
+        batch.forEach(c -> uncommitted.add(c.id()));
+        waiting = uncommitted.size();
+      }
       applied += batch.size();
+      if (waiting >= MAX_UNCOMMITTED) {
+        commit();
+      }
+    }
+  }
+
+  /**
+   * Commits the index and marks every row applied before the commit began done. Rows applied while
+   * it runs may or may not be in it; they stay uncommitted for the next one.
+   */
+  void commit() {
+    // not the drain's monitor: applying goes on while the index commits
+    synchronized (commitLock) {
+      List<Long> snapshot = uncommittedIds();
+      if (snapshot.isEmpty()) {
+        return;
+      }
+      index.commit();
+      outbox.markDone(snapshot);
+      synchronized (uncommitted) {
+        snapshot.forEach(uncommitted::remove);
+      }
+    }
+  }
+
+  private List<Long> uncommittedIds() {
+    synchronized (uncommitted) {
+      return new ArrayList<>(uncommitted);
     }
   }
 
   @PreDestroy
   void stop() {
     executor.shutdownNow();
+    committer.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
+      committer.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -27,18 +28,25 @@ class OutboxStore {
     this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
   }
 
-  /** The oldest pending changes, in order. */
-  List<Change> pending(int limit) {
+  /**
+   * The oldest pending changes, in order, leaving out those already applied but not yet committed
+   * (they are marked done after the next commit).
+   */
+  List<Change> pending(int limit, Collection<Long> applied) {
     return read(
-        "SELECT id, entity, entity_id FROM search_outbox WHERE done_at IS NULL ORDER BY id LIMIT ?",
-        ps -> ps.setInt(1, limit));
+        "SELECT id, entity, entity_id FROM search_outbox WHERE done_at IS NULL"
+            + " AND NOT (id = ANY (?)) ORDER BY id LIMIT ?",
+        (c, ps) -> {
+          ps.setArray(1, c.createArrayOf("bigint", applied.toArray()));
+          ps.setInt(2, limit);
+        });
   }
 
   /** Every change written since the instant, done or not: a rebuild re-applies them. */
   List<Change> since(Instant instant) {
     return read(
         "SELECT id, entity, entity_id FROM search_outbox WHERE created_at >= ? ORDER BY id",
-        ps -> ps.setTimestamp(1, Timestamp.from(instant)));
+        (c, ps) -> ps.setTimestamp(1, Timestamp.from(instant)));
   }
 
   /** How many changes wait. */
@@ -55,14 +63,13 @@ class OutboxStore {
   }
 
   /** Marks the changes done (after the index committed them). */
-  void markDone(List<Change> changes) {
-    if (changes.isEmpty()) {
+  void markDone(Collection<Long> ids) {
+    if (ids.isEmpty()) {
       return;
     }
     execute(
         "UPDATE search_outbox SET done_at = clock_timestamp() WHERE id = ANY (?)",
-        (c, ps) ->
-            ps.setArray(1, c.createArrayOf("bigint", changes.stream().map(Change::id).toArray())));
+        (c, ps) -> ps.setArray(1, c.createArrayOf("bigint", ids.toArray())));
   }
 
   /** Deletes done rows older than the retention, so the table stays small. */
@@ -84,18 +91,14 @@ class OutboxStore {
     }
   }
 
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
   private interface ConnectionBinder {
     void bind(Connection c, PreparedStatement ps) throws SQLException;
   }
 
-  private List<Change> read(String sql, Binder binder) {
+  private List<Change> read(String sql, ConnectionBinder binder) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
+      binder.bind(c, ps);
       List<Change> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -191,17 +191,33 @@ public class SearchIndex {
     }
   }
 
-  /** Applies outbox changes to the current generation and makes them searchable. */
+  /**
+   * Applies outbox changes to the current generation and makes them searchable at once
+   * (near-real-time). They become durable only at the next {@link #commit()}.
+   */
   void apply(List<OutboxStore.Change> changes) {
     writeLock.lock();
     try {
       IndexGeneration generation = current.get();
       applyTo(generation, changes);
-      generation.commitAndRefresh();
+      generation.refresh();
     } catch (IOException e) {
       throw new SearchException("applying changes failed", e);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Makes every change applied so far durable. Runs beside {@link #apply} (Lucene's writer allows
+   * it); a change applied before this call began is in the commit. After a switch to a rebuilt
+   * generation this commits the new one, which holds every change applied to the old one.
+   */
+  void commit() {
+    try {
+      current.get().commit();
+    } catch (IOException e) {
+      throw new SearchException("committing the index failed", e);
     }
   }
 

@@ -954,6 +954,8 @@ public final class SearchBenchmark {
     List<Profile.Sample> samples = profile.stop();
     profile.close();
     Profile.Breakdown indexer = Profile.breakdown(samples, "search-indexer", null, INDEXER_STAGES);
+    Profile.Breakdown committer =
+        Profile.breakdown(samples, "search-committer", null, INDEXER_STAGES);
     Latencies refresh = new Latencies();
     for (int i = 0; i < 3; i++) {
       long t0 = System.nanoTime();
@@ -975,8 +977,9 @@ public final class SearchBenchmark {
                 + " Each sets a unique top wage; a poller calls `PostingSearch.search` with"
                 + " `wageFrom` = the lowest unseen value (sorted by wage, all pages) every 5 ms and"
                 + " records, per update, the time from the return of COMMIT to the return of the"
-                + " first search that shows it. Indexer: `hongniang.search.poll-ms` = 100"
-                + " (default). %d polls. Other processes used %s cores meanwhile.",
+                + " first search that shows it. Indexer defaults: `hongniang.search.poll-ms`"
+                + " = 50 (apply and near-real-time refresh), `hongniang.search.commit-ms` = 1000"
+                + " (commit on its own thread, then mark rows done). %d polls. Other processes used %s cores meanwhile.",
             updates,
             settings.updatesPerSecond(),
             settings.updateSeconds(),
@@ -1003,11 +1006,14 @@ public final class SearchBenchmark {
             "The indexer thread meanwhile (JFR samples every 5 ms of Java and native code, so"
                 + " fsync and socket waits count): %,d samples ≈ %.0f%% of the %.0f s busy."
                 + " `Suggester.refresh()` alone, timed afterwards: %s ms (median of 3); the"
-                + " indexer runs it on its own thread at most every 3 s while postings change.",
+                + " indexer runs it on its own thread at most every 3 s while postings change."
+                + " The committing thread: %,d samples ≈ %.0f%% busy.",
             indexer.total(),
             100.0 * indexer.total() * 5 / 1000 / seconds,
             seconds,
-            Latencies.ms(refresh.p50())));
+            Latencies.ms(refresh.p50()),
+            committer.total(),
+            100.0 * committer.total() * 5 / 1000 / seconds));
     report.line("");
     report.table(List.of("indexer stage", "share", "samples"), indexer.rows());
     report.target(
