@@ -101,7 +101,15 @@ final class Documents {
     long until = r.agreementUntil() == null ? Long.MIN_VALUE : r.agreementUntil().toEpochDay();
     d.add(new LongField(AGREEMENT_UNTIL, until, Field.Store.NO));
     d.add(new LongField(CREATED, r.createdAt().toEpochMilli(), Field.Store.NO));
-    d.add(new StoredField("remaining", r.headcount() - r.filledCount()));
+    // matching: the resolved occupation and skills, and the limits its hard rules filter on
+    occupations
+        .find(r.occupation())
+        .ifPresent(o -> d.add(new StringField(OCCUPATION_CODE, o.code(), Field.Store.NO)));
+    skillKeys(d, r.skills());
+    d.add(new IntField(MIN_AGE, r.minAge() == null ? 0 : r.minAge(), Field.Store.NO));
+    d.add(new IntField(MAX_AGE, r.maxAge() == null ? 200 : r.maxAge(), Field.Store.NO));
+    d.add(new IntField(MIN_EDUCATION, educationRank(r.minEducation()), Field.Store.NO));
+    d.add(new IntField(REMAINING, r.headcount() - r.filledCount(), Field.Store.YES));
     if (r.wageNote() != null) {
       d.add(new StoredField("wage_note", r.wageNote()));
     }
@@ -159,6 +167,25 @@ final class Documents {
       d.add(new KeywordField(LICENCE, licence, Field.Store.YES));
     }
     d.add(new IntField(BIRTH_YEAR, r.birthYear(), Field.Store.YES));
+    // matching: wishes and history resolved to occupation codes and groups, skills to keys
+    for (String occupation : r.desiredOccupations()) {
+      occupations
+          .find(occupation)
+          .ifPresent(o -> d.add(new StringField(DESIRED_CODE, o.code(), Field.Store.NO)));
+    }
+    Set<String> pastGroups = new LinkedHashSet<>();
+    for (Occupations.Occupation o : occupations.mentionedIn(r.experience())) {
+      d.add(new StringField(PAST_CODE, o.code(), Field.Store.NO));
+      pastGroups.add(o.group());
+    }
+    pastGroups.forEach(g -> d.add(new StringField(PAST_GROUP, g, Field.Store.NO)));
+    skillKeys(d, r.skills());
+    if (!r.schedules().isEmpty()) {
+      d.add(new StringField(FIRST_SCHEDULE, r.schedules().get(0), Field.Store.NO));
+    }
+    if (r.unemployedSince() != null) {
+      d.add(new LongField(UNEMPLOYED_SINCE, r.unemployedSince().toEpochDay(), Field.Store.NO));
+    }
     d.add(new LongField(UPDATED, r.updatedAt().toEpochMilli(), Field.Store.NO));
     return build(d);
   }
@@ -169,6 +196,12 @@ final class Documents {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void skillKeys(Document d, List<String> skills) {
+    Set<String> keys = new LinkedHashSet<>();
+    skills.forEach(skill -> keys.add(occupations.skillKey(skill)));
+    keys.forEach(k -> d.add(new StringField(SKILL_KEY, k, Field.Store.NO)));
   }
 
   /** Character pairs of a short text, matched as a phrase when word matching misses. */

@@ -9,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
   /** Written into each commit's user data; compared on open. */
-  static final String VERSION = "5";
+  static final String VERSION = "6";
 
   static final String VERSION_KEY = "hongniang.schema";
 
@@ -57,6 +57,19 @@ final class IndexSchema {
   static final String MIN_WAGE = "min_wage";
   static final String WILLING_OUTSIDE = "willing_outside";
   static final String BIRTH_YEAR = "birth_year";
+
+  // matching: occupations and skills resolved through the occupation list and synonyms
+  static final String OCCUPATION_CODE = "occupation_code";
+  static final String SKILL_KEY = "skill_key";
+  static final String MIN_AGE = "min_age";
+  static final String MAX_AGE = "max_age";
+  static final String MIN_EDUCATION = "min_education";
+  static final String REMAINING = "remaining";
+  static final String DESIRED_CODE = "desired_code";
+  static final String PAST_CODE = "past_code";
+  static final String PAST_GROUP = "past_group";
+  static final String FIRST_SCHEDULE = "first_schedule";
+  static final String UNEMPLOYED_SINCE = "unemployed_since";
 
   /** The value of {@link #COMMUNITY} for work outside the district. */
   static final String NO_COMMUNITY = "none";

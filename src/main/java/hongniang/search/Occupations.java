@@ -3,6 +3,7 @@ package hongniang.search;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ public final class Occupations {
 
   private final Map<String, Labels> groups;
   private final Map<String, Occupation> byName;
+  private final Map<Character, List<Map.Entry<String, Occupation>>> namesByFirstChar;
   private final List<Occupation> all;
   private final Map<String, Set<String>> namesByGroup;
   private final List<Set<String>> synonymGroups;
@@ -70,6 +72,17 @@ public final class Occupations {
     }
     this.groups = Collections.unmodifiableMap(groups);
     this.byName = Map.copyOf(byName);
+    List<Map.Entry<String, Occupation>> longest = new ArrayList<>(byName.entrySet());
+    // names of two characters or more (one says too little), longest first at each position
+    longest.removeIf(e -> e.getKey().length() < 2);
+    longest.sort(
+        Comparator.<Map.Entry<String, Occupation>>comparingInt(e -> -e.getKey().length())
+            .thenComparing(Map.Entry::getKey));
+    Map<Character, List<Map.Entry<String, Occupation>>> byFirst = new HashMap<>();
+    for (Map.Entry<String, Occupation> e : longest) {
+      byFirst.computeIfAbsent(e.getKey().charAt(0), c -> new ArrayList<>()).add(e);
+    }
+    this.namesByFirstChar = Map.copyOf(byFirst);
     this.all = List.copyOf(byCode.values());
     namesByGroup.replaceAll((g, names) -> Collections.unmodifiableSet(names));
     this.namesByGroup = Collections.unmodifiableMap(namesByGroup);
@@ -158,6 +171,41 @@ public final class Occupations {
   /** The synonym groups of synonyms.txt, in file order. */
   public List<Set<String>> synonymGroups() {
     return synonymGroups;
+  }
+
+  /**
+   * A skill's key: the first member of its synonym group (保洁 and 清洁卫生 share one), else the skill
+   * itself, folded like a lookup key. Matching compares skills by key.
+   */
+  public String skillKey(String skill) {
+    if (skill == null) {
+      return "";
+    }
+    List<Set<String>> groups = synonymGroupsByTerm.getOrDefault(key(skill), List.of());
+    return groups.isEmpty() ? key(skill) : key(groups.get(0).iterator().next());
+  }
+
+  /**
+   * The occupations a text names (a work history: "在医院做过三年保洁员"), each once, in the order they first
+   * appear. Names are looked up by their first character, so a long history costs a few hundred
+   * comparisons, not one scan per listed name.
+   */
+  public List<Occupation> mentionedIn(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String folded = key(text);
+    Map<String, Occupation> found = new LinkedHashMap<>();
+    for (int i = 0; i < folded.length(); i++) {
+      for (Map.Entry<String, Occupation> e :
+          namesByFirstChar.getOrDefault(folded.charAt(i), List.of())) {
+        if (folded.startsWith(e.getKey(), i)) {
+          found.putIfAbsent(e.getValue().code(), e.getValue());
+          break;
+        }
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   private static List<Set<String>> parseSynonyms(List<String> lines) {

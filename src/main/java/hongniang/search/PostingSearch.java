@@ -126,7 +126,7 @@ public class PostingSearch {
   }
 
   /** Every licence some posting requires that the searcher does not hold. */
-  private static Set<BytesRef> licencesOtherThan(IndexSearcher searcher, Set<String> held) {
+  static Set<BytesRef> licencesOtherThan(IndexSearcher searcher, Set<String> held) {
     Set<BytesRef> out = new HashSet<>();
     try {
       Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), LICENCE);

@@ -75,7 +75,8 @@ public final class SearchBenchmark {
       int pgSeconds,
       int updatesPerSecond,
       int updateSeconds,
-      Path docs) {
+      Path docs,
+      boolean quick) {
 
     static Settings fromSystemProperties() {
       return new Settings(
@@ -89,7 +90,8 @@ public final class SearchBenchmark {
           Integer.getInteger("bench.pgSeconds", 60),
           Integer.getInteger("bench.updatesPerSecond", 50),
           Integer.getInteger("bench.updateSeconds", 30),
-          Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")).toAbsolutePath());
+          Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")).toAbsolutePath(),
+          Boolean.getBoolean("bench.quick"));
     }
   }
 
@@ -197,6 +199,9 @@ public final class SearchBenchmark {
       deleteTree(settings.dir());
     }
     Files.createDirectories(settings.dir());
+    if (settings.quick()) {
+      return quick();
+    }
     try (EmbeddedDatabase db = EmbeddedDatabase.start(settings.dir().resolve("pg"), false)) {
       database = new DatabaseSettings(db.jdbcUrl(), db.user(), db.password());
       long generationMillis;
@@ -231,6 +236,60 @@ public final class SearchBenchmark {
         settings.dir().resolve("search-benchmark.md"), section, StandardCharsets.UTF_8);
     log("Written to " + settings.docs() + " and " + settings.dir().resolve("search-benchmark.md"));
     return 0;
+  }
+
+  /**
+   * {@code -Dbench.quick=true}: a developer's loop, not a result. Opens (or builds) the index as
+   * the service would and runs only the Lucene latencies and their profile; prints them and writes
+   * nothing under docs/.
+   */
+  private int quick() throws Exception {
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(settings.dir().resolve("pg"), false)) {
+      database = new DatabaseSettings(db.jdbcUrl(), db.user(), db.password());
+      try (ApplicationContext ctx = context("bench");
+          Connection c = connect()) {
+        today = LocalDate.now(ctx.getBean(Clock.class));
+        PostingSearch postingSearch = ctx.getBean(PostingSearch.class);
+        JobseekerSearch jobseekerSearch = ctx.getBean(JobseekerSearch.class);
+        List<Long> communities = longs(c, "SELECT id FROM community ORDER BY id");
+        List<String> groups = new ArrayList<>(Occupations.load().groups());
+        List<PostingQuery> pq = Workload.postings(SEED, QUERY_SET_SIZE, communities, groups);
+        List<JobseekerQuery> jq = Workload.jobseekers(SEED + 1, QUERY_SET_SIZE, communities);
+        Run p = luceneRun(pq, q -> postingSearch.search(q).total(), PostingQuery::q);
+        Run j = luceneRun(jq, q -> jobseekerSearch.search(q).total(), JobseekerQuery::q);
+        report.section("Quick run (developer loop; not a result)");
+        for (Map.Entry<String, Run> e : Map.of("postings", p, "jobseekers", j).entrySet()) {
+          report.line(
+              String.format(
+                  Locale.ROOT,
+                  "- %s: p50 %s ms, p90 %s ms, p99 %s ms%s",
+                  e.getKey(),
+                  Latencies.ms(e.getValue().all().p50()),
+                  Latencies.ms(e.getValue().all().p90()),
+                  Latencies.ms(e.getValue().all().p99()),
+                  byKind(e.getValue())));
+        }
+        profileSection(pq, jq, postingSearch::search, jobseekerSearch::search);
+      }
+    }
+    String out = report.markdown("");
+    System.out.println(out);
+    Files.writeString(settings.dir().resolve("quick.md"), out, StandardCharsets.UTF_8);
+    return 0;
+  }
+
+  private static String byKind(Run run) {
+    StringBuilder sb = new StringBuilder();
+    run.byKind()
+        .forEach(
+            (kind, l) ->
+                sb.append("; ")
+                    .append(kind)
+                    .append(" ")
+                    .append(Latencies.ms(l.p50()))
+                    .append("/")
+                    .append(Latencies.ms(l.p99())));
+    return sb.toString();
   }
 
   private ApplicationContext context(String environment) {

@@ -41,14 +41,7 @@ class SearchIT extends ApiTest {
 
   /** Waits until the search satisfies the check: the indexer works in the background. */
   private Reply eventually(String query, Predicate<Reply> check) {
-    long deadline = System.currentTimeMillis() + 5000;
-    Reply reply = search(query);
-    while (!check.test(reply) && System.currentTimeMillis() < deadline) {
-      sleep(50);
-      reply = search(query);
-    }
-    assertTrue(check.test(reply), "search never matched: " + query + " -> " + reply);
-    return reply;
+    return eventually(() -> search(query), check);
   }
 
   private static Predicate<Reply> has(long id) {

@@ -50,6 +50,26 @@ public abstract class ApiTest implements DatabaseTest {
             admin());
   }
 
+  /** Repeats the request until the reply passes the check: the indexer works in the background. */
+  protected Reply eventually(
+      java.util.function.Supplier<Reply> request, java.util.function.Predicate<Reply> check) {
+    long deadline = System.currentTimeMillis() + 5000;
+    Reply reply = request.get();
+    while (!check.test(reply) && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      reply = request.get();
+    }
+    if (!check.test(reply)) {
+      throw new AssertionError("never happened; last reply: " + reply);
+    }
+    return reply;
+  }
+
   /** Signs an agreement for the unit, in community 4, between the dates. */
   protected Reply sign(long unitId, long communityId, LocalDate from, LocalDate until) {
     return api()

@@ -27,6 +27,33 @@ public final class TestDatabase {
     return properties;
   }
 
+  /**
+   * Properties for a new, empty database on the same server, for a test that needs a world of its
+   * own (the matching evaluation): nothing another test writes can reach it.
+   */
+  public static synchronized Map<String, String> freshDatabase(String prefix) {
+    Map<String, String> shared = properties();
+    String url = shared.get("datasources.default.url");
+    String name = prefix + "_" + System.nanoTime();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                url,
+                shared.get("datasources.default.username"),
+                shared.get("datasources.default.password"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+    Map<String, String> props = new HashMap<>(shared);
+    int slash = url.lastIndexOf('/');
+    int query = url.indexOf('?', slash);
+    props.put(
+        "datasources.default.url",
+        url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query)));
+    return props;
+  }
+
   private static Map<String, String> start() {
     DatabaseSettings settings =
         DatabaseSettings.configured(System::getenv)

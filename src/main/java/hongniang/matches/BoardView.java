@@ -1,0 +1,39 @@
+package hongniang.matches;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * The board's proposals: nothing is written until a matchmaker accepts them.
+ *
+ * @param total the sum of the proposals' scores, the most any allocation can reach
+ * @param greedyTotal what taking the best pair first, again and again, would reach
+ * @param gain {@code total - greedyTotal}
+ * @param certified true when the allocation was proven optimal over every feasible pair
+ * @param rounds how many times the exact method ran before its certificate held
+ */
+@Serdeable
+public record BoardView(
+    List<Proposal> proposals,
+    double total,
+    double greedyTotal,
+    double gain,
+    int residents,
+    int postings,
+    int places,
+    long feasiblePairs,
+    int perResident,
+    boolean certified,
+    int rounds,
+    long millis) {
+
+  /** One proposed referral with its explanation. */
+  @Serdeable
+  public record Proposal(
+      long postingId,
+      String title,
+      long jobseekerId,
+      String name,
+      double score,
+      List<PartView> parts) {}
+}

@@ -1,0 +1,203 @@
+package hongniang.matches;
+
+import hongniang.common.ApiProblem;
+import hongniang.matching.HardRules;
+import hongniang.matching.Match;
+import hongniang.matching.Opening;
+import hongniang.matching.Scorer;
+import hongniang.matching.Scorer.Perspective;
+import hongniang.matching.Seeker;
+import hongniang.search.MatchCandidates;
+import hongniang.security.Caller;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranked, explained matches both ways. Candidates come from the search index; each is re-read from
+ * PostgreSQL, checked against every hard rule and scored by {@link Scorer}.
+ */
+@Singleton
+public class MatchService {
+
+  static final int MAX_SIZE = 100;
+  private static final int EXCLUDED_SHOWN = 10;
+
+  private final MatchCandidates candidates;
+  private final MatchingSettings settings;
+  private final Scorer scorer;
+  private final Clock clock;
+
+  MatchService(MatchCandidates candidates, MatchingSettings settings, Clock clock) {
+    this.candidates = candidates;
+    this.settings = settings;
+    this.scorer = settings.scorer();
+    this.clock = clock;
+  }
+
+  /** Open postings for a resident: the resident themself, their matchmaker, or an admin. */
+  public PostingMatches forResident(Caller caller, long jobseekerId, Integer size, String explain) {
+    int n = size(size);
+    boolean whyNot = explain(explain);
+    Seeker seeker =
+        candidates
+            .seeker(jobseekerId)
+            .filter(s -> visible(caller, s))
+            .orElseThrow(() -> ApiProblem.notFound("jobseeker", jobseekerId));
+    LocalDate today = LocalDate.now(clock);
+    List<Opening> found =
+        candidates.openingsFor(seeker, scorer.weights(), settings.getCandidates(), true);
+    List<Scored<Opening>> ranked = new ArrayList<>();
+    for (Opening o : found) {
+      if (HardRules.allows(seeker, o, today)) {
+        ranked.add(new Scored<>(o, scorer.explain(seeker, o, Perspective.FOR_RESIDENT, today)));
+      }
+    }
+    List<PostingMatches.Hit> hits =
+        top(ranked, n, Opening::id).stream()
+            .map(
+                x ->
+                    new PostingMatches.Hit(
+                        x.item().id(),
+                        x.item().title(),
+                        x.item().unitId(),
+                        x.item().work() == null ? null : x.item().work().name(),
+                        x.item().communityId(),
+                        x.item().city(),
+                        x.item().schedule().name(),
+                        x.item().wageMin(),
+                        x.item().wageMax(),
+                        x.item().remaining(),
+                        PartView.round(x.match().score()),
+                        x.match().max(),
+                        PartView.of(x.match().parts())))
+            .toList();
+    List<PostingMatches.Excluded> excluded = null;
+    if (whyNot) {
+      List<Opening> all =
+          candidates.openingsFor(seeker, scorer.weights(), settings.getCandidates(), false);
+      List<Scored<Opening>> out = new ArrayList<>();
+      for (Opening o : all) {
+        if (!HardRules.allows(seeker, o, today)) {
+          out.add(new Scored<>(o, scorer.explain(seeker, o, Perspective.FOR_RESIDENT, today)));
+        }
+      }
+      excluded =
+          top(out, EXCLUDED_SHOWN, Opening::id).stream()
+              .map(
+                  x ->
+                      new PostingMatches.Excluded(
+                          x.item().id(),
+                          x.item().title(),
+                          PartView.round(x.match().score()),
+                          ExclusionView.of(HardRules.check(seeker, x.item(), today))))
+              .toList();
+    }
+    return new PostingMatches(jobseekerId, hits, excluded);
+  }
+
+  /**
+   * Residents for a posting, for staff: a matchmaker sees their own community's residents, an admin
+   * everyone's. Employers never reach this: they see residents only through referrals.
+   */
+  public ResidentMatches forPosting(Caller caller, long postingId, Integer size, String explain) {
+    int n = size(size);
+    boolean whyNot = explain(explain);
+    if (!caller.isStaff()) {
+      throw ApiProblem.forbidden("only matchmakers and admins rank residents for a posting");
+    }
+    Opening opening =
+        candidates.opening(postingId).orElseThrow(() -> ApiProblem.notFound("posting", postingId));
+    Long community = caller.isAdmin() ? null : caller.communityId();
+    LocalDate today = LocalDate.now(clock);
+    List<Seeker> found =
+        candidates.seekersFor(opening, scorer.weights(), settings.getCandidates(), true, community);
+    List<Scored<Seeker>> ranked = new ArrayList<>();
+    for (Seeker s : found) {
+      if (HardRules.allows(s, opening, today) && visible(caller, s)) {
+        ranked.add(new Scored<>(s, scorer.explain(s, opening, Perspective.FOR_POSTING, today)));
+      }
+    }
+    List<ResidentMatches.Hit> hits =
+        top(ranked, n, Seeker::id).stream()
+            .map(
+                x ->
+                    new ResidentMatches.Hit(
+                        x.item().id(),
+                        x.item().name(),
+                        x.item().communityId(),
+                        today.getYear() - x.item().birthYear(),
+                        x.item().status(),
+                        PartView.round(x.match().score()),
+                        x.match().max(),
+                        PartView.of(x.match().parts())))
+            .toList();
+    List<ResidentMatches.Excluded> excluded = null;
+    if (whyNot) {
+      List<Seeker> all =
+          candidates.seekersFor(
+              opening, scorer.weights(), settings.getCandidates(), false, community);
+      List<Scored<Seeker>> out = new ArrayList<>();
+      for (Seeker s : all) {
+        if (!HardRules.allows(s, opening, today) && visible(caller, s)) {
+          out.add(new Scored<>(s, scorer.explain(s, opening, Perspective.FOR_POSTING, today)));
+        }
+      }
+      excluded =
+          top(out, EXCLUDED_SHOWN, Seeker::id).stream()
+              .map(
+                  x ->
+                      new ResidentMatches.Excluded(
+                          x.item().id(),
+                          x.item().name(),
+                          PartView.round(x.match().score()),
+                          ExclusionView.of(HardRules.check(x.item(), opening, today))))
+              .toList();
+    }
+    return new ResidentMatches(postingId, hits, excluded);
+  }
+
+  /** A resident's own profile, their community's matchmaker, any admin. */
+  private static boolean visible(Caller caller, Seeker s) {
+    if (caller.isResident()) {
+      return caller.jobseekerId() != null && caller.jobseekerId() == s.id();
+    }
+    return caller.seesCommunity(s.communityId());
+  }
+
+  private record Scored<T>(T item, Match match) {}
+
+  /** Best first; equal scores by id so the order is stable. */
+  private static <T> List<Scored<T>> top(
+      List<Scored<T>> scored, int n, java.util.function.ToLongFunction<T> id) {
+    return scored.stream()
+        .sorted(
+            Comparator.<Scored<T>>comparingDouble(x -> -x.match().score())
+                .thenComparingLong(x -> id.applyAsLong(x.item())))
+        .limit(n)
+        .toList();
+  }
+
+  private static int size(Integer size) {
+    if (size == null) {
+      return 20;
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw ApiProblem.invalid("size", "Range", "size must be between 1 and " + MAX_SIZE);
+    }
+    return size;
+  }
+
+  private static boolean explain(String explain) {
+    if (explain == null || explain.isBlank()) {
+      return false;
+    }
+    if (!"excluded".equals(explain)) {
+      throw ApiProblem.invalid("explain", "OneOf", "explain must be 'excluded' or absent");
+    }
+    return true;
+  }
+}

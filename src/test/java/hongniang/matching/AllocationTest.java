@@ -1,0 +1,133 @@
+package hongniang.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AllocationTest {
+
+  private static final int X = Allocation.NONE;
+
+  @Test
+  void beatsGreedyWhereGreedyTakesTheBestPairFirst() {
+    // greedy pairs posting 0 with resident 0 (10) and then has nobody for posting 1
+    Allocation.Problem problem =
+        new Allocation.Problem(new int[][] {{10, 9}, {8, X}}, new int[] {1, 1}, 1);
+    Allocation.Result greedy = Allocation.greedy(problem);
+    Allocation.Result best = Allocation.optimal(problem, 2);
+    assertEquals(10, greedy.total());
+    assertEquals(17, best.total());
+    assertEquals(List.of(new Allocation.Pair(0, 1, 9), new Allocation.Pair(1, 0, 8)), best.pairs());
+    assertTrue(best.certified());
+  }
+
+  @Test
+  void neverProposesAnExcludedPairOrExceedsALimit() {
+    Allocation.Problem problem =
+        new Allocation.Problem(
+            new int[][] {{X, 5, 7, 1}, {9, X, 8, 2}, {4, 4, X, X}}, new int[] {2, 1, 3}, 2);
+    Allocation.Result best = Allocation.optimal(problem, 1);
+    assertFeasible(problem, best);
+    assertEquals(bruteForce(problem), best.total());
+  }
+
+  @Test
+  void aShortCandidateListIsWidenedUntilTheCertificateHolds() {
+    // every resident's single best pair is posting 0, which has one place: the first round
+    // cannot be optimal and the duality check must send it round again
+    Allocation.Problem problem =
+        new Allocation.Problem(
+            new int[][] {{10, 10, 10}, {9, 9, 9}, {8, 8, 8}}, new int[] {1, 1, 1}, 1);
+    Allocation.Result best = Allocation.optimal(problem, 1);
+    assertEquals(27, best.total());
+    assertTrue(best.rounds() > 1, "rounds " + best.rounds());
+  }
+
+  @Test
+  void isOptimalOnRandomSmallBoardsCheckedByBruteForce() {
+    Random random = new Random(42);
+    int greedyWorse = 0;
+    for (int trial = 0; trial < 300; trial++) {
+      int postings = 1 + random.nextInt(4);
+      int residents = 1 + random.nextInt(5);
+      int[][] w = new int[postings][residents];
+      for (int p = 0; p < postings; p++) {
+        for (int r = 0; r < residents; r++) {
+          w[p][r] = random.nextInt(4) == 0 ? X : 1 + random.nextInt(100);
+        }
+      }
+      int[] capacity = new int[postings];
+      for (int p = 0; p < postings; p++) {
+        capacity[p] = 1 + random.nextInt(3);
+      }
+      Allocation.Problem problem = new Allocation.Problem(w, capacity, 1 + random.nextInt(2));
+      Allocation.Result best = Allocation.optimal(problem, 1 + random.nextInt(3));
+      Allocation.Result greedy = Allocation.greedy(problem);
+      long truth = bruteForce(problem);
+      assertFeasible(problem, best);
+      assertFeasible(problem, greedy);
+      assertEquals(truth, best.total(), "trial " + trial);
+      assertTrue(greedy.total() <= best.total());
+      if (greedy.total() < best.total()) {
+        greedyWorse++;
+      }
+    }
+    assertTrue(greedyWorse > 0, "the random boards should include some where greedy loses");
+  }
+
+  private static void assertFeasible(Allocation.Problem problem, Allocation.Result result) {
+    int[] perPosting = new int[problem.postings()];
+    int[] perResident = new int[problem.residents()];
+    long total = 0;
+    for (Allocation.Pair pair : result.pairs()) {
+      int w = problem.weight()[pair.posting()][pair.resident()];
+      assertTrue(w != X && w > 0, "an excluded pair was proposed: " + pair);
+      assertEquals(w, pair.weight());
+      perPosting[pair.posting()]++;
+      perResident[pair.resident()]++;
+      total += w;
+    }
+    for (int p = 0; p < perPosting.length; p++) {
+      assertTrue(perPosting[p] <= problem.capacity()[p], "posting " + p + " over its places");
+    }
+    for (int count : perResident) {
+      assertTrue(count <= problem.perResident(), "a resident over the limit");
+    }
+    assertEquals(total, result.total());
+  }
+
+  /** The best total by trying every subset of pairs that respects the limits. */
+  private static long bruteForce(Allocation.Problem problem) {
+    List<int[]> edges = new ArrayList<>();
+    for (int p = 0; p < problem.postings(); p++) {
+      for (int r = 0; r < problem.residents(); r++) {
+        int w = problem.weight()[p][r];
+        if (w != X && w > 0) {
+          edges.add(new int[] {p, r, w});
+        }
+      }
+    }
+    return search(problem, edges, 0, problem.capacity().clone(), new int[problem.residents()], 0);
+  }
+
+  private static long search(
+      Allocation.Problem problem, List<int[]> edges, int i, int[] left, int[] taken, long sum) {
+    if (i == edges.size()) {
+      return sum;
+    }
+    long best = search(problem, edges, i + 1, left, taken, sum);
+    int[] e = edges.get(i);
+    if (left[e[0]] > 0 && taken[e[1]] < problem.perResident()) {
+      left[e[0]]--;
+      taken[e[1]]++;
+      best = Math.max(best, search(problem, edges, i + 1, left, taken, sum + e[2]));
+      left[e[0]]++;
+      taken[e[1]]--;
+    }
+    return best;
+  }
+}
