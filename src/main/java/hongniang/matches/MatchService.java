@@ -48,16 +48,8 @@ public class MatchService {
             .filter(s -> visible(caller, s))
             .orElseThrow(() -> ApiProblem.notFound("jobseeker", jobseekerId));
     LocalDate today = LocalDate.now(clock);
-    List<Opening> found =
-        candidates.openingsFor(seeker, scorer.weights(), settings.getCandidates(), true);
-    List<Scored<Opening>> ranked = new ArrayList<>();
-    for (Opening o : found) {
-      if (HardRules.allows(seeker, o, today)) {
-        ranked.add(new Scored<>(o, scorer.explain(seeker, o, Perspective.FOR_RESIDENT, today)));
-      }
-    }
     List<PostingMatches.Hit> hits =
-        top(ranked, n, Opening::id).stream()
+        rankOpenings(seeker, scorer, n).stream()
             .map(
                 x ->
                     new PostingMatches.Hit(
@@ -111,18 +103,13 @@ public class MatchService {
     }
     Opening opening =
         candidates.opening(postingId).orElseThrow(() -> ApiProblem.notFound("posting", postingId));
+    if (caller.isMatchmaker() && caller.communityId() == null) {
+      throw ApiProblem.forbidden("this matchmaker account is bound to no community");
+    }
     Long community = caller.isAdmin() ? null : caller.communityId();
     LocalDate today = LocalDate.now(clock);
-    List<Seeker> found =
-        candidates.seekersFor(opening, scorer.weights(), settings.getCandidates(), true, community);
-    List<Scored<Seeker>> ranked = new ArrayList<>();
-    for (Seeker s : found) {
-      if (HardRules.allows(s, opening, today) && visible(caller, s)) {
-        ranked.add(new Scored<>(s, scorer.explain(s, opening, Perspective.FOR_POSTING, today)));
-      }
-    }
     List<ResidentMatches.Hit> hits =
-        top(ranked, n, Seeker::id).stream()
+        rankSeekers(opening, scorer, n, community).stream()
             .map(
                 x ->
                     new ResidentMatches.Hit(
@@ -160,6 +147,32 @@ public class MatchService {
     return new ResidentMatches(postingId, hits, excluded);
   }
 
+  /** The best {@code n} open postings for the resident under this scorer, hard rules applied. */
+  List<Scored<Opening>> rankOpenings(Seeker seeker, Scorer with, int n) {
+    LocalDate today = LocalDate.now(clock);
+    List<Scored<Opening>> ranked = new ArrayList<>();
+    for (Opening o :
+        candidates.openingsFor(seeker, with.weights(), settings.getCandidates(), true)) {
+      if (HardRules.allows(seeker, o, today)) {
+        ranked.add(new Scored<>(o, with.explain(seeker, o, Perspective.FOR_RESIDENT, today)));
+      }
+    }
+    return top(ranked, n, Opening::id);
+  }
+
+  /** The best {@code n} residents for the posting, within a community when one is given. */
+  List<Scored<Seeker>> rankSeekers(Opening opening, Scorer with, int n, Long community) {
+    LocalDate today = LocalDate.now(clock);
+    List<Scored<Seeker>> ranked = new ArrayList<>();
+    for (Seeker s :
+        candidates.seekersFor(opening, with.weights(), settings.getCandidates(), true, community)) {
+      if (HardRules.allows(s, opening, today)) {
+        ranked.add(new Scored<>(s, with.explain(s, opening, Perspective.FOR_POSTING, today)));
+      }
+    }
+    return top(ranked, n, Seeker::id);
+  }
+
   /** A resident's own profile, their community's matchmaker, any admin. */
   private static boolean visible(Caller caller, Seeker s) {
     if (caller.isResident()) {
@@ -168,7 +181,8 @@ public class MatchService {
     return caller.seesCommunity(s.communityId());
   }
 
-  private record Scored<T>(T item, Match match) {}
+  /** An item with its explained score. */
+  record Scored<T>(T item, Match match) {}
 
   /** Best first; equal scores by id so the order is stable. */
   private static <T> List<Scored<T>> top(

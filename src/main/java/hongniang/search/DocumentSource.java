@@ -68,45 +68,37 @@ class DocumentSource {
 
   /** The ids of residents looking for work, in a community or everywhere, oldest first. */
   List<Long> seekingJobseekerIds(Long communityId, int limit) {
-    List<Long> ids = new ArrayList<>();
     String sql =
         "SELECT id FROM jobseeker WHERE status IN ('SEEKING', 'REFERRED')"
             + (communityId == null ? "" : " AND community_id = ?")
             + " ORDER BY id LIMIT ?";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (communityId != null) {
-        ps.setLong(i++, communityId);
-      }
-      ps.setInt(i, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
-    } catch (SQLException e) {
-      throw new SearchException("reading residents failed", e);
+    List<Object> params = new ArrayList<>();
+    if (communityId != null) {
+      params.add(communityId);
     }
+    params.add(limit);
+    return ids(sql, params);
   }
 
   /** The ids of open postings with places left and a valid partner, newest first. */
   List<Long> openPostingIdsWithPlaces(int limit) {
-    List<Long> ids = new ArrayList<>();
-    String sql =
+    LocalDate today = LocalDate.now(clock);
+    return ids(
         "SELECT p.id FROM posting p WHERE p.status = 'OPEN' AND p.filled_count < p.headcount"
             + " AND p.valid_through >= ? AND EXISTS (SELECT 1 FROM agreement a"
             + " WHERE a.partner_unit_id = p.partner_unit_id AND a.status = 'ACTIVE'"
             + " AND a.signed_on <= ? AND a.valid_until >= ?)"
-            + " ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
+            + " ORDER BY p.created_at DESC, p.id DESC LIMIT ?",
+        List.of(today, today, today, limit));
+  }
+
+  private List<Long> ids(String sql, List<Object> params) {
+    List<Long> ids = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      LocalDate today = LocalDate.now(clock);
-      ps.setObject(1, today);
-      ps.setObject(2, today);
-      ps.setObject(3, today);
-      ps.setInt(4, limit);
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
@@ -114,7 +106,7 @@ class DocumentSource {
       }
       return ids;
     } catch (SQLException e) {
-      throw new SearchException("reading postings failed", e);
+      throw new SearchException("reading ids failed", e);
     }
   }
 

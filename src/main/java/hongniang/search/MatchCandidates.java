@@ -138,6 +138,11 @@ public class MatchCandidates {
     source.eachOpenPosting(r -> sink.accept(records.opening(r)));
   }
 
+  /** Every resident: brute-force comparisons read them all. */
+  public void eachSeeker(Consumer<Seeker> sink) {
+    source.eachJobseeker(r -> sink.accept(records.seeker(r)));
+  }
+
   /** The ids of residents looking for work, in a community or everywhere, at most {@code limit}. */
   public List<Long> seekingResidentIds(Long communityId, int limit) {
     return source.seekingJobseekerIds(communityId, limit);

@@ -1,7 +1,5 @@
 package hongniang.bench;
 
-import hongniang.database.DatabaseSettings;
-import hongniang.database.EmbeddedDatabase;
 import hongniang.demo.DemoCommand;
 import hongniang.search.JobseekerQuery;
 import hongniang.search.JobseekerSearch;
@@ -14,14 +12,12 @@ import hongniang.search.SearchProbe;
 import hongniang.search.Suggester;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,10 +28,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,7 +170,7 @@ public final class SearchBenchmark {
   private final Report report = new Report(HEADING);
   private final List<String> dataFacts = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
-  private DatabaseSettings database;
+  private BenchWorld world;
   private double[] rebuildCpu;
   private List<Profile.Sample> rebuildSamples;
   private LocalDate today;
@@ -194,21 +188,15 @@ public final class SearchBenchmark {
 
   private int run() throws Exception {
     long started = System.nanoTime();
-    if (settings.fresh()) {
-      log("bench.fresh=true: deleting " + settings.dir());
-      deleteTree(settings.dir());
-    }
-    Files.createDirectories(settings.dir());
     if (settings.quick()) {
       return quick();
     }
-    try (EmbeddedDatabase db = EmbeddedDatabase.start(settings.dir().resolve("pg"), false)) {
-      database = new DatabaseSettings(db.jdbcUrl(), db.user(), db.password());
-      long generationMillis;
+    try (BenchWorld w = BenchWorld.open(settings.dir(), settings.fresh())) {
+      world = w;
+      long generationMillis = w.ensureData(size());
       SearchIndex.RebuildReport rebuild;
-      try (ApplicationContext cli = context(DemoCommand.ENVIRONMENT)) {
+      try (ApplicationContext cli = w.context(DemoCommand.ENVIRONMENT)) {
         today = LocalDate.now(cli.getBean(Clock.class));
-        generationMillis = ensureData(cli);
         log("Rebuilding both indexes from PostgreSQL (timed)");
         CpuMeter cpu = new CpuMeter();
         try (Profile profile = Profile.start(Duration.ofMillis(20), true)) {
@@ -223,7 +211,7 @@ public final class SearchBenchmark {
         log("Preparing the PostgreSQL baseline (pg_trgm, indexes, ANALYZE)");
         pgSetupMillis = PostgresBaseline.prepare(c);
       }
-      try (ApplicationContext ctx = context("bench")) {
+      try (ApplicationContext ctx = w.context("bench")) {
         measure(ctx, rebuild, generationMillis, pgSetupMillis);
       }
     }
@@ -238,15 +226,21 @@ public final class SearchBenchmark {
     return 0;
   }
 
+  private BenchWorld.Size size() {
+    return new BenchWorld.Size(
+        SEED, settings.partners(), settings.postings(), settings.jobseekers());
+  }
+
   /**
    * {@code -Dbench.quick=true}: a developer's loop, not a result. Opens (or builds) the index as
    * the service would and runs only the Lucene latencies and their profile; prints them and writes
    * nothing under docs/.
    */
   private int quick() throws Exception {
-    try (EmbeddedDatabase db = EmbeddedDatabase.start(settings.dir().resolve("pg"), false)) {
-      database = new DatabaseSettings(db.jdbcUrl(), db.user(), db.password());
-      try (ApplicationContext ctx = context("bench");
+    try (BenchWorld w = BenchWorld.open(settings.dir(), false)) {
+      world = w;
+      w.ensureData(size());
+      try (ApplicationContext ctx = w.context("bench");
           Connection c = connect()) {
         today = LocalDate.now(ctx.getBean(Clock.class));
         PostingSearch postingSearch = ctx.getBean(PostingSearch.class);
@@ -292,75 +286,8 @@ public final class SearchBenchmark {
     return sb.toString();
   }
 
-  private ApplicationContext context(String environment) {
-    Map<String, Object> props = new LinkedHashMap<>(database.asProperties());
-    props.put("hongniang.demo-data", "false");
-    props.put("hongniang.search.dir", settings.dir().resolve("index").toString());
-    props.put("hongniang.data-dir", settings.dir().toString());
-    props.put(
-        "micronaut.security.token.jwt.signatures.secret.generator.secret",
-        "benchmark-secret-that-is-long-enough-for-hs256-signing-0123456789");
-    return ApplicationContext.builder()
-        .deduceEnvironment(false)
-        .environments(environment)
-        .properties(props)
-        .start();
-  }
-
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(database.url(), database.user(), database.password());
-  }
-
-  // ---------------------------------------------------------------- data
-
-  /** Generates the data set unless the folder holds it already; returns generation ms or -1. */
-  private long ensureData(ApplicationContext cli) throws SQLException {
-    long units;
-    long postings;
-    long jobseekers;
-    try (Connection c = connect()) {
-      units = count(c, "SELECT count(*) FROM partner_unit");
-      postings = count(c, "SELECT count(*) FROM posting");
-      jobseekers = count(c, "SELECT count(*) FROM jobseeker");
-    }
-    if (postings == settings.postings() && jobseekers == settings.jobseekers()) {
-      log("Reusing the data in " + settings.dir() + " (-Dbench.fresh=true regenerates it)");
-      return -1;
-    }
-    if (postings != 0 || jobseekers != 0) {
-      throw new IllegalStateException(
-          String.format(
-              "%s holds %d units, %d postings and %d jobseekers, not %d postings and %d"
-                  + " jobseekers: rerun with -Dbench.fresh=true",
-              settings.dir(),
-              units,
-              postings,
-              jobseekers,
-              settings.postings(),
-              settings.jobseekers()));
-    }
-    log("Generating the data set with the demo generator");
-    long start = System.nanoTime();
-    int code =
-        cli.getBean(DemoCommand.class)
-            .run(
-                new String[] {
-                  "--seed", Long.toString(SEED),
-                  "--partners", Integer.toString(settings.partners()),
-                  "--postings", Integer.toString(settings.postings()),
-                  "--jobseekers", Integer.toString(settings.jobseekers())
-                });
-    if (code != 0) {
-      throw new IllegalStateException("the demo generator failed with exit code " + code);
-    }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    try (Connection c = connect();
-        Statement s = c.createStatement()) {
-      // the load's outbox rows: the timed rebuild reads the tables themselves
-      s.execute("DELETE FROM search_outbox");
-      s.execute("VACUUM ANALYZE");
-    }
-    return millis;
+    return world.connect();
   }
 
   // ---------------------------------------------------------------- measurements
@@ -927,7 +854,7 @@ public final class SearchBenchmark {
       }
     }
     // above every wage in the table, so a range query from the value finds only fresh updates
-    int base = (int) count(c, "SELECT max(wage_max) FROM posting") + 1000;
+    int base = (int) BenchWorld.count(c, "SELECT max(wage_max) FROM posting") + 1000;
     Map<Long, Pending> pending = new ConcurrentHashMap<>();
     Latencies visible = new Latencies();
     Latencies commits = new Latencies();
@@ -1098,7 +1025,7 @@ public final class SearchBenchmark {
     }
     // wait for the indexer, so that the index and the table agree again when the run ends
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (count(c, "SELECT count(*) FROM search_outbox WHERE done_at IS NULL") > 0
+    while (BenchWorld.count(c, "SELECT count(*) FROM search_outbox WHERE done_at IS NULL") > 0
         && System.nanoTime() < deadline) {
       sleep(100);
     }
@@ -1139,10 +1066,10 @@ public final class SearchBenchmark {
       long generationMillis,
       long pgSetupMillis)
       throws SQLException, IOException {
-    long units = count(c, "SELECT count(*) FROM partner_unit");
-    long postings = count(c, "SELECT count(*) FROM posting");
-    long open = count(c, "SELECT count(*) FROM posting WHERE status = 'OPEN'");
-    long jobseekers = count(c, "SELECT count(*) FROM jobseeker");
+    long units = BenchWorld.count(c, "SELECT count(*) FROM partner_unit");
+    long postings = BenchWorld.count(c, "SELECT count(*) FROM posting");
+    long open = BenchWorld.count(c, "SELECT count(*) FROM posting WHERE status = 'OPEN'");
+    long jobseekers = BenchWorld.count(c, "SELECT count(*) FROM jobseeker");
     Map<String, Integer> counts = index.counts();
     Path generation =
         index
@@ -1170,12 +1097,12 @@ public final class SearchBenchmark {
             Locale.ROOT,
             "Lucene index on disk: postings %s, jobseekers %s. PostgreSQL: posting table %s,"
                 + " jobseeker table %s, of which the benchmark's own indexes (bench_*) %s%s.",
-            size(folderBytes(generation.resolve("postings"))),
-            size(folderBytes(generation.resolve("jobseekers"))),
-            size(count(c, "SELECT pg_total_relation_size('posting')")),
-            size(count(c, "SELECT pg_total_relation_size('jobseeker')")),
-            size(
-                count(
+            Machine.size(folderBytes(generation.resolve("postings"))),
+            Machine.size(folderBytes(generation.resolve("jobseekers"))),
+            Machine.size(BenchWorld.count(c, "SELECT pg_total_relation_size('posting')")),
+            Machine.size(BenchWorld.count(c, "SELECT pg_total_relation_size('jobseeker')")),
+            Machine.size(
+                BenchWorld.count(
                     c,
                     "SELECT coalesce(sum(pg_relation_size(indexrelid)), 0) FROM pg_stat_user_indexes"
                         + " WHERE indexrelname LIKE 'bench\\_%'")),
@@ -1228,11 +1155,6 @@ public final class SearchBenchmark {
   private String postgres = "";
 
   private String preamble(long totalSeconds) {
-    Runtime rt = Runtime.getRuntime();
-    String gcs =
-        ManagementFactory.getGarbageCollectorMXBeans().stream()
-            .map(GarbageCollectorMXBean::getName)
-            .collect(Collectors.joining(", "));
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -1245,25 +1167,7 @@ public final class SearchBenchmark {
             totalSeconds % 60,
             COMMAND));
     out.append("Machine and software:\n\n");
-    out.append("- CPU: ")
-        .append(cpuModel())
-        .append(", `nproc` = ")
-        .append(rt.availableProcessors());
-    out.append(", RAM ").append(memTotal()).append('\n');
-    out.append("- OS: ")
-        .append(System.getProperty("os.name"))
-        .append(' ')
-        .append(System.getProperty("os.version"))
-        .append('\n');
-    out.append("- Java: ")
-        .append(System.getProperty("java.vm.name"))
-        .append(' ')
-        .append(System.getProperty("java.runtime.version"))
-        .append(" (`java -version`), heap max ")
-        .append(size(rt.maxMemory()))
-        .append(", GC ")
-        .append(gcs)
-        .append('\n');
+    out.append(Machine.describe());
     out.append("- Lucene ").append(SearchProbe.luceneVersion()).append('\n');
     out.append("- PostgreSQL: ").append(postgres).append('\n');
     out.append("\nData:\n\n");
@@ -1295,14 +1199,6 @@ public final class SearchBenchmark {
 
   private static String texts(List<String> texts) {
     return texts.stream().map(t -> t.isEmpty() ? "(none)" : t).collect(Collectors.joining(", "));
-  }
-
-  private static long count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private static List<Long> longs(Connection c, String sql) throws SQLException {
@@ -1339,51 +1235,9 @@ public final class SearchBenchmark {
         .sum();
   }
 
-  private static String cpuModel() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines
-          .filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst()
-          .orElse("unknown");
-    } catch (IOException | UncheckedIOException e) {
-      return "unknown";
-    }
-  }
-
-  private static String memTotal() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-      return lines
-          .filter(l -> l.startsWith("MemTotal"))
-          .map(l -> size(Long.parseLong(l.replaceAll("\\D", "")) * 1024))
-          .findFirst()
-          .orElse("unknown");
-    } catch (IOException | UncheckedIOException e) {
-      return "unknown";
-    }
-  }
-
   private static long folderBytes(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static String size(long bytes) {
-    if (bytes >= 1L << 30) {
-      return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-    }
-    return String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 
@@ -1396,6 +1250,6 @@ public final class SearchBenchmark {
   }
 
   private static void log(String message) {
-    System.out.println("[bench] " + message);
+    BenchWorld.log(message);
   }
 }

@@ -3,6 +3,11 @@ package hongniang.matches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.matching.Opening;
+import hongniang.matching.Scorer;
+import hongniang.matching.Seeker;
+import hongniang.matching.Weights;
+import hongniang.search.MatchCandidates;
 import hongniang.support.Api;
 import hongniang.support.Fixtures;
 import hongniang.support.Reply;
@@ -211,6 +216,69 @@ class MatchingEvaluationIT {
     assertTrue(
         matches.mean() - text.mean() >= MARGIN_OVER_TEXT,
         "matching " + matches.mean() + " vs text " + text.mean());
+  }
+
+  /**
+   * The defaults against other weightings on the same set, in process through the same ranking code
+   * as the API: the evidence for the defaults the README documents.
+   */
+  @Test
+  void theDefaultWeightsAreAsGoodAsTheAlternatives() {
+    MatchService service = server.getApplicationContext().getBean(MatchService.class);
+    MatchCandidates candidates = server.getApplicationContext().getBean(MatchCandidates.class);
+    Map<String, Weights> variants = new LinkedHashMap<>();
+    Weights d = Weights.defaults();
+    variants.put("defaults", d);
+    variants.put("occupation only", new Weights(30, 0, 0, 0, 0, 0, 0, 0, 0));
+    variants.put("all parts equal (10)", new Weights(10, 10, 10, 10, 10, 10, 10, 10, 10));
+    variants.put("no two-sided balance", new Weights(30, 15, 15, 10, 5, 10, 5, 15, 0));
+    variants.put("no priority", new Weights(30, 15, 15, 10, 5, 10, 5, 0, 10));
+    variants.put("no skills or experience", new Weights(30, 0, 15, 10, 5, 0, 5, 15, 10));
+    variants.put("wage and place doubled", new Weights(30, 15, 30, 20, 5, 10, 5, 15, 10));
+    variants.put("occupation halved", new Weights(15, 15, 15, 10, 5, 10, 5, 15, 10));
+    Map<String, double[]> results = new LinkedHashMap<>();
+    for (Map.Entry<String, Weights> v : variants.entrySet()) {
+      Scorer scorer = new Scorer(v.getValue(), candidates.homeCity());
+      Figures forResidents = new Figures();
+      for (Map.Entry<String, Long> r : residentIds.entrySet()) {
+        Seeker seeker = candidates.seeker(r.getValue()).orElseThrow();
+        List<String> ranked =
+            service.rankOpenings(seeker, scorer, 100).stream()
+                .map(x -> postingKeys.get(x.item().id()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        forResidents.add(
+            r.getKey(), ndcg(ranked, byResident.get(r.getKey()), Judgment::forResident));
+      }
+      Figures forPostings = new Figures();
+      for (Map.Entry<String, Long> p : postingIds.entrySet()) {
+        Opening opening = candidates.opening(p.getValue()).orElseThrow();
+        List<String> ranked =
+            service.rankSeekers(opening, scorer, 100, null).stream()
+                .map(x -> residentKeys.get(x.item().id()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        forPostings.add(p.getKey(), ndcg(ranked, byPosting.get(p.getKey()), Judgment::forPosting));
+      }
+      results.put(v.getKey(), new double[] {forResidents.mean(), forPostings.mean()});
+    }
+    StringBuilder table =
+        new StringBuilder(
+            "[matching evaluation] weights: NDCG@10 postings for a"
+                + " resident / residents for a posting");
+    results.forEach(
+        (name, r) ->
+            table.append(String.format(Locale.ROOT, "%n  %-26s %.3f / %.3f", name, r[0], r[1])));
+    System.out.println(table);
+    double[] defaults = results.get("defaults");
+    for (Map.Entry<String, double[]> r : results.entrySet()) {
+      assertTrue(
+          defaults[0] >= r.getValue()[0] - 0.01 && defaults[1] >= r.getValue()[1] - 0.01,
+          "the defaults lose to '" + r.getKey() + "': " + table);
+    }
+    // and the evaluation can tell weightings apart: occupation alone is clearly worse
+    double[] alone = results.get("occupation only");
+    assertTrue(defaults[0] + defaults[1] > alone[0] + alone[1] + 0.05, table.toString());
   }
 
   /** NDCG@10 of a ranking against graded judgments; null when nothing is relevant. */

@@ -1,0 +1,149 @@
+package hongniang.bench;
+
+import hongniang.database.DatabaseSettings;
+import hongniang.database.EmbeddedDatabase;
+import hongniang.demo.DemoCommand;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmarks' world: an embedded PostgreSQL in {@code bench.dir}/pg holding the generated data
+ * set (made once, reused by later runs), and service contexts on it with the index in {@code
+ * bench.dir}/index.
+ */
+final class BenchWorld implements AutoCloseable {
+
+  /** The data set: the demo generator's seed and sizes. */
+  record Size(long seed, int partners, int postings, int jobseekers) {}
+
+  private final Path dir;
+  private final EmbeddedDatabase db;
+  private final DatabaseSettings database;
+
+  private BenchWorld(Path dir, EmbeddedDatabase db) {
+    this.dir = dir;
+    this.db = db;
+    this.database = new DatabaseSettings(db.jdbcUrl(), db.user(), db.password());
+  }
+
+  /** Starts the database in the folder; {@code fresh} deletes what an earlier run left. */
+  static BenchWorld open(Path dir, boolean fresh) throws IOException {
+    if (fresh) {
+      log("bench.fresh=true: deleting " + dir);
+      deleteTree(dir);
+    }
+    Files.createDirectories(dir);
+    return new BenchWorld(dir, EmbeddedDatabase.start(dir.resolve("pg"), false));
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  /** A service context in the environment, on this database and index folder. */
+  ApplicationContext context(String environment) {
+    Map<String, Object> props = new LinkedHashMap<>(database.asProperties());
+    props.put("hongniang.demo-data", "false");
+    props.put("hongniang.search.dir", dir.resolve("index").toString());
+    props.put("hongniang.data-dir", dir.toString());
+    props.put(
+        "micronaut.security.token.jwt.signatures.secret.generator.secret",
+        "benchmark-secret-that-is-long-enough-for-hs256-signing-0123456789");
+    return ApplicationContext.builder()
+        .deduceEnvironment(false)
+        .environments(environment)
+        .properties(props)
+        .start();
+  }
+
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(database.url(), database.user(), database.password());
+  }
+
+  /**
+   * Generates the data set with the demo generator unless the database holds it already; returns
+   * how long generation took, or -1 when the data was reused.
+   */
+  long ensureData(Size size) throws SQLException {
+    long postings;
+    long jobseekers;
+    try (Connection c = connect()) {
+      postings = count(c, "SELECT count(*) FROM posting");
+      jobseekers = count(c, "SELECT count(*) FROM jobseeker");
+    }
+    if (postings == size.postings() && jobseekers == size.jobseekers()) {
+      log("Reusing the data in " + dir + " (-Dbench.fresh=true regenerates it)");
+      return -1;
+    }
+    if (postings != 0 || jobseekers != 0) {
+      throw new IllegalStateException(
+          String.format(
+              "%s holds %d postings and %d jobseekers, not %d and %d: rerun with"
+                  + " -Dbench.fresh=true",
+              dir, postings, jobseekers, size.postings(), size.jobseekers()));
+    }
+    log("Generating the data set with the demo generator");
+    long start = System.nanoTime();
+    try (ApplicationContext cli = context(DemoCommand.ENVIRONMENT)) {
+      int code =
+          cli.getBean(DemoCommand.class)
+              .run(
+                  new String[] {
+                    "--seed", Long.toString(size.seed()),
+                    "--partners", Integer.toString(size.partners()),
+                    "--postings", Integer.toString(size.postings()),
+                    "--jobseekers", Integer.toString(size.jobseekers())
+                  });
+      if (code != 0) {
+        throw new IllegalStateException("the demo generator failed with exit code " + code);
+      }
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      // the load's outbox rows: a rebuild reads the tables themselves
+      s.execute("DELETE FROM search_outbox");
+      s.execute("VACUUM ANALYZE");
+    }
+    return millis;
+  }
+
+  static long count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static void log(String message) {
+    System.out.println("[bench] " + message);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    db.close();
+  }
+}
