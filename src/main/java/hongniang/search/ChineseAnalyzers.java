@@ -33,30 +33,58 @@ final class ChineseAnalyzers implements Closeable {
   static final String STOPWORDS = "stopwords.txt";
   static final String SYNONYMS = "synonyms.txt";
 
+  private final Analyzer plain;
   private final Analyzer index;
   private final Analyzer query;
   private final Analyzer bigrams = new Bigrams();
 
-  private ChineseAnalyzers(Collection<String> stopWords, String synonyms) {
+  private ChineseAnalyzers(
+      Collection<String> stopWords, String synonyms, Collection<String> knownNames) {
     CharArraySet stopSet = CharArraySet.unmodifiableSet(new CharArraySet(stopWords, false));
-    this.index = new SmartChain(stopSet, null);
-    this.query = new SmartChain(stopSet, parseSynonyms(synonyms, index));
+    this.plain = new SmartChain(stopSet, null, null, false);
+    CompoundFilter.Names names = new CompoundFilter.Names();
+    for (String name : knownNames) {
+      names.add(words(plain, name));
+    }
+    for (String line : synonyms.split("\n")) {
+      if (!line.isBlank() && !line.strip().startsWith("#")) {
+        for (String term : line.replace("=>", ",").split(",")) {
+          names.add(words(plain, term.strip()));
+        }
+      }
+    }
+    this.index = new SmartChain(stopSet, null, names, true);
+    Analyzer joining = new SmartChain(stopSet, null, names, false);
+    this.query = new SmartChain(stopSet, parseSynonyms(synonyms, joining), names, false);
   }
 
-  /** The analyzers with the stop words and synonyms shipped under {@code search-index/}. */
+  /**
+   * The analyzers with the stop words, synonyms and occupation names shipped under {@code
+   * search-index/}.
+   */
   static ChineseAnalyzers load() {
-    return new ChineseAnalyzers(IndexResources.lines(STOPWORDS), IndexResources.text(SYNONYMS));
+    List<String> names = new ArrayList<>();
+    for (String[] row : IndexResources.table(Occupations.OCCUPATIONS, "name", "code", "group")) {
+      names.add(row[0]);
+    }
+    return new ChineseAnalyzers(
+        IndexResources.lines(STOPWORDS), IndexResources.text(SYNONYMS), names);
   }
 
   /**
    * The analyzer for documents: smartcn's HMM word segmentation, lower-cased, without punctuation
-   * and stop words. No synonyms here, so that editing synonyms.txt never needs a reindex.
+   * and stop words, and each known job name that smartcn splits also as one word (保洁 保洁员 员). No
+   * synonyms here: they act at query time.
    */
   Analyzer index() {
     return index;
   }
 
-  /** The analyzer for query text: the index chain plus synonyms.txt expanded as a token graph. */
+  /**
+   * The analyzer for query text: the words, known job names joined into one word (保洁员), then
+   * synonyms.txt expanded as a token graph; the synonyms themselves are parsed the same way, so
+   * most expansions are single terms, not phrases.
+   */
   Analyzer query() {
     return query;
   }
@@ -84,10 +112,14 @@ final class ChineseAnalyzers implements Closeable {
     return builder;
   }
 
-  /** The words the index analyzer makes of a text, in order: 小区保洁员 gives [小区, 保洁, 员]. */
+  /** smartcn's words of a text, in order, nothing joined: 小区保洁员 gives [小区, 保洁, 员]. */
   List<String> words(String text) {
+    return words(plain, text);
+  }
+
+  private static List<String> words(Analyzer analyzer, String text) {
     List<String> words = new ArrayList<>();
-    try (TokenStream stream = index.tokenStream("", text)) {
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
@@ -106,6 +138,7 @@ final class ChineseAnalyzers implements Closeable {
     bigrams.close();
     query.close();
     index.close();
+    plain.close();
   }
 
   private static SynonymMap parseSynonyms(String synonyms, Analyzer index) {
@@ -120,14 +153,25 @@ final class ChineseAnalyzers implements Closeable {
     }
   }
 
-  /** HMMChineseTokenizer, punctuation dropped, lower-cased, stop words dropped, maybe synonyms. */
+  /**
+   * HMMChineseTokenizer, punctuation dropped, lower-cased, stop words dropped, maybe known names
+   * joined, maybe synonyms.
+   */
   private static final class SmartChain extends Analyzer {
     private final CharArraySet stopWords;
     private final SynonymMap synonyms;
+    private final CompoundFilter.Names names;
+    private final boolean keepParts;
 
-    SmartChain(CharArraySet stopWords, SynonymMap synonyms) {
+    SmartChain(
+        CharArraySet stopWords,
+        SynonymMap synonyms,
+        CompoundFilter.Names names,
+        boolean keepParts) {
       this.stopWords = stopWords;
       this.synonyms = synonyms;
+      this.names = names;
+      this.keepParts = keepParts;
     }
 
     @Override
@@ -137,6 +181,9 @@ final class ChineseAnalyzers implements Closeable {
       // smartcn already lower-cases Basic Latin; this covers the rest (Ä, Greek, full width)
       stream = new LowerCaseFilter(stream);
       stream = new StopFilter(stream, stopWords);
+      if (names != null && !names.isEmpty()) {
+        stream = new CompoundFilter(stream, names, keepParts);
+      }
       if (synonyms != null) {
         // no FlattenGraphFilter: QueryBuilder consumes the graph itself; flattening is only
         // needed when a graph is written into an index

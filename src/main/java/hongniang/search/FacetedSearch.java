@@ -66,7 +66,29 @@ final class FacetedSearch {
 
   private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
+  /**
+   * Runs the words query under the filters; when it finds fewer than {@link
+   * QueryText#BACKSTOP_BELOW} hits, runs the wider one (with character pairs) instead.
+   */
   Result run(
+      IndexSearcher searcher,
+      java.util.function.Function<Query, Query> filtered,
+      Query words,
+      Query wider,
+      Sort sort,
+      SearchPage page,
+      List<String> facetDims,
+      String[] highlightFields) {
+    Result result =
+        runOnce(searcher, filtered.apply(words), words, sort, page, facetDims, highlightFields);
+    if (words != null && wider != null && result.total() < QueryText.BACKSTOP_BELOW) {
+      result =
+          runOnce(searcher, filtered.apply(wider), wider, sort, page, facetDims, highlightFields);
+    }
+    return result;
+  }
+
+  private Result runOnce(
       IndexSearcher searcher,
       Query query,
       Query textQuery,
@@ -101,8 +123,15 @@ final class FacetedSearch {
               : Arrays.copyOfRange(top.scoreDocs, page.start(), top.scoreDocs.length);
       Map<String, String[]> snippets = Map.of();
       if (textQuery != null && docs.length > 0) {
+        // offsets come from the postings and terms from the query: no per-hit query rewrite
+        // (weight matches), no phrase span checks; the highlighted fields hold words, not pairs
         UnifiedHighlighter highlighter =
-            UnifiedHighlighter.builder(searcher, highlightAnalyzer).withMaxLength(2000).build();
+            UnifiedHighlighter.builder(searcher, highlightAnalyzer)
+                .withMaxLength(2000)
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
+                .withHandleMultiTermQuery(false)
+                .build();
         int[] passages = new int[highlightFields.length];
         Arrays.fill(passages, 1);
         snippets =

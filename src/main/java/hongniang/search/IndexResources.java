@@ -18,7 +18,9 @@ final class IndexResources {
 
   /** The resources that change the indexed terms or facets, as opposed to query-time ones. */
   private static final List<String> INDEX_TIME =
-      List.of("stopwords.txt", "occupations.tsv", "occupation-groups.tsv");
+      // synonyms too: job names are joined into words, and matching's skill keys and occupation
+      // codes resolved, through them when documents are built
+      List.of("stopwords.txt", "occupations.tsv", "occupation-groups.tsv", "synonyms.txt");
 
   private IndexResources() {}
 

@@ -57,7 +57,36 @@ public class JobseekerSearch {
       throw ApiProblem.invalid("maxAge", "AgeRange", "maxAge must not be below minAge");
     }
     String text = QueryText.clean(r.q());
-    Query textQuery = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS);
+    Query words = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, false);
+    Query wider = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, true);
+    Sort sort =
+        "newest".equals(sortName) || (sortName == null && words == null)
+            ? new Sort(new SortedNumericSortField(UPDATED, SortField.Type.LONG, true))
+            : null;
+    return index.withJobseekers(
+        searcher -> {
+          FacetedSearch.Result result =
+              faceted.run(
+                  searcher,
+                  q -> filtered(q, r),
+                  words,
+                  wider,
+                  sort,
+                  page,
+                  Boolean.TRUE.equals(r.facets()) ? FACETS : List.of(),
+                  HIGHLIGHT);
+          return new JobseekerHits(
+              result.total(),
+              result.totalExact(),
+              page.page(),
+              page.size(),
+              hits(searcher, result),
+              result.facets());
+        });
+  }
+
+  /** The text query (or every profile) under the request's filters. */
+  private Query filtered(Query textQuery, JobseekerQuery r) {
     int year = LocalDate.now(clock).getYear();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(textQuery == null ? new MatchAllDocsQuery() : textQuery, BooleanClause.Occur.MUST);
@@ -81,30 +110,7 @@ public class JobseekerSearch {
       int to = r.minAge() == null ? year : year - r.minAge();
       Filters.filter(b, IntField.newRangeQuery(BIRTH_YEAR, from, to));
     }
-    Query query = b.build();
-    Sort sort =
-        "newest".equals(sortName) || (sortName == null && textQuery == null)
-            ? new Sort(new SortedNumericSortField(UPDATED, SortField.Type.LONG, true))
-            : null;
-    return index.withJobseekers(
-        searcher -> {
-          FacetedSearch.Result result =
-              faceted.run(
-                  searcher,
-                  query,
-                  textQuery,
-                  sort,
-                  page,
-                  Boolean.TRUE.equals(r.facets()) ? FACETS : List.of(),
-                  HIGHLIGHT);
-          return new JobseekerHits(
-              result.total(),
-              result.totalExact(),
-              page.page(),
-              page.size(),
-              hits(searcher, result),
-              result.facets());
-        });
+    return b.build();
   }
 
   private static List<JobseekerHits.Hit> hits(IndexSearcher searcher, FacetedSearch.Result result) {

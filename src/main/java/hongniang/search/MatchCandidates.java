@@ -267,6 +267,9 @@ public class MatchCandidates {
                 LongField.newRangeQuery(
                     CREATED, now - Duration.ofDays(90).toMillis(), Long.MAX_VALUE),
                 w.freshness() * 0.3)));
+    // at least one scoring clause: the disjunction then drives the search and can skip every
+    // document whose clauses cannot reach the current top k (WAND), instead of scoring them all
+    b.setMinimumNumberShouldMatch(1);
     return b.build();
   }
 
@@ -362,6 +365,9 @@ public class MatchCandidates {
             LongField.newRangeQuery(
                 UNEMPLOYED_SINCE, Long.MIN_VALUE, today.minusYears(1).toEpochDay()),
             w.priority() * 0.2));
+    // at least one scoring clause: the disjunction then drives the search and can skip every
+    // document whose clauses cannot reach the current top k (WAND), instead of scoring them all
+    b.setMinimumNumberShouldMatch(1);
     return b.build();
   }
 

@@ -69,13 +69,21 @@ public class PostingSearch {
       throw ApiProblem.invalid("wageTo", "WageRange", "wageTo must not be below wageFrom");
     }
     String text = QueryText.clean(request.q());
-    Query textQuery = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS);
+    Query words = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, false);
+    Query wider = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, true);
     return index.withPostings(
         searcher -> {
-          Query query = combine(searcher, textQuery, request);
-          Sort sort = sort(sortName, textQuery != null);
+          Sort sort = sort(sortName, words != null);
           FacetedSearch.Result result =
-              faceted.run(searcher, query, textQuery, sort, page, FACETS, HIGHLIGHT);
+              faceted.run(
+                  searcher,
+                  q -> combine(searcher, q, request),
+                  words,
+                  wider,
+                  sort,
+                  page,
+                  FACETS,
+                  HIGHLIGHT);
           return new PostingHits(
               result.total(),
               result.totalExact(),

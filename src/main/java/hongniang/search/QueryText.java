@@ -17,6 +17,12 @@ final class QueryText {
 
   static final int MAX_CHARS = 100;
 
+  /**
+   * Fewer hits than this from the words alone and a search runs again with the character-pair
+   * backstop: pair phrases cost a walk over every match, so they run only when words find little.
+   */
+  static final int BACKSTOP_BELOW = 20;
+
   private QueryText() {}
 
   /** The text, without control characters, trimmed and cut to the limit. */
@@ -38,12 +44,22 @@ final class QueryText {
    */
   static Query build(
       String clean, Analysis analysis, List<Weighted> fields, List<String> shortFields) {
+    return build(clean, analysis, fields, shortFields, true);
+  }
+
+  /** The query, with the character-pair phrases only when {@code pairs}. */
+  static Query build(
+      String clean,
+      Analysis analysis,
+      List<Weighted> fields,
+      List<String> shortFields,
+      boolean pairs) {
     if (clean.isEmpty()) {
       return null;
     }
     // phrases for multi-word synonyms: 服务员 must not match 服务 ... 员 far apart
     QueryBuilder builder = analysis.analyzers().queryBuilder();
-    QueryBuilder pairs = new QueryBuilder(analysis.bigrams());
+    QueryBuilder pairBuilder = new QueryBuilder(analysis.bigrams());
     List<Query> parts = new ArrayList<>();
     for (Weighted f : fields) {
       Query q = builder.createBooleanQuery(f.field(), clean, BooleanClause.Occur.SHOULD);
@@ -54,7 +70,7 @@ final class QueryText {
     for (String field : shortFields) {
       PinyinFields.prefixQuery(field, clean).ifPresent(q -> parts.add(new BoostQuery(q, 2f)));
       // the typed text as a run of characters: a backstop for context-dependent word splits
-      Query run = pairs.createPhraseQuery(IndexSchema.bigrams(field), clean);
+      Query run = pairs ? pairBuilder.createPhraseQuery(IndexSchema.bigrams(field), clean) : null;
       if (run != null) {
         parts.add(new BoostQuery(run, 0.5f));
       }

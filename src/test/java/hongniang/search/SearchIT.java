@@ -87,6 +87,23 @@ class SearchIT extends ApiTest {
     assertEquals(0, unrelated.num("total"));
   }
 
+  /**
+   * smartcn reads 三明月嫂 as 三 明月 嫂, so the words miss it; with few word hits the search runs again
+   * with the character-pair backstop and finds it. With many word hits it does not.
+   */
+  @Test
+  void characterPairsBackUpTheWordsWhenTheyFindLittle() {
+    long unit = aPartner();
+    String mine = "&partnerUnitId=" + unit;
+    Map<String, Object> body = with(aPosting(unit), "title", "三明月嫂服务中心招聘");
+    body.put("occupation", "家政服务员");
+    body.put("description", "照顾产妇和新生儿");
+    body.put("skills", List.of("做饭"));
+    long id = api().post("/api/v1/postings", body, admin()).num("id");
+    Reply found = eventually(q("月嫂") + mine, has(id));
+    assertEquals(1, found.num("total"));
+  }
+
   @Test
   void filtersNarrowAndFacetsCount() {
     long unit = aPartner();

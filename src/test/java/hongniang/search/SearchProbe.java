@@ -48,10 +48,23 @@ public final class SearchProbe {
     }
   }
 
-  /** The ids of every open posting the search matches, unpaged. */
+  /**
+   * The ids of every open posting the search matches, unpaged: its words query, or, when that finds
+   * fewer than the backstop threshold, its query with character pairs, as the search does.
+   */
   public Set<Long> allPostingIds(PostingQuery request) {
-    Query text =
-        QueryText.build(QueryText.clean(request.q()), index.analysis(), fields, pinyinFields);
+    String clean = QueryText.clean(request.q());
+    Set<Long> words =
+        allPostingIds(
+            request, QueryText.build(clean, index.analysis(), fields, pinyinFields, false));
+    if (words.size() >= QueryText.BACKSTOP_BELOW || clean.isEmpty()) {
+      return words;
+    }
+    return allPostingIds(
+        request, QueryText.build(clean, index.analysis(), fields, pinyinFields, true));
+  }
+
+  private Set<Long> allPostingIds(PostingQuery request, Query text) {
     return index.withPostings(
         searcher -> {
           try {
