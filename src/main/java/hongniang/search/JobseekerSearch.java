@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -22,8 +23,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedNumericSelector;
 
 /** Searches resident profiles by skill and wish; for matchmakers and admins only. */
 @Singleton
@@ -36,6 +36,7 @@ public class JobseekerSearch {
           new QueryText.Weighted(DESIRED, 3f),
           new QueryText.Weighted(SKILLS, 2f),
           new QueryText.Weighted(EXPERIENCE, 1f));
+  private static final List<QueryText.Weighted> PRIMARY_FIELDS = FIELDS.subList(0, 2);
   private static final List<String> SHORT_FIELDS = List.of(DESIRED, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest");
 
@@ -57,11 +58,12 @@ public class JobseekerSearch {
       throw ApiProblem.invalid("maxAge", "AgeRange", "maxAge must not be below minAge");
     }
     String text = QueryText.clean(r.q());
-    Query words = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, false);
+    // work histories are long free text: searched when skills and wishes find little
+    Query words = QueryText.build(text, index.analysis(), PRIMARY_FIELDS, SHORT_FIELDS, false);
     Query wider = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, true);
     Sort sort =
         "newest".equals(sortName) || (sortName == null && words == null)
-            ? new Sort(new SortedNumericSortField(UPDATED, SortField.Type.LONG, true))
+            ? new Sort(LongField.newSortField(UPDATED, true, SortedNumericSelector.Type.MAX))
             : null;
     return index.withJobseekers(
         searcher -> {

@@ -28,8 +28,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -156,11 +155,12 @@ public class PostingSearch {
   private static Sort sort(String name, boolean hasText) {
     String n = name == null ? (hasText ? "relevance" : "newest") : name;
     return switch (n) {
-      case "newest" -> new Sort(new SortedNumericSortField(CREATED, SortField.Type.LONG, true));
+      case "newest" ->
+          new Sort(LongField.newSortField(CREATED, true, SortedNumericSelector.Type.MAX));
       case "wage" ->
           new Sort(
-              new SortedNumericSortField(WAGE_MAX, SortField.Type.INT, true),
-              new SortedNumericSortField(CREATED, SortField.Type.LONG, true));
+              IntField.newSortField(WAGE_MAX, true, SortedNumericSelector.Type.MAX),
+              LongField.newSortField(CREATED, true, SortedNumericSelector.Type.MAX));
       default -> null;
     };
   }

@@ -78,7 +78,9 @@ class MatchesIT extends ApiTest {
     Reply reply =
         eventually(
             () -> residentMatches(resident, admin(), "&explain=excluded"),
-            r -> ids(r, "matches", "postingId").containsAll(List.of(cleaning, nearby)));
+            r ->
+                ids(r, "matches", "postingId").containsAll(List.of(cleaning, nearby))
+                    && ids(r, "excluded", "postingId").containsAll(List.of(welfare, licensed)));
     List<Long> ranked = ids(reply, "matches", "postingId");
     // the same community ranks above elsewhere in the district, all else equal
     assertTrue(ranked.indexOf(cleaning) < ranked.indexOf(nearby), ranked.toString());

@@ -44,6 +44,22 @@ public final class SearchLab {
               new QueryText.Weighted(IndexSchema.SKILLS, 2f),
               new QueryText.Weighted(IndexSchema.EXPERIENCE, 1f));
       List<String> jshort = List.of(IndexSchema.DESIRED, IndexSchema.SKILLS);
+      for (String t : texts) {
+        run(
+            "words: " + t,
+            js,
+            List.of(t),
+            x -> QueryText.build(x, analysis, jf, jshort, false),
+            false,
+            analysis);
+        run(
+            "words, no experience: " + t,
+            js,
+            List.of(t),
+            x -> QueryText.build(x, analysis, jf.subList(0, 2), jshort, false),
+            false,
+            analysis);
+      }
       run(
           "jobseekers full",
           js,
