@@ -59,8 +59,10 @@ public class JobseekerSearch {
     }
     String text = QueryText.clean(r.q());
     // work histories are long free text: searched when skills and wishes find little
-    Query words = QueryText.build(text, index.analysis(), PRIMARY_FIELDS, SHORT_FIELDS, false);
-    Query wider = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, true);
+    QueryText.Passes passes =
+        QueryText.passes(text, index.analysis(), PRIMARY_FIELDS, FIELDS, SHORT_FIELDS);
+    Query words = passes.words();
+    Query wider = passes.wider();
     Sort sort =
         "newest".equals(sortName) || (sortName == null && words == null)
             ? new Sort(LongField.newSortField(UPDATED, true, SortedNumericSelector.Type.MAX))

@@ -45,6 +45,8 @@ public class PostingSearch {
           new QueryText.Weighted(OCCUPATION, 3f),
           new QueryText.Weighted(SKILLS, 2f),
           new QueryText.Weighted(DESCRIPTION, 1f));
+  // descriptions are long free text: searched when titles, occupations and skills find little
+  private static final List<QueryText.Weighted> PRIMARY_FIELDS = FIELDS.subList(0, 3);
   private static final List<String> SHORT_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest", "wage");
 
@@ -68,8 +70,9 @@ public class PostingSearch {
       throw ApiProblem.invalid("wageTo", "WageRange", "wageTo must not be below wageFrom");
     }
     String text = QueryText.clean(request.q());
-    Query words = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, false);
-    Query wider = QueryText.build(text, index.analysis(), FIELDS, SHORT_FIELDS, true);
+    QueryText.Passes passes = textQueries(text, index.analysis());
+    Query words = passes.words();
+    Query wider = passes.wider();
     return index.withPostings(
         searcher -> {
           Sort sort = sort(sortName, words != null);
@@ -91,6 +94,11 @@ public class PostingSearch {
               hits(searcher, result),
               result.facets());
         });
+  }
+
+  /** The words and wider passes of a posting search's text. */
+  static QueryText.Passes textQueries(String clean, Analysis analysis) {
+    return QueryText.passes(clean, analysis, PRIMARY_FIELDS, FIELDS, SHORT_FIELDS);
   }
 
   private Query combine(IndexSearcher searcher, Query text, PostingQuery r) {

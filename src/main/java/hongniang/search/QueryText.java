@@ -86,6 +86,24 @@ final class QueryText {
     return any.build();
   }
 
+  /**
+   * The two passes of a text search: the words on the primary fields, and the wider query (every
+   * field, character pairs too) for when the words find little. Both null without text.
+   */
+  record Passes(Query words, Query wider) {}
+
+  /** The two passes for the cleaned text. */
+  static Passes passes(
+      String clean,
+      Analysis analysis,
+      List<Weighted> primary,
+      List<Weighted> all,
+      List<String> shortFields) {
+    return new Passes(
+        build(clean, analysis, primary, shortFields, false),
+        build(clean, analysis, all, shortFields, true));
+  }
+
   /** A text field and its weight. */
   record Weighted(String field, float boost) {}
 }

@@ -2,11 +2,9 @@ package hongniang.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -17,28 +15,20 @@ import org.apache.lucene.util.Version;
 
 /**
  * Benchmark-only access to what {@link PostingSearch} finds beyond its 1000-hit paging limit:
- * recall needs every match. It reuses the search's own text fields and filters (by reflection, so
- * that the benchmark cannot drift from the product); a renamed member fails loudly here.
+ * recall needs every match. It reuses the search's own text queries and filters (the filters by
+ * reflection, so that the benchmark cannot drift from the product); a renamed member fails loudly
+ * here.
  */
 public final class SearchProbe {
 
   private final SearchIndex index;
   private final PostingSearch postings;
-  private final List<QueryText.Weighted> fields;
-  private final List<String> pinyinFields;
   private final Method combine;
 
-  @SuppressWarnings("unchecked")
   public SearchProbe(SearchIndex index, PostingSearch postings) {
     this.index = index;
     this.postings = postings;
     try {
-      Field f = PostingSearch.class.getDeclaredField("FIELDS");
-      f.setAccessible(true);
-      this.fields = (List<QueryText.Weighted>) f.get(null);
-      Field p = PostingSearch.class.getDeclaredField("SHORT_FIELDS");
-      p.setAccessible(true);
-      this.pinyinFields = (List<String>) p.get(null);
       this.combine =
           PostingSearch.class.getDeclaredMethod(
               "combine", IndexSearcher.class, Query.class, PostingQuery.class);
@@ -54,14 +44,12 @@ public final class SearchProbe {
    */
   public Set<Long> allPostingIds(PostingQuery request) {
     String clean = QueryText.clean(request.q());
-    Set<Long> words =
-        allPostingIds(
-            request, QueryText.build(clean, index.analysis(), fields, pinyinFields, false));
+    QueryText.Passes passes = PostingSearch.textQueries(clean, index.analysis());
+    Set<Long> words = allPostingIds(request, passes.words());
     if (words.size() >= QueryText.BACKSTOP_BELOW || clean.isEmpty()) {
       return words;
     }
-    return allPostingIds(
-        request, QueryText.build(clean, index.analysis(), fields, pinyinFields, true));
+    return allPostingIds(request, passes.wider());
   }
 
   private Set<Long> allPostingIds(PostingQuery request, Query text) {
