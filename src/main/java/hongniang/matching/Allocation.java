@@ -135,17 +135,67 @@ public final class Allocation {
         counts[best[r][i]]++;
       }
     }
+    // each posting's own best residents too: when many residents want the same few places, the
+    // optimum uses pairs that are not among the residents' own best
     int[][] rows = new int[postings][];
+    int[] mark = new int[problem.residents()];
+    java.util.Arrays.fill(mark, -1);
+    int[][] byResident = invert(best, postings, counts);
     for (int p = 0; p < postings; p++) {
-      rows[p] = new int[counts[p]];
+      int keep = Math.min(problem.residents(), 2 * problem.capacity()[p] + 2 * m);
+      int[] own = best(problem.weight()[p], keep);
+      int[] row = new int[byResident[p].length + own.length];
+      int n = 0;
+      for (int r : byResident[p]) {
+        mark[r] = p;
+        row[n++] = r;
+      }
+      for (int r : own) {
+        if (mark[r] != p) {
+          mark[r] = p;
+          row[n++] = r;
+        }
+      }
+      rows[p] = Arrays.copyOf(row, n);
+    }
+    return rows;
+  }
+
+  /** For each posting, the residents whose short lists hold it. */
+  private static int[][] invert(int[][] best, int postings, int[] counts) {
+    int[][] out = new int[postings][];
+    for (int p = 0; p < postings; p++) {
+      out[p] = new int[counts[p]];
     }
     int[] fill = new int[postings];
     for (int r = 0; r < best.length; r++) {
       for (int p : best[r]) {
-        rows[p][fill[p]++] = r;
+        out[p][fill[p]++] = r;
       }
     }
-    return rows;
+    return out;
+  }
+
+  /** The indices of the {@code keep} largest positive weights of a row, best first. */
+  private static int[] best(int[] row, int keep) {
+    int[] ids = new int[Math.max(1, keep)];
+    int[] ws = new int[ids.length];
+    int n = 0;
+    for (int i = 0; i < row.length; i++) {
+      int w = row[i];
+      if (w == NONE || w <= 0 || (n == keep && w <= ws[keep - 1])) {
+        continue;
+      }
+      int j = n < keep ? n++ : keep - 1;
+      while (j > 0 && ws[j - 1] < w) {
+        ws[j] = ws[j - 1];
+        ids[j] = ids[j - 1];
+        j--;
+      }
+      ws[j] = w;
+      ids[j] = i;
+    }
+    return Arrays.copyOf(ids, n);
   }
 
   /**

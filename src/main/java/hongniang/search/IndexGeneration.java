@@ -32,10 +32,12 @@ final class IndexGeneration implements Closeable {
   /** Opens (or creates, when {@code create}) the generation in the folder. */
   static IndexGeneration open(Path folder, Analyzer analyzer, boolean create) throws IOException {
     Files.createDirectories(folder);
-    Part postings = Part.open(folder.resolve("postings"), analyzer, create);
+    Part postings = Part.open(folder.resolve("postings"), analyzer, create, null);
     try {
       return new IndexGeneration(
-          folder, postings, Part.open(folder.resolve("jobseekers"), analyzer, create));
+          folder,
+          postings,
+          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER));
     } catch (IOException | RuntimeException e) {
       postings.close();
       throw e;
@@ -100,6 +102,15 @@ final class IndexGeneration implements Closeable {
         }
       };
 
+  /**
+   * Profiles are stored newest first, so the staff list without text (newest first over a million
+   * profiles) stops after the first page instead of visiting every profile.
+   */
+  static final org.apache.lucene.search.Sort JOBSEEKER_ORDER =
+      new org.apache.lucene.search.Sort(
+          org.apache.lucene.document.LongField.newSortField(
+              IndexSchema.UPDATED, true, org.apache.lucene.search.SortedNumericSelector.Type.MAX));
+
   /** One index: its directory, its single writer, and a near-real-time searcher manager. */
   static final class Part implements Closeable {
     final Directory directory;
@@ -112,7 +123,9 @@ final class IndexGeneration implements Closeable {
       this.searchers = searchers;
     }
 
-    static Part open(Path path, Analyzer analyzer, boolean create) throws IOException {
+    static Part open(
+        Path path, Analyzer analyzer, boolean create, org.apache.lucene.search.Sort indexSort)
+        throws IOException {
       Directory dir = FSDirectory.open(path);
       try {
         if (!create && !DirectoryReader.indexExists(dir)) {
@@ -122,6 +135,9 @@ final class IndexGeneration implements Closeable {
         config.setOpenMode(
             create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
         config.setRAMBufferSizeMB(64);
+        if (indexSort != null) {
+          config.setIndexSort(indexSort);
+        }
         config.setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, config);
         // applyAllDeletes: an update must hide the old version at once

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -23,7 +22,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortedNumericSelector;
 
 /** Searches resident profiles by skill and wish; for matchmakers and admins only. */
 @Singleton
@@ -65,7 +63,7 @@ public class JobseekerSearch {
     Query wider = passes.wider();
     Sort sort =
         "newest".equals(sortName) || (sortName == null && words == null)
-            ? new Sort(LongField.newSortField(UPDATED, true, SortedNumericSelector.Type.MAX))
+            ? IndexGeneration.JOBSEEKER_ORDER
             : null;
     return index.withJobseekers(
         searcher -> {

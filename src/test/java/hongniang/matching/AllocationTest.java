@@ -37,13 +37,24 @@ class AllocationTest {
 
   @Test
   void aShortCandidateListIsWidenedUntilTheCertificateHolds() {
-    // every resident's single best pair is posting 0, which has one place: the first round
-    // cannot be optimal and the duality check must send it round again
-    Allocation.Problem problem =
-        new Allocation.Problem(
-            new int[][] {{10, 10, 10}, {9, 9, 9}, {8, 8, 8}}, new int[] {1, 1, 1}, 1);
+    // residents 0–3 each have a posting of their own (2–5) and are posting 1's four best; resident
+    // 4 needs posting 1, which is neither its own best pair (posting 0) nor among posting 1's
+    // four best: the first round misses that pair and the duality check must send it round again
+    int[][] w = new int[6][6];
+    for (int[] row : w) {
+      java.util.Arrays.fill(row, X);
+    }
+    for (int r = 0; r < 4; r++) {
+      w[2 + r][r] = 100;
+      w[1][r] = 50;
+    }
+    w[0][4] = 40;
+    w[1][4] = 30;
+    w[0][5] = 90;
+    Allocation.Problem problem = new Allocation.Problem(w, new int[] {1, 1, 1, 1, 1, 1}, 1);
     Allocation.Result best = Allocation.optimal(problem, 1);
-    assertEquals(27, best.total());
+    assertEquals(520, best.total());
+    assertEquals(bruteForce(problem), best.total());
     assertTrue(best.rounds() > 1, "rounds " + best.rounds());
   }
 
