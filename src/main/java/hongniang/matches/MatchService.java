@@ -12,9 +12,12 @@ import hongniang.security.Caller;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Ranked, explained matches both ways. Candidates come from the search index; each is re-read from
@@ -71,14 +74,15 @@ public class MatchService {
     if (whyNot) {
       List<Opening> all =
           candidates.openingsFor(seeker, scorer.weights(), settings.getCandidates(), false);
-      List<Scored<Opening>> out = new ArrayList<>();
-      for (Opening o : all) {
-        if (!HardRules.allows(seeker, o, today)) {
-          out.add(new Scored<>(o, scorer.explain(seeker, o, Perspective.FOR_RESIDENT, today)));
-        }
-      }
       excluded =
-          top(out, EXCLUDED_SHOWN, Opening::id).stream()
+          best(
+                  all,
+                  o -> !HardRules.allows(seeker, o, today),
+                  o -> scorer.points(seeker, o, Perspective.FOR_RESIDENT, today),
+                  o -> scorer.explain(seeker, o, Perspective.FOR_RESIDENT, today),
+                  Opening::id,
+                  EXCLUDED_SHOWN)
+              .stream()
               .map(
                   x ->
                       new PostingMatches.Excluded(
@@ -127,14 +131,15 @@ public class MatchService {
       List<Seeker> all =
           candidates.seekersFor(
               opening, scorer.weights(), settings.getCandidates(), false, community);
-      List<Scored<Seeker>> out = new ArrayList<>();
-      for (Seeker s : all) {
-        if (!HardRules.allows(s, opening, today) && visible(caller, s)) {
-          out.add(new Scored<>(s, scorer.explain(s, opening, Perspective.FOR_POSTING, today)));
-        }
-      }
       excluded =
-          top(out, EXCLUDED_SHOWN, Seeker::id).stream()
+          best(
+                  all,
+                  x -> !HardRules.allows(x, opening, today) && visible(caller, x),
+                  x -> scorer.points(x, opening, Perspective.FOR_POSTING, today),
+                  x -> scorer.explain(x, opening, Perspective.FOR_POSTING, today),
+                  Seeker::id,
+                  EXCLUDED_SHOWN)
+              .stream()
               .map(
                   x ->
                       new ResidentMatches.Excluded(
@@ -150,27 +155,25 @@ public class MatchService {
   /** The best {@code n} open postings for the resident under this scorer, hard rules applied. */
   List<Scored<Opening>> rankOpenings(Seeker seeker, Scorer with, int n) {
     LocalDate today = LocalDate.now(clock);
-    List<Scored<Opening>> ranked = new ArrayList<>();
-    for (Opening o :
-        candidates.openingsFor(seeker, with.weights(), settings.getCandidates(), true)) {
-      if (HardRules.allows(seeker, o, today)) {
-        ranked.add(new Scored<>(o, with.explain(seeker, o, Perspective.FOR_RESIDENT, today)));
-      }
-    }
-    return top(ranked, n, Opening::id);
+    return best(
+        candidates.openingsFor(seeker, with.weights(), settings.getCandidates(), true),
+        o -> HardRules.allows(seeker, o, today),
+        o -> with.points(seeker, o, Perspective.FOR_RESIDENT, today),
+        o -> with.explain(seeker, o, Perspective.FOR_RESIDENT, today),
+        Opening::id,
+        n);
   }
 
   /** The best {@code n} residents for the posting, within a community when one is given. */
   List<Scored<Seeker>> rankSeekers(Opening opening, Scorer with, int n, Long community) {
     LocalDate today = LocalDate.now(clock);
-    List<Scored<Seeker>> ranked = new ArrayList<>();
-    for (Seeker s :
-        candidates.seekersFor(opening, with.weights(), settings.getCandidates(), true, community)) {
-      if (HardRules.allows(s, opening, today)) {
-        ranked.add(new Scored<>(s, with.explain(s, opening, Perspective.FOR_POSTING, today)));
-      }
-    }
-    return top(ranked, n, Seeker::id);
+    return best(
+        candidates.seekersFor(opening, with.weights(), settings.getCandidates(), true, community),
+        s -> HardRules.allows(s, opening, today),
+        s -> with.points(s, opening, Perspective.FOR_POSTING, today),
+        s -> with.explain(s, opening, Perspective.FOR_POSTING, today),
+        Seeker::id,
+        n);
   }
 
   /** A resident's own profile, their community's matchmaker, any admin. */
@@ -184,14 +187,27 @@ public class MatchService {
   /** An item with its explained score. */
   record Scored<T>(T item, Match match) {}
 
-  /** Best first; equal scores by id so the order is stable. */
-  private static <T> List<Scored<T>> top(
-      List<Scored<T>> scored, int n, java.util.function.ToLongFunction<T> id) {
-    return scored.stream()
+  private record Pointed<T>(T item, double score) {}
+
+  /**
+   * The {@code n} best items that pass the filter, best first (equal scores by id, so the order is
+   * stable); only those are explained, since an explanation costs far more than a score.
+   */
+  private static <T> List<Scored<T>> best(
+      List<T> items,
+      Predicate<T> keep,
+      ToDoubleFunction<T> points,
+      Function<T, Match> explain,
+      ToLongFunction<T> id,
+      int n) {
+    return items.stream()
+        .filter(keep)
+        .map(t -> new Pointed<>(t, points.applyAsDouble(t)))
         .sorted(
-            Comparator.<Scored<T>>comparingDouble(x -> -x.match().score())
+            Comparator.<Pointed<T>>comparingDouble(x -> -x.score())
                 .thenComparingLong(x -> id.applyAsLong(x.item())))
         .limit(n)
+        .map(x -> new Scored<>(x.item(), explain.apply(x.item())))
         .toList();
   }
 

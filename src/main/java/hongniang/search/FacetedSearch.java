@@ -132,11 +132,16 @@ final class FacetedSearch {
                 .withHighlightPhrasesStrictly(false)
                 .withHandleMultiTermQuery(false)
                 .build();
-        int[] passages = new int[highlightFields.length];
+        // only the fields the query searched: loading a long text the query never touched (a work
+        // history in the first pass) would cost as much as the search
+        String[] fields = searchedFields(textQuery, highlightFields);
+        int[] passages = new int[fields.length];
         Arrays.fill(passages, 1);
         snippets =
-            highlighter.highlightFields(
-                highlightFields, textQuery, new TopDocs(top.totalHits, docs), passages);
+            fields.length == 0
+                ? Map.of()
+                : highlighter.highlightFields(
+                    fields, textQuery, new TopDocs(top.totalHits, docs), passages);
       }
       return new Result(
           top.totalHits.value,
@@ -147,6 +152,19 @@ final class FacetedSearch {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String[] searchedFields(Query query, String[] candidates) {
+    java.util.Set<String> searched = new java.util.HashSet<>();
+    query.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            searched.add(field);
+            return true;
+          }
+        });
+    return Arrays.stream(candidates).filter(searched::contains).toArray(String[]::new);
   }
 
   private Map<String, List<FacetCount>> facets(

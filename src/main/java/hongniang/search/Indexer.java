@@ -89,7 +89,6 @@ public class Indexer {
       if (drain() > 0) {
         suggester.refreshSoon();
       }
-      suggester.refreshIfDue();
     } catch (RuntimeException e) {
       // the rows stay pending and are tried again on the next tick
       LOG.warn("Indexing failed, will retry: {}", e.toString());
@@ -99,6 +98,9 @@ public class Indexer {
   private void commitTick() {
     try {
       commit();
+      // here, not on the applying thread: a rebuild of the suggestions takes a few hundred ms
+      // and would hold back changes waiting to become searchable
+      suggester.refreshIfDue();
       if (System.currentTimeMillis() - lastPrune > Duration.ofHours(1).toMillis()) {
         outbox.prune(Duration.ofDays(1));
         lastPrune = System.currentTimeMillis();

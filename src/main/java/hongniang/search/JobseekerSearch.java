@@ -37,6 +37,21 @@ public class JobseekerSearch {
   private static final List<QueryText.Weighted> PRIMARY_FIELDS = FIELDS.subList(0, 2);
   private static final List<String> SHORT_FIELDS = List.of(DESIRED, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest");
+  // the stored values a hit shows: not the long texts, which only the highlighter reads
+  private static final Set<String> SHOWN =
+      Set.of(
+          ID,
+          "name",
+          "gender",
+          BIRTH_YEAR,
+          COMMUNITY,
+          STATUS,
+          "education_name",
+          "skill_item",
+          "desired_item",
+          CATEGORY,
+          LICENCE,
+          MIN_WAGE);
 
   private final SearchIndex index;
   private final Clock clock;
@@ -121,7 +136,7 @@ public class JobseekerSearch {
       StoredFields stored = searcher.storedFields();
       for (int i = 0; i < result.page().length; i++) {
         ScoreDoc sd = result.page()[i];
-        Document d = stored.document(sd.doc);
+        Document d = stored.document(sd.doc, SHOWN);
         Map<String, String> highlights = result.highlightsOf(i, HIGHLIGHT);
         out.add(
             new JobseekerHits.Hit(
