@@ -126,14 +126,12 @@ public final class MatchBenchmark {
         List<Opening> allOpenings = new ArrayList<>();
         candidates.eachOpenOpening(allOpenings::add);
         Brute residentBrute =
-            bruteForResidents(
-                candidates, scorer, today, allOpenings, residents, residentTops, forResident);
+            bruteForResidents(candidates, scorer, today, allOpenings, residents, residentTops);
         log("Brute force: every resident for " + brutePostings + " postings");
         List<Seeker> allSeekers = new ArrayList<>();
         candidates.eachSeeker(allSeekers::add);
         Brute postingBrute =
-            bruteForPostings(
-                candidates, scorer, today, allSeekers, postings, postingTops, forPosting);
+            bruteForPostings(candidates, scorer, today, allSeekers, postings, postingTops);
         allSeekers = null;
         log("Match board: 10,000 residents x 1,000 postings");
         boardSection(ctx.getBean(BoardService.class), candidates, c);
@@ -158,24 +156,7 @@ public final class MatchBenchmark {
       LocalDate today,
       List<Opening> all,
       List<Long> residents,
-      List<List<Long>> tops,
-      Latencies service) {
-    Latencies times = new Latencies();
-    double recall = 0;
-    int n = Math.min(bruteResidents, residents.size());
-    for (int i = 0; i < n; i++) {
-      long t0 = System.nanoTime();
-      Seeker s = candidates.seeker(residents.get(i)).orElseThrow();
-      Top top = new Top(10);
-      for (Opening o : all) {
-        if (HardRules.allows(s, o, today)) {
-          top.offer(o.id(), scorer.points(s, o, Perspective.FOR_RESIDENT, today));
-        }
-      }
-      List<Long> truth = top.ids();
-      times.add(System.nanoTime() - t0);
-      recall += recall(tops.get(i), truth);
-    }
+      List<List<Long>> tops) {
     facts.add(
         String.format(
             Locale.ROOT,
@@ -183,7 +164,14 @@ public final class MatchBenchmark {
                 + " records (their loading not timed), every one checked against the hard rules"
                 + " and scored; the resident read from PostgreSQL as the service does.",
             all.size()));
-    return new Brute(recall / n, n, times);
+    return brute(
+        residents.subList(0, Math.min(bruteResidents, residents.size())),
+        id -> candidates.seeker(id).orElseThrow(),
+        all,
+        (s, o) -> HardRules.allows(s, o, today),
+        (s, o) -> scorer.points(s, o, Perspective.FOR_RESIDENT, today),
+        Opening::id,
+        tops);
   }
 
   private Brute bruteForPostings(
@@ -192,31 +180,48 @@ public final class MatchBenchmark {
       LocalDate today,
       List<Seeker> all,
       List<Long> postings,
-      List<List<Long>> tops,
-      Latencies service) {
-    Latencies times = new Latencies();
-    double recall = 0;
-    int n = Math.min(brutePostings, postings.size());
-    for (int i = 0; i < n; i++) {
-      long t0 = System.nanoTime();
-      Opening o = candidates.opening(postings.get(i)).orElseThrow();
-      Top top = new Top(10);
-      for (Seeker s : all) {
-        if (HardRules.allows(s, o, today)) {
-          top.offer(s.id(), scorer.points(s, o, Perspective.FOR_POSTING, today));
-        }
-      }
-      List<Long> truth = top.ids();
-      times.add(System.nanoTime() - t0);
-      recall += recall(tops.get(i), truth);
-    }
+      List<List<Long>> tops) {
     facts.add(
         String.format(
             Locale.ROOT,
             "Brute force for a posting: all %,d residents held in memory as matching records"
                 + " (their loading not timed), every one checked and scored.",
             all.size()));
-    return new Brute(recall / n, n, times);
+    return brute(
+        postings.subList(0, Math.min(brutePostings, postings.size())),
+        id -> candidates.opening(id).orElseThrow(),
+        all,
+        (o, s) -> HardRules.allows(s, o, today),
+        (o, s) -> scorer.points(s, o, Perspective.FOR_POSTING, today),
+        Seeker::id,
+        tops);
+  }
+
+  /** Each query's true top ten by scoring every item, timed, and the service's recall of it. */
+  private static <Q, I> Brute brute(
+      List<Long> queries,
+      java.util.function.LongFunction<Q> load,
+      List<I> all,
+      java.util.function.BiPredicate<Q, I> allows,
+      java.util.function.ToDoubleBiFunction<Q, I> points,
+      java.util.function.ToLongFunction<I> id,
+      List<List<Long>> tops) {
+    Latencies times = new Latencies();
+    double recall = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      long t0 = System.nanoTime();
+      Q q = load.apply(queries.get(i));
+      Top top = new Top(10);
+      for (I item : all) {
+        if (allows.test(q, item)) {
+          top.offer(id.applyAsLong(item), points.applyAsDouble(q, item));
+        }
+      }
+      List<Long> truth = top.ids();
+      times.add(System.nanoTime() - t0);
+      recall += recall(tops.get(i), truth);
+    }
+    return new Brute(recall / queries.size(), queries.size(), times);
   }
 
   /** The share of the true top ten that the service's top ten holds (1 when both are empty). */
