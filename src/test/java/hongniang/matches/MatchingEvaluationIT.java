@@ -150,68 +150,70 @@ class MatchingEvaluationIT {
 
   @Test
   void rankingPostingsForResidents() {
-    Figures matches = new Figures();
-    Figures text = new Figures();
-    for (Map<String, Object> r : residents) {
-      String key = (String) r.get("key");
-      Map<String, Judgment> judged = byResident.get(key);
-      long id = residentIds.get(key);
-      List<String> ranked =
-          keys(
-              api.get("/api/v1/jobseekers/" + id + "/matches?size=100", admin).list("matches"),
-              "postingId",
-              postingKeys);
-      for (String posting : ranked.subList(0, Math.min(10, ranked.size()))) {
-        Judgment j = judged.get(posting);
-        assertTrue(
-            !j.hardFail(), key + " was offered " + posting + " against a hard rule: " + j.why());
-      }
-      matches.add(key, ndcg(ranked, judged, Judgment::forResident));
-      String q = text(r, "desiredOccupations", "skills");
-      List<String> baseline =
-          keys(
-              q.isEmpty()
-                  ? List.of()
-                  : api.get("/api/v1/postings/search?size=50&q=" + encode(q), admin).list("hits"),
-              "id",
-              postingKeys);
-      text.add(key, ndcg(baseline, judged, Judgment::forResident));
-    }
-    report("postings for a resident", matches, text);
-    assertTrue(matches.mean() >= NDCG_FLOOR, "NDCG@10 " + matches.mean());
-    assertTrue(
-        matches.mean() - text.mean() >= MARGIN_OVER_TEXT,
-        "matching " + matches.mean() + " vs text " + text.mean());
+    evaluate(
+        "postings for a resident",
+        residents,
+        residentIds,
+        byResident,
+        id -> "/api/v1/jobseekers/" + id + "/matches?size=100",
+        "postingId",
+        postingKeys,
+        r -> {
+          String q = text(r, "desiredOccupations", "skills");
+          return q.isEmpty() ? null : "/api/v1/postings/search?size=50&q=" + encode(q);
+        },
+        Judgment::forResident);
   }
 
   @Test
   void rankingResidentsForPostings() {
+    evaluate(
+        "residents for a posting",
+        postings,
+        postingIds,
+        byPosting,
+        id -> "/api/v1/postings/" + id + "/matches?size=100",
+        "jobseekerId",
+        residentKeys,
+        p ->
+            "/api/v1/jobseekers/search?size=50&q="
+                + encode(text(p, "title", "occupation", "skills")),
+        Judgment::forPosting);
+  }
+
+  /**
+   * Asks the match endpoint for every query item and the text search as the baseline (a null path:
+   * no baseline query, nothing found); checks that no top ten breaks a hard rule, prints NDCG@10 of
+   * both and asserts the floor and the margin.
+   */
+  private void evaluate(
+      String what,
+      List<Map<String, Object>> queries,
+      Map<String, Long> ids,
+      Map<String, Map<String, Judgment>> judgments,
+      Function<Long, String> matchesPath,
+      String idField,
+      Map<Long, String> keysById,
+      Function<Map<String, Object>, String> baselinePath,
+      Function<Judgment, Integer> grade) {
     Figures matches = new Figures();
     Figures text = new Figures();
-    for (Map<String, Object> p : postings) {
-      String key = (String) p.get("key");
-      Map<String, Judgment> judged = byPosting.get(key);
-      long id = postingIds.get(key);
+    for (Map<String, Object> row : queries) {
+      String key = (String) row.get("key");
+      Map<String, Judgment> judged = judgments.get(key);
       List<String> ranked =
-          keys(
-              api.get("/api/v1/postings/" + id + "/matches?size=100", admin).list("matches"),
-              "jobseekerId",
-              residentKeys);
-      for (String resident : ranked.subList(0, Math.min(10, ranked.size()))) {
-        Judgment j = judged.get(resident);
-        assertTrue(
-            !j.hardFail(), key + " was given " + resident + " against a hard rule: " + j.why());
+          keys(api.get(matchesPath.apply(ids.get(key)), admin).list("matches"), idField, keysById);
+      for (String other : ranked.subList(0, Math.min(10, ranked.size()))) {
+        Judgment j = judged.get(other);
+        assertTrue(!j.hardFail(), key + " ranks " + other + " against a hard rule: " + j.why());
       }
-      matches.add(key, ndcg(ranked, judged, Judgment::forPosting));
-      String q = text(p, "title", "occupation", "skills");
+      matches.add(key, ndcg(ranked, judged, grade));
+      String path = baselinePath.apply(row);
       List<String> baseline =
-          keys(
-              api.get("/api/v1/jobseekers/search?size=50&q=" + encode(q), admin).list("hits"),
-              "id",
-              residentKeys);
-      text.add(key, ndcg(baseline, judged, Judgment::forPosting));
+          path == null ? List.of() : keys(api.get(path, admin).list("hits"), "id", keysById);
+      text.add(key, ndcg(baseline, judged, grade));
     }
-    report("residents for a posting", matches, text);
+    report(what, matches, text);
     assertTrue(matches.mean() >= NDCG_FLOOR, "NDCG@10 " + matches.mean());
     assertTrue(
         matches.mean() - text.mean() >= MARGIN_OVER_TEXT,
