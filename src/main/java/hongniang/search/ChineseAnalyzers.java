@@ -2,9 +2,7 @@ package hongniang.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,9 +17,6 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.QueryBuilder;
 
@@ -53,9 +48,11 @@ final class ChineseAnalyzers implements Closeable {
         }
       }
     }
-    this.index = new SmartChain(stopSet, null, names, true);
     Analyzer joining = new SmartChain(stopSet, null, names, false);
-    this.query = new SmartChain(stopSet, parseSynonyms(synonyms, joining), names, false);
+    SynonymGroups groups = new SynonymGroups(synonyms, member -> words(joining, member));
+    joining.close();
+    this.index = new SmartChain(stopSet, groups, names, true);
+    this.query = new SmartChain(stopSet, groups, names, false);
   }
 
   /**
@@ -73,17 +70,17 @@ final class ChineseAnalyzers implements Closeable {
 
   /**
    * The analyzer for documents: smartcn's HMM word segmentation, lower-cased, without punctuation
-   * and stop words, and each known job name that smartcn splits also as one word (保洁 保洁员 员). No
-   * synonyms here: they act at query time.
+   * and stop words, each known job name that smartcn splits also as one word (保洁 保洁员 员), and beside
+   * each word of a synonym group the group's token ({@link SynonymGroups}).
    */
   Analyzer index() {
     return index;
   }
 
   /**
-   * The analyzer for query text: the words, known job names joined into one word (保洁员), then
-   * synonyms.txt expanded as a token graph; the synonyms themselves are parsed the same way, so
-   * most expansions are single terms, not phrases.
+   * The analyzer for query text: the words, known job names joined into one word (保洁员), and beside
+   * each word of a synonym group the group's token, so a query term and its group token form one
+   * synonym query that finds every member of the group.
    */
   Analyzer query() {
     return query;
@@ -100,16 +97,11 @@ final class ChineseAnalyzers implements Closeable {
   }
 
   /**
-   * A query builder on the query analyzer that turns multi-word synonyms into phrases.
-   *
-   * <p>smartcn splits many job names into several words (餐饮服务员 is 餐饮 服务 员). Without phrases, 服务员
-   * would expand to "+餐饮 +服务 +员", which a text matches with the three words anywhere
-   * (餐饮公司服务周到，招聘保洁员).
+   * A query builder on the query analyzer: a word and its group token at one position become one
+   * synonym query.
    */
   QueryBuilder queryBuilder() {
-    QueryBuilder builder = new QueryBuilder(query);
-    builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    return builder;
+    return new QueryBuilder(query);
   }
 
   /** smartcn's words of a text, in order, nothing joined: 小区保洁员 gives [小区, 保洁, 员]. */
@@ -141,31 +133,19 @@ final class ChineseAnalyzers implements Closeable {
     plain.close();
   }
 
-  private static SynonymMap parseSynonyms(String synonyms, Analyzer index) {
-    // parsed with the index analyzer, so a multi-word entry (月嫂 = 月 嫂) is the same token
-    // sequence as in the documents; expand=true makes every member of a group find every other
-    SolrSynonymParser parser = new SolrSynonymParser(true, true, index);
-    try {
-      parser.parse(new StringReader(synonyms));
-      return parser.build();
-    } catch (IOException | ParseException e) {
-      throw new IllegalStateException("cannot parse " + SYNONYMS + ": " + e.getMessage(), e);
-    }
-  }
-
   /**
    * HMMChineseTokenizer, punctuation dropped, lower-cased, stop words dropped, maybe known names
    * joined, maybe synonyms.
    */
   private static final class SmartChain extends Analyzer {
     private final CharArraySet stopWords;
-    private final SynonymMap synonyms;
+    private final SynonymGroups synonyms;
     private final CompoundFilter.Names names;
     private final boolean keepParts;
 
     SmartChain(
         CharArraySet stopWords,
-        SynonymMap synonyms,
+        SynonymGroups synonyms,
         CompoundFilter.Names names,
         boolean keepParts) {
       this.stopWords = stopWords;
@@ -185,9 +165,7 @@ final class ChineseAnalyzers implements Closeable {
         stream = new CompoundFilter(stream, names, keepParts);
       }
       if (synonyms != null) {
-        // no FlattenGraphFilter: QueryBuilder consumes the graph itself; flattening is only
-        // needed when a graph is written into an index
-        stream = new SynonymGraphFilter(stream, synonyms, false);
+        stream = synonyms.filter(stream);
       }
       return new TokenStreamComponents(tokenizer, stream);
     }

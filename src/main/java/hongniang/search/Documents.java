@@ -27,17 +27,29 @@ final class Documents {
    * Searchable, stored text with offsets in the postings: the highlighter then reads match
    * positions from the index instead of running smartcn over every hit again.
    */
-  private static final FieldType SNIPPET_TEXT = snippetText();
+  private static final FieldType SNIPPET_TEXT = snippetText(false);
 
-  private static FieldType snippetText() {
+  /**
+   * A resident's skills and wishes are lists, not prose: without length norms a resident with six
+   * skills is not ranked below one with two for the same skill, and equal matches score equally, so
+   * a search can stop once it has a page of the best (ties go newest first, the index order).
+   */
+  private static final FieldType LIST_TEXT = snippetText(true);
+
+  private static FieldType snippetText(boolean omitNorms) {
     FieldType type = new FieldType(TextField.TYPE_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setOmitNorms(omitNorms);
     type.freeze();
     return type;
   }
 
   private static Field text(String name, String value) {
     return new Field(name, value, SNIPPET_TEXT);
+  }
+
+  private static Field list(String name, List<String> values) {
+    return new Field(name, String.join(" ", values), LIST_TEXT);
   }
 
   private final PinyinFields pinyin;
@@ -47,10 +59,6 @@ final class Documents {
   Documents(ChineseAnalyzers analyzers, Occupations occupations) {
     this.pinyin = new PinyinFields(analyzers);
     this.occupations = occupations;
-  }
-
-  FacetsConfig facetsConfig() {
-    return facets;
   }
 
   /** The posting document: text to search, exact fields to filter, facets and stored display. */
@@ -123,8 +131,8 @@ final class Documents {
     // the name is shown in staff result lists but never searched: StoredField only
     d.add(new StoredField("name", r.name()));
     d.add(new StoredField("gender", r.gender()));
-    d.add(text(SKILLS, String.join(" ", r.skills())));
-    d.add(text(DESIRED, String.join(" ", r.desiredOccupations())));
+    d.add(list(SKILLS, r.skills()));
+    d.add(list(DESIRED, r.desiredOccupations()));
     // the lists themselves, for the hit (the joined text fields serve search and snippets)
     r.skills().forEach(s -> d.add(new StoredField("skill_item", s)));
     r.desiredOccupations().forEach(s -> d.add(new StoredField("desired_item", s)));

@@ -4,22 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
@@ -29,25 +30,29 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Runs one query for a page of hits, the total, facet counts and highlighted snippets. The facet
- * state is built once per index reader and reused until the next refresh.
+ * Runs one query for a page of hits, the total, facet counts and highlighted snippets. Each hit's
+ * stored document is read once, for both its snippets and its display values.
  */
 final class FacetedSearch {
 
-  private final FacetsConfig config;
-  private final Analyzer highlightAnalyzer;
-  private final AtomicReference<ReaderState> state = new AtomicReference<>();
+  private static final int TOP_FACET_VALUES = 50;
 
-  FacetedSearch(FacetsConfig config, Analyzer highlightAnalyzer) {
-    this.config = config;
+  private final Analyzer highlightAnalyzer;
+  private final Set<String> shown;
+  private final FacetOrdinals ordinals = new FacetOrdinals();
+
+  /** {@code shown}: the stored fields a hit displays. */
+  FacetedSearch(Analyzer highlightAnalyzer, Set<String> shown) {
     this.highlightAnalyzer = highlightAnalyzer;
+    this.shown = Set.copyOf(shown);
   }
 
-  /** A page of results. */
+  /** A page of results: the hits, their stored documents and snippets, total and facets. */
   record Result(
       long total,
       boolean totalExact,
       ScoreDoc[] page,
+      Document[] documents,
       Map<String, List<FacetCount>> facets,
       Map<String, String[]> snippets) {
 
@@ -64,15 +69,13 @@ final class FacetedSearch {
     }
   }
 
-  private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {}
-
   /**
    * Runs the words query under the filters; when it finds fewer than {@link
    * QueryText#BACKSTOP_BELOW} hits, runs the wider one (with character pairs) instead.
    */
   Result run(
       IndexSearcher searcher,
-      java.util.function.Function<Query, Query> filtered,
+      Function<Query, Query> filtered,
       Query words,
       Query wider,
       Sort sort,
@@ -98,55 +101,53 @@ final class FacetedSearch {
       String[] highlightFields) {
     try {
       TopDocs top;
-      Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+      Map<String, List<FacetCount>> facets = Map.of();
       if (facetDims.isEmpty()) {
         // no facets: count hits only up to the depth limit, so collection can stop early
-        top =
-            sort == null
-                ? searcher.search(
-                    query, new TopScoreDocCollectorManager(page.end(), SearchPage.MAX_DEPTH))
-                : searcher.search(
-                    query, new TopFieldCollectorManager(sort, page.end(), SearchPage.MAX_DEPTH));
+        top = searcher.search(query, topDocs(sort, page.end(), SearchPage.MAX_DEPTH));
       } else {
-        FacetsCollectorManager.FacetsResult result =
-            sort == null
-                ? FacetsCollectorManager.search(
-                    searcher, query, page.end(), new FacetsCollectorManager())
-                : FacetsCollectorManager.search(
-                    searcher, query, page.end(), sort, new FacetsCollectorManager());
-        top = result.topDocs();
-        facets = facets(searcher, result.facetsCollector(), facetDims);
+        // facets see every hit anyway, so the total is exact
+        Object[] both =
+            searcher.search(
+                query,
+                new MultiCollectorManager(
+                    topDocs(sort, page.end(), Integer.MAX_VALUE),
+                    ordinals.counts(facetDims, TOP_FACET_VALUES)));
+        top = (TopDocs) both[0];
+        @SuppressWarnings("unchecked")
+        Map<String, List<FacetCount>> counted = (Map<String, List<FacetCount>>) both[1];
+        facets = counted;
       }
       ScoreDoc[] docs =
           top.scoreDocs.length <= page.start()
               ? new ScoreDoc[0]
               : Arrays.copyOfRange(top.scoreDocs, page.start(), top.scoreDocs.length);
+      // only the fields the query searched: a long text the query never touched (a work history
+      // in the first pass) need not be highlighted
+      String[] fields =
+          textQuery == null ? new String[0] : searchedFields(textQuery, highlightFields);
+      Set<String> load = new HashSet<>(shown);
+      load.addAll(Arrays.asList(fields));
+      StoredFields stored = searcher.storedFields();
+      Document[] documents = new Document[docs.length];
+      Map<Integer, Document> byDoc = new HashMap<>();
+      for (int i = 0; i < docs.length; i++) {
+        documents[i] = stored.document(docs[i].doc, load);
+        byDoc.put(docs[i].doc, documents[i]);
+      }
       Map<String, String[]> snippets = Map.of();
-      if (textQuery != null && docs.length > 0) {
-        // offsets come from the postings and terms from the query: no per-hit query rewrite
-        // (weight matches), no phrase span checks; the highlighted fields hold words, not pairs
-        UnifiedHighlighter highlighter =
-            UnifiedHighlighter.builder(searcher, highlightAnalyzer)
-                .withMaxLength(2000)
-                .withWeightMatches(false)
-                .withHighlightPhrasesStrictly(false)
-                .withHandleMultiTermQuery(false)
-                .build();
-        // only the fields the query searched: loading a long text the query never touched (a work
-        // history in the first pass) would cost as much as the search
-        String[] fields = searchedFields(textQuery, highlightFields);
+      if (fields.length > 0 && docs.length > 0) {
         int[] passages = new int[fields.length];
         Arrays.fill(passages, 1);
         snippets =
-            fields.length == 0
-                ? Map.of()
-                : highlighter.highlightFields(
-                    fields, textQuery, new TopDocs(top.totalHits, docs), passages);
+            new LoadedHighlighter(searcher, highlightAnalyzer, byDoc)
+                .highlightFields(fields, textQuery, new TopDocs(top.totalHits, docs), passages);
       }
       return new Result(
           top.totalHits.value,
           top.totalHits.relation == TotalHits.Relation.EQUAL_TO,
           docs,
+          documents,
           facets,
           snippets);
     } catch (IOException e) {
@@ -154,10 +155,53 @@ final class FacetedSearch {
     }
   }
 
+  private static CollectorManager<? extends Collector, ? extends TopDocs> topDocs(
+      Sort sort, int n, int countUpTo) {
+    return sort == null
+        ? new TopScoreDocCollectorManager(n, countUpTo)
+        : new TopFieldCollectorManager(sort, n, countUpTo);
+  }
+
+  /**
+   * Highlights from the documents already read for the page: offsets come from the postings and
+   * terms from the query (no per-hit query rewrite, no phrase span checks).
+   */
+  private static final class LoadedHighlighter extends UnifiedHighlighter {
+    private final Map<Integer, Document> documents;
+
+    LoadedHighlighter(IndexSearcher searcher, Analyzer analyzer, Map<Integer, Document> documents) {
+      super(
+          UnifiedHighlighter.builder(searcher, analyzer)
+              .withMaxLength(2000)
+              .withWeightMatches(false)
+              .withHighlightPhrasesStrictly(false)
+              .withHandleMultiTermQuery(false));
+      this.documents = documents;
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        Document d = documents.get(doc);
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String[] all = d == null ? new String[0] : d.getValues(fields[f]);
+          values[f] = all.length == 0 ? null : String.join(String.valueOf(MULTIVAL_SEP_CHAR), all);
+        }
+        out.add(values);
+      }
+      return out;
+    }
+  }
+
   private static String[] searchedFields(Query query, String[] candidates) {
-    java.util.Set<String> searched = new java.util.HashSet<>();
+    Set<String> searched = new HashSet<>();
     query.visit(
-        new org.apache.lucene.search.QueryVisitor() {
+        new QueryVisitor() {
           @Override
           public boolean acceptField(String field) {
             searched.add(field);
@@ -165,48 +209,5 @@ final class FacetedSearch {
           }
         });
     return Arrays.stream(candidates).filter(searched::contains).toArray(String[]::new);
-  }
-
-  private Map<String, List<FacetCount>> facets(
-      IndexSearcher searcher, FacetsCollector collector, List<String> dims) throws IOException {
-    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-    SortedSetDocValuesReaderState readerState = stateFor(searcher.getIndexReader());
-    if (readerState == null) {
-      dims.forEach(d -> out.put(d, List.of()));
-      return out;
-    }
-    SortedSetDocValuesFacetCounts counts =
-        new SortedSetDocValuesFacetCounts(readerState, collector);
-    for (String dim : dims) {
-      List<FacetCount> values = new ArrayList<>();
-      FacetResult r;
-      try {
-        r = counts.getTopChildren(50, dim);
-      } catch (IllegalArgumentException e) {
-        r = null; // no document has this dimension yet
-      }
-      if (r != null) {
-        for (LabelAndValue lv : r.labelValues) {
-          values.add(new FacetCount(lv.label, lv.value.longValue()));
-        }
-      }
-      out.put(dim, values);
-    }
-    return out;
-  }
-
-  private SortedSetDocValuesReaderState stateFor(IndexReader reader) throws IOException {
-    ReaderState cached = state.get();
-    if (cached != null && cached.reader() == reader) {
-      return cached.state();
-    }
-    SortedSetDocValuesReaderState fresh;
-    try {
-      fresh = new DefaultSortedSetDocValuesReaderState(reader, config);
-    } catch (IllegalArgumentException e) {
-      return null; // an empty index has no facet field yet
-    }
-    state.set(new ReaderState(reader, fresh));
-    return fresh;
   }
 }

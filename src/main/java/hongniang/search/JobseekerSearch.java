@@ -4,8 +4,6 @@ import static hongniang.search.IndexSchema.*;
 
 import hongniang.common.ApiProblem;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,10 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -60,7 +56,7 @@ public class JobseekerSearch {
   JobseekerSearch(SearchIndex index, Clock clock) {
     this.index = index;
     this.clock = clock;
-    this.faceted = new FacetedSearch(index.documents().facetsConfig(), index.analysis().index());
+    this.faceted = new FacetedSearch(index.analysis().index(), SHOWN);
   }
 
   /** Runs the search; a 400 names a bad parameter. */
@@ -97,7 +93,7 @@ public class JobseekerSearch {
               result.totalExact(),
               page.page(),
               page.size(),
-              hits(searcher, result),
+              hits(result),
               result.facets());
         });
   }
@@ -130,34 +126,29 @@ public class JobseekerSearch {
     return b.build();
   }
 
-  private static List<JobseekerHits.Hit> hits(IndexSearcher searcher, FacetedSearch.Result result) {
+  private static List<JobseekerHits.Hit> hits(FacetedSearch.Result result) {
     List<JobseekerHits.Hit> out = new ArrayList<>();
-    try {
-      StoredFields stored = searcher.storedFields();
-      for (int i = 0; i < result.page().length; i++) {
-        ScoreDoc sd = result.page()[i];
-        Document d = stored.document(sd.doc, SHOWN);
-        Map<String, String> highlights = result.highlightsOf(i, HIGHLIGHT);
-        out.add(
-            new JobseekerHits.Hit(
-                Long.parseLong(d.get(ID)),
-                d.get("name"),
-                d.get("gender"),
-                d.getField(BIRTH_YEAR).numericValue().intValue(),
-                Long.parseLong(d.get(COMMUNITY)),
-                d.get(STATUS),
-                d.get("education_name"),
-                List.of(d.getValues("skill_item")),
-                List.of(d.getValues("desired_item")),
-                List.of(d.getValues(CATEGORY)),
-                List.of(d.getValues(LICENCE)),
-                d.getField(MIN_WAGE).numericValue().intValue(),
-                Float.isNaN(sd.score) ? 0f : sd.score,
-                highlights));
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int i = 0; i < result.page().length; i++) {
+      ScoreDoc sd = result.page()[i];
+      Document d = result.documents()[i];
+      Map<String, String> highlights = result.highlightsOf(i, HIGHLIGHT);
+      out.add(
+          new JobseekerHits.Hit(
+              Long.parseLong(d.get(ID)),
+              d.get("name"),
+              d.get("gender"),
+              d.getField(BIRTH_YEAR).numericValue().intValue(),
+              Long.parseLong(d.get(COMMUNITY)),
+              d.get(STATUS),
+              d.get("education_name"),
+              List.of(d.getValues("skill_item")),
+              List.of(d.getValues("desired_item")),
+              List.of(d.getValues(CATEGORY)),
+              List.of(d.getValues(LICENCE)),
+              d.getField(MIN_WAGE).numericValue().intValue(),
+              Float.isNaN(sd.score) ? 0f : sd.score,
+              highlights));
     }
+    return out;
   }
 }

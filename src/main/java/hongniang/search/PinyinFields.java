@@ -12,8 +12,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * The pinyin companions of a short text field, so that {@code baojie} and {@code bj} find 保洁.
@@ -21,11 +22,11 @@ import org.apache.lucene.search.Query;
  * <p>For a field {@code title} the index gets two keyword fields: {@code title_py} with full pinyin
  * and {@code title_pyi} with initials. Each holds, for every word smartcn finds, the pinyin of that
  * word and of up to {@value #WINDOW} - 1 words after it joined together, plus the whole text: 小区保洁员
- * (words 小区 保洁 员) gives {@code xiaoqubaojieyuan, baojieyuan, yuan} and {@code xqbjy, bjy, y}. A
- * {@link PrefixQuery} on lower-case ASCII input then finds any run of words typed from a word's
- * start: {@code bao}, {@code baojie}, {@code baojieyuan}, {@code bj}, {@code bjy}, {@code
- * xiaoqubao}. Keyword terms rather than a pinyin analyzer: no analyzer has to be wired per field,
- * and prefix matching on whole-word runs is exactly what phone input needs.
+ * (words 小区 保洁 员) gives {@code xiaoqubaojieyuan, baojieyuan, yuan} and {@code xqbjy, bjy, y}, each
+ * with all its prefixes. A term query on lower-case ASCII input then finds any run of words typed
+ * from a word's start: {@code bao}, {@code baojie}, {@code baojieyuan}, {@code bj}, {@code bjy},
+ * {@code xiaoqubao}. Keyword terms rather than a pinyin analyzer: no analyzer has to be wired per
+ * field, and prefix matching on whole-word runs is exactly what phone input needs.
  *
  * <p>Meant for titles, occupations and skills, not descriptions: a text gives at most {@value
  * #MAX_WORDS} words and each term at most {@value #MAX_TERM} characters.
@@ -46,6 +47,12 @@ final class PinyinFields {
 
   /** Characters of a term; longer query input is cut to the same length, so it still matches. */
   static final int MAX_TERM = 64;
+
+  /**
+   * The longest prefix indexed: six or so syllables. Longer input is cut to it, so it finds what
+   * starts the same way.
+   */
+  static final int MAX_PREFIX = 24;
 
   private final ChineseAnalyzers analyzers;
 
@@ -76,14 +83,29 @@ final class PinyinFields {
     return new Tokens(windows(full), windows(initials));
   }
 
-  /** Adds {@code field_py} and {@code field_pyi} terms for the text to a document. */
+  /**
+   * Adds {@code field_py} and {@code field_pyi} terms for the text to a document: every prefix (up
+   * to {@value #MAX_PREFIX} characters) of every term, so that a typed prefix is one exact term
+   * lookup instead of a scan over every term it starts.
+   */
   void addTo(Document document, String field, String text) {
     Tokens tokens = tokens(text);
-    // not stored, no norms, docs only: they exist to be matched by prefix, never shown or scored
-    tokens.full().forEach(t -> document.add(new StringField(field + FULL, t, Field.Store.NO)));
-    tokens
-        .initials()
+    // not stored, no norms, docs only: they exist to be matched, never shown or scored
+    prefixes(tokens.full())
+        .forEach(t -> document.add(new StringField(field + FULL, t, Field.Store.NO)));
+    prefixes(tokens.initials())
         .forEach(t -> document.add(new StringField(field + INITIALS, t, Field.Store.NO)));
+  }
+
+  /** Every prefix of every term, at most {@value #MAX_PREFIX} characters long, once each. */
+  static Set<String> prefixes(List<String> terms) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String term : terms) {
+      for (int length = 1; length <= Math.min(term.length(), MAX_PREFIX); length++) {
+        out.add(term.substring(0, length));
+      }
+    }
+    return out;
   }
 
   /**
@@ -96,13 +118,19 @@ final class PinyinFields {
     if (typed.isEmpty()) {
       return Optional.empty();
     }
-    // both are constant-score prefix scans; a full-pinyin hit is worth more than an initials one,
-    // which short inputs (bj) hit by accident more often
+    // the documents hold every prefix, so what was typed is one term (cut like the prefixes);
+    // constant scores: a full-pinyin hit is worth more than an initials one, which short inputs
+    // (bj) hit by accident more often
+    String prefix = typed.length() > MAX_PREFIX ? typed.substring(0, MAX_PREFIX) : typed;
     return Optional.of(
         new BooleanQuery.Builder()
-            .add(new PrefixQuery(new Term(field + FULL, typed)), BooleanClause.Occur.SHOULD)
             .add(
-                new BoostQuery(new PrefixQuery(new Term(field + INITIALS, typed)), 0.5f),
+                new ConstantScoreQuery(new TermQuery(new Term(field + FULL, prefix))),
+                BooleanClause.Occur.SHOULD)
+            .add(
+                new BoostQuery(
+                    new ConstantScoreQuery(new TermQuery(new Term(field + INITIALS, prefix))),
+                    0.5f),
                 BooleanClause.Occur.SHOULD)
             .build());
   }

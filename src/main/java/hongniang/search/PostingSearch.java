@@ -17,7 +17,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -49,6 +48,27 @@ public class PostingSearch {
   private static final List<QueryText.Weighted> PRIMARY_FIELDS = FIELDS.subList(0, 3);
   private static final List<String> SHORT_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest", "wage");
+  // the stored values a hit shows; the description only when its snippet is wanted
+  private static final Set<String> SHOWN =
+      Set.of(
+          ID,
+          TITLE,
+          UNIT,
+          "unit_name",
+          OCCUPATION,
+          GROUP,
+          COMMUNITY,
+          CITY,
+          SCHEDULE,
+          WAGE_MIN,
+          WAGE_MAX,
+          "wage_note",
+          REMAINING,
+          PUBLIC_WELFARE,
+          ACCOMMODATION,
+          DISABILITY_FRIENDLY,
+          LICENCE,
+          VALID_THROUGH);
 
   private final SearchIndex index;
   private final Clock clock;
@@ -57,7 +77,7 @@ public class PostingSearch {
   PostingSearch(SearchIndex index, Clock clock) {
     this.index = index;
     this.clock = clock;
-    this.faceted = new FacetedSearch(index.documents().facetsConfig(), index.analysis().index());
+    this.faceted = new FacetedSearch(index.analysis().index(), SHOWN);
   }
 
   /** Runs the search; a 400 names a bad parameter. */
@@ -91,7 +111,7 @@ public class PostingSearch {
               result.totalExact(),
               page.page(),
               page.size(),
-              hits(searcher, result),
+              hits(result),
               result.facets());
         });
   }
@@ -163,8 +183,7 @@ public class PostingSearch {
   private static Sort sort(String name, boolean hasText) {
     String n = name == null ? (hasText ? "relevance" : "newest") : name;
     return switch (n) {
-      case "newest" ->
-          new Sort(LongField.newSortField(CREATED, true, SortedNumericSelector.Type.MAX));
+      case "newest" -> IndexGeneration.POSTING_ORDER;
       case "wage" ->
           new Sort(
               IntField.newSortField(WAGE_MAX, true, SortedNumericSelector.Type.MAX),
@@ -173,41 +192,36 @@ public class PostingSearch {
     };
   }
 
-  private static List<PostingHits.Hit> hits(IndexSearcher searcher, FacetedSearch.Result result) {
+  private static List<PostingHits.Hit> hits(FacetedSearch.Result result) {
     List<PostingHits.Hit> out = new ArrayList<>();
-    try {
-      StoredFields stored = searcher.storedFields();
-      for (int i = 0; i < result.page().length; i++) {
-        ScoreDoc sd = result.page()[i];
-        Document d = stored.document(sd.doc);
-        Map<String, String> highlights = result.highlightsOf(i, HIGHLIGHT);
-        String community = d.get(COMMUNITY);
-        out.add(
-            new PostingHits.Hit(
-                Long.parseLong(d.get(ID)),
-                d.get(TITLE),
-                Long.parseLong(d.get(UNIT)),
-                d.get("unit_name"),
-                d.get(OCCUPATION),
-                d.get(GROUP),
-                NO_COMMUNITY.equals(community) ? null : Long.valueOf(community),
-                d.get(CITY),
-                d.get(SCHEDULE),
-                d.getField(WAGE_MIN).numericValue().intValue(),
-                d.getField(WAGE_MAX).numericValue().intValue(),
-                d.get("wage_note"),
-                d.getField("remaining").numericValue().intValue(),
-                "1".equals(d.get(PUBLIC_WELFARE)),
-                "1".equals(d.get(ACCOMMODATION)),
-                "1".equals(d.get(DISABILITY_FRIENDLY)),
-                List.of(d.getValues(LICENCE)),
-                LocalDate.ofEpochDay(d.getField(VALID_THROUGH).numericValue().longValue()),
-                Float.isNaN(sd.score) ? 0f : sd.score,
-                highlights));
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int i = 0; i < result.page().length; i++) {
+      ScoreDoc sd = result.page()[i];
+      Document d = result.documents()[i];
+      Map<String, String> highlights = result.highlightsOf(i, HIGHLIGHT);
+      String community = d.get(COMMUNITY);
+      out.add(
+          new PostingHits.Hit(
+              Long.parseLong(d.get(ID)),
+              d.get(TITLE),
+              Long.parseLong(d.get(UNIT)),
+              d.get("unit_name"),
+              d.get(OCCUPATION),
+              d.get(GROUP),
+              NO_COMMUNITY.equals(community) ? null : Long.valueOf(community),
+              d.get(CITY),
+              d.get(SCHEDULE),
+              d.getField(WAGE_MIN).numericValue().intValue(),
+              d.getField(WAGE_MAX).numericValue().intValue(),
+              d.get("wage_note"),
+              d.getField(REMAINING).numericValue().intValue(),
+              "1".equals(d.get(PUBLIC_WELFARE)),
+              "1".equals(d.get(ACCOMMODATION)),
+              "1".equals(d.get(DISABILITY_FRIENDLY)),
+              List.of(d.getValues(LICENCE)),
+              LocalDate.ofEpochDay(d.getField(VALID_THROUGH).numericValue().longValue()),
+              Float.isNaN(sd.score) ? 0f : sd.score,
+              highlights));
     }
+    return out;
   }
 }

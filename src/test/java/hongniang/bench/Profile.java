@@ -103,12 +103,18 @@ final class Profile implements AutoCloseable {
    */
   static Breakdown breakdown(
       List<Sample> samples, String thread, String scope, List<Stage> stages) {
+    return breakdown(samples, List.of(thread), scope, stages);
+  }
+
+  /** As above, for the threads whose names start with any of {@code threads}. */
+  static Breakdown breakdown(
+      List<Sample> samples, List<String> threads, String scope, List<Stage> stages) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     stages.forEach(s -> counts.put(s.label(), 0));
     counts.put("other", 0);
     int total = 0;
     for (Sample sample : samples) {
-      if (!sample.thread().startsWith(thread)
+      if (threads.stream().noneMatch(sample.thread()::startsWith)
           || (scope != null && sample.frames().stream().noneMatch(f -> f.startsWith(scope)))) {
         continue;
       }
@@ -123,6 +129,38 @@ final class Profile implements AutoCloseable {
       counts.merge(label, 1, Integer::sum);
     }
     return new Breakdown(counts, total);
+  }
+
+  /**
+   * The methods most often on top of the stack (self time) and most often anywhere on it
+   * (inclusive), over the samples of threads whose names start with one of {@code threads}.
+   */
+  static List<String> hotMethods(List<Sample> samples, List<String> threads, int n) {
+    Map<String, Integer> self = new java.util.HashMap<>();
+    Map<String, Integer> inclusive = new java.util.HashMap<>();
+    int total = 0;
+    for (Sample sample : samples) {
+      if (threads.stream().noneMatch(sample.thread()::startsWith) || sample.frames().isEmpty()) {
+        continue;
+      }
+      total++;
+      self.merge(sample.frames().get(0), 1, Integer::sum);
+      new java.util.HashSet<>(sample.frames()).forEach(f -> inclusive.merge(f, 1, Integer::sum));
+    }
+    List<String> out = new ArrayList<>();
+    int all = Math.max(1, total);
+    for (Map<String, Integer> m : List.of(self, inclusive)) {
+      out.add(m == self ? "self:" : "inclusive:");
+      m.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .limit(m == self ? n : 2L * n)
+          .forEach(
+              e ->
+                  out.add(
+                      String.format(
+                          Locale.ROOT, "  %5.1f%% %s", 100.0 * e.getValue() / all, e.getKey())));
+    }
+    return out;
   }
 
   @Override

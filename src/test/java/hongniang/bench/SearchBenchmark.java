@@ -93,23 +93,16 @@ public final class SearchBenchmark {
   static final List<Profile.Stage> QUERY_STAGES =
       List.of(
           Profile.Stage.of(
-              "facet reader state (rebuilt once per index refresh)",
-              "hongniang.search.FacetedSearch.stateFor"),
-          Profile.Stage.of(
-              "highlighting (UnifiedHighlighter, re-analyses stored text)",
+              "highlighting (UnifiedHighlighter, offsets from the index)",
               "org.apache.lucene.search.uhighlight"),
-          Profile.Stage.of("facet counting", "hongniang.search.FacetedSearch.facets"),
           Profile.Stage.of(
               "stored fields of the page of hits",
-              "hongniang.search.PostingSearch.hits",
-              "hongniang.search.JobseekerSearch.hits"),
+              "org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsReader"),
+          Profile.Stage.of("facet counting (FacetOrdinals)", "hongniang.search.FacetOrdinals"),
           Profile.Stage.of(
               "query text to query (smartcn, synonyms, pinyin)", "hongniang.search.QueryText"),
           Profile.Stage.of(
               "licence filter terms", "hongniang.search.PostingSearch.licencesOtherThan"),
-          Profile.Stage.of(
-              "recording every hit for facets (FacetsCollector.collect)",
-              "org.apache.lucene.facet.FacetsCollector.collect"),
           Profile.Stage.of(
               "top hits (scoring, sorting)",
               "org.apache.lucene.search.TopScoreDocCollector",
@@ -263,6 +256,20 @@ public final class SearchBenchmark {
                   Latencies.ms(e.getValue().all().p99()),
                   byKind(e.getValue())));
         }
+        List<PostingQuery> slowPostings =
+            slowest("postings", pq, q -> postingSearch.search(q).total());
+        List<JobseekerQuery> slowJobseekers =
+            slowest("jobseekers", jq, q -> jobseekerSearch.search(q).total());
+        hot("postings", pq, 2_000, postingSearch::search);
+        hot("jobseekers", jq, 2_000, jobseekerSearch::search);
+        for (int i = 0; i < 3; i++) {
+          hot("slow posting query " + i, List.of(slowPostings.get(i)), 300, postingSearch::search);
+          hot(
+              "slow jobseeker query " + i,
+              List.of(slowJobseekers.get(i)),
+              300,
+              jobseekerSearch::search);
+        }
         profileSection(pq, jq, postingSearch::search, jobseekerSearch::search);
       }
     }
@@ -270,6 +277,57 @@ public final class SearchBenchmark {
     System.out.println(out);
     Files.writeString(settings.dir().resolve("quick.md"), out, StandardCharsets.UTF_8);
     return 0;
+  }
+
+  /** Hot methods of one query set, on the calling thread and the search workers. */
+  private <Q> void hot(
+      String name, List<Q> queries, int times, java.util.function.Consumer<Q> search)
+      throws IOException {
+    List<Profile.Sample> samples;
+    try (Profile profile = Profile.start(Duration.ofMillis(1), false)) {
+      for (int i = 0; i < times; i++) {
+        search.accept(queries.get(i % queries.size()));
+      }
+      samples = profile.stop();
+    }
+    report.line("");
+    report.line("Hot methods, " + name + (queries.size() == 1 ? " " + queries.get(0) : "") + ":");
+    report.line("");
+    report.line("```");
+    Profile.hotMethods(samples, SEARCH_THREADS, 40).forEach(report::line);
+    report.line("```");
+  }
+
+  /** The slowest queries of a set by median of repeated runs: where to look next. */
+  private <Q> List<Q> slowest(String name, List<Q> queries, Search<Q> search) throws Exception {
+    record Timed(double medianMs, long total, String query, Object q) {}
+    List<Timed> timed = new ArrayList<>();
+    for (Q q : queries) {
+      long[] ns = new long[15];
+      long total = 0;
+      for (int i = 0; i < ns.length; i++) {
+        long t0 = System.nanoTime();
+        total = search.total(q);
+        ns[i] = System.nanoTime() - t0;
+      }
+      java.util.Arrays.sort(ns);
+      timed.add(new Timed(ns[ns.length / 2] / 1e6, total, q.toString(), q));
+    }
+    timed.sort(java.util.Comparator.comparingDouble(Timed::medianMs).reversed());
+    report.line("");
+    report.line("Slowest " + name + " queries (median of 15):");
+    report.line("");
+    for (Timed t : timed.subList(0, Math.min(25, timed.size()))) {
+      report.line(
+          String.format(Locale.ROOT, "- %.2f ms, %d hits: %s", t.medianMs(), t.total(), t.query()));
+    }
+    List<Q> out = new ArrayList<>();
+    for (Timed t : timed) {
+      @SuppressWarnings("unchecked")
+      Q q = (Q) t.q();
+      out.add(q);
+    }
+    return out;
   }
 
   private static String byKind(Run run) {
@@ -601,25 +659,16 @@ public final class SearchBenchmark {
       java.util.function.Consumer<JobseekerQuery> jobseekers)
       throws IOException {
     int n = Integer.getInteger("bench.profileQueries", 2_000);
-    List<Profile.Sample> samples;
-    try (Profile profile = Profile.start(Duration.ofMillis(2), false)) {
-      for (int i = 0; i < n; i++) {
-        postings.accept(pq.get(i % pq.size()));
-        jobseekers.accept(jq.get(i % jq.size()));
-      }
-      samples = profile.stop();
-    }
-    Profile.Breakdown p =
-        Profile.breakdown(samples, "main", "hongniang.search.PostingSearch.search", QUERY_STAGES);
-    Profile.Breakdown j =
-        Profile.breakdown(samples, "main", "hongniang.search.JobseekerSearch.search", QUERY_STAGES);
+    Profile.Breakdown p = searchProfile(pq, n, postings);
+    Profile.Breakdown j = searchProfile(jq, n, jobseekers);
     report.section("Where a Lucene search spends its time");
     report.line(
         String.format(
             Locale.ROOT,
             "Java Flight Recorder execution samples (every 2 ms) over %,d more searches of each"
-                + " set, after the timed runs; each sample counted once, in the first stage on its"
-                + " stack (in this order).",
+                + " set, after the timed runs, of the searching thread and the search workers"
+                + " (segments are searched in parallel); each sample counted once, in the first"
+                + " stage on its stack (in this order).",
             n));
     report.line("");
     List<List<String>> rows = new ArrayList<>();
@@ -635,6 +684,21 @@ public final class SearchBenchmark {
     report.table(
         List.of("stage", "postings: share (samples)", "jobseekers: share (samples)"), rows);
   }
+
+  private static <Q> Profile.Breakdown searchProfile(
+      List<Q> queries, int n, java.util.function.Consumer<Q> search) throws IOException {
+    List<Profile.Sample> samples;
+    try (Profile profile = Profile.start(Duration.ofMillis(2), false)) {
+      for (int i = 0; i < n; i++) {
+        search.accept(queries.get(i % queries.size()));
+      }
+      samples = profile.stop();
+    }
+    return Profile.breakdown(samples, SEARCH_THREADS, null, QUERY_STAGES);
+  }
+
+  /** The threads a search runs on: the caller and the segment workers. */
+  private static final List<String> SEARCH_THREADS = List.of("main", "search-worker");
 
   // ---------------------------------------------------------------- recall
 

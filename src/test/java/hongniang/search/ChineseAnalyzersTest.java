@@ -67,24 +67,36 @@ class ChineseAnalyzersTest {
   }
 
   @Test
-  void queryAnalyzerExpandsSynonymsAndIndexAnalyzerDoesNot() throws IOException {
-    // 家政服务员 is one known name: joined, it is a single term, not the phrase 家政 服务 员
-    Set<String> expanded = terms(analyzers, "保姆");
-    assertTrue(expanded.containsAll(Set.of("保姆", "家政", "家政服务员", "钟点工")), expanded::toString);
-    assertFalse(expanded.contains("员"), expanded::toString);
+  void documentsAndQueriesCarryTheSameGroupTokenBesideEachSynonym() throws IOException {
+    // the query is the word and its group's token: two terms, not every member of the group
+    Set<String> query = terms(analyzers, "保姆");
+    assertEquals(2, query.size(), query::toString);
+    assertTrue(query.contains("保姆"), query::toString);
+    String group =
+        query.stream().filter(t -> t.startsWith(SynonymGroups.MARK)).findFirst().orElseThrow();
+    // 家政服务员 is one known name: joined, it carries the group token of 保姆's group
+    List<String> doc = indexTerms("家政服务员");
+    assertTrue(doc.contains("家政服务员") && doc.contains(group), doc::toString);
+    // a word of no group gets no group token, and the plain words stay plain
+    assertEquals(List.of("小区"), indexTerms("小区"));
     assertEquals(List.of("保姆"), analyzers.words("保姆"));
   }
 
   @Test
   void knownJobNamesAreJoinedIntoOneWord() throws IOException {
     // documents keep the parts and add the joined name at the first part's position
-    assertEquals(List.of("小区", "保洁", "保洁员", "员"), indexTerms("小区保洁员"));
-    assertEquals(List.of("环卫", "环卫工人", "工人"), indexTerms("环卫工人招聘"));
+    assertEquals(List.of("小区", "保洁", "保洁员", "员"), words(indexTerms("小区保洁员")));
+    assertEquals(List.of("环卫", "环卫工人", "工人"), words(indexTerms("环卫工人招聘")));
     // not across a removed stop word, and not for a name the lists do not hold
     assertFalse(indexTerms("保洁的员").contains("保洁员"), indexTerms("保洁的员")::toString);
     // queries see the joined word only, so synonyms expand it as one term
     Query q = analyzers.queryBuilder().createBooleanQuery(TestIndex.FIELD, "保洁员");
     assertFalse(q.toString().contains("\""), q::toString);
+  }
+
+  /** The terms without the synonym group tokens. */
+  private static List<String> words(List<String> terms) {
+    return terms.stream().filter(t -> !t.startsWith(SynonymGroups.MARK)).toList();
   }
 
   private List<String> indexTerms(String text) throws IOException {
@@ -107,6 +119,16 @@ class ChineseAnalyzersTest {
     assertTrue(index.search(plain).contains(posting), () -> plain + " misses " + posting);
     Query phrased = analyzers.queryBuilder().createBooleanQuery(TestIndex.FIELD, typed);
     assertTrue(index.search(phrased).contains(posting), () -> phrased + " misses " + posting);
+  }
+
+  @Test
+  void theWordTypedRanksAboveItsSynonyms() throws IOException {
+    try (TestIndex small = new TestIndex(analyzers, "招聘门卫", "招聘保安", "招聘巡逻员")) {
+      Query q = analyzers.queryBuilder().createBooleanQuery(TestIndex.FIELD, "保安");
+      List<String> found = small.search(q);
+      assertEquals(3, found.size(), found::toString);
+      assertEquals("招聘保安", found.get(0), found::toString);
+    }
   }
 
   @Test

@@ -118,7 +118,17 @@ class SearchIT extends ApiTest {
     long security = api().post("/api/v1/postings", guard, admin()).num("id");
     String mine = "partnerUnitId=" + unit;
     Reply all = eventually(mine, r -> r.num("total") == 2);
-    assertTrue(all.text().contains("\"schedule\":[{"), all.toString());
+    assertEquals(
+        "[{value=FULL_TIME, count=1}, {value=SHIFT, count=1}]",
+        all.at("facets.schedule").toString());
+    assertEquals("[{value=1, count=1}, {value=4, count=1}]", all.at("facets.community").toString());
+    assertEquals(
+        "[{value=cleaning, count=1}, {value=security, count=1}]",
+        all.at("facets.group").toString());
+    // counts follow the filters: one posting left, and only its values
+    Reply shift = eventually(mine + "&schedule=SHIFT", r -> r.num("total") == 1);
+    assertEquals("[{value=SHIFT, count=1}]", shift.at("facets.schedule").toString());
+    assertEquals("[{value=3000-4000, count=1}]", shift.at("facets.wage_band").toString());
     eventually(mine + "&schedule=SHIFT", r -> ids(r).equals(List.of(security)));
     eventually(mine + "&communityId=4", r -> ids(r).equals(List.of(security)));
     eventually(mine + "&wageFrom=3200", r -> ids(r).equals(List.of(security)));
