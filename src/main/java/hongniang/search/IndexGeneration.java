@@ -32,12 +32,14 @@ final class IndexGeneration implements Closeable {
   /** Opens (or creates, when {@code create}) the generation in the folder. */
   static IndexGeneration open(Path folder, Analyzer analyzer, boolean create) throws IOException {
     Files.createDirectories(folder);
-    Part postings = Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER);
+    Part postings =
+        Part.open(
+            folder.resolve("postings"), analyzer, create, POSTING_ORDER, POSTING_SEGMENT_DOCS);
     try {
       return new IndexGeneration(
           folder,
           postings,
-          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER));
+          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER, 0));
     } catch (IOException | RuntimeException e) {
       postings.close();
       throw e;
@@ -93,6 +95,12 @@ final class IndexGeneration implements Closeable {
           });
 
   /**
+   * Postings per segment, at most: the posting index is small enough to fit one segment, and one
+   * segment is searched by one thread; in segments of this size a search uses every core.
+   */
+  static final int POSTING_SEGMENT_DOCS = 20_000;
+
+  /**
    * Filters used again and again (today's validity range, a community, "not outside the district")
    * are kept as bit sets per segment. Lucene's default skips segments under 10,000 documents or 3%
    * of the index, which is most of the 72,000-posting index between merges; at one bit per document
@@ -108,7 +116,14 @@ final class IndexGeneration implements Closeable {
             org.apache.lucene.index.IndexReader reader,
             org.apache.lucene.index.IndexReader previous) {
           org.apache.lucene.search.IndexSearcher searcher =
-              new org.apache.lucene.search.IndexSearcher(reader, POOL);
+              new org.apache.lucene.search.IndexSearcher(reader, POOL) {
+                // a task per segment (Lucene groups small segments into one task)
+                @Override
+                protected LeafSlice[] slices(
+                    java.util.List<org.apache.lucene.index.LeafReaderContext> leaves) {
+                  return slices(leaves, 1, 1);
+                }
+              };
           searcher.setQueryCache(FILTERS);
           return searcher;
         }
@@ -144,8 +159,16 @@ final class IndexGeneration implements Closeable {
       this.searchers = searchers;
     }
 
+    /**
+     * Opens one index; with {@code segmentDocs} above zero, segments are flushed and merged up to
+     * that many documents only.
+     */
     static Part open(
-        Path path, Analyzer analyzer, boolean create, org.apache.lucene.search.Sort indexSort)
+        Path path,
+        Analyzer analyzer,
+        boolean create,
+        org.apache.lucene.search.Sort indexSort,
+        int segmentDocs)
         throws IOException {
       Directory dir = FSDirectory.open(path);
       try {
@@ -158,6 +181,13 @@ final class IndexGeneration implements Closeable {
         config.setRAMBufferSizeMB(64);
         if (indexSort != null) {
           config.setIndexSort(indexSort);
+        }
+        if (segmentDocs > 0) {
+          config.setMaxBufferedDocs(segmentDocs * 9 / 10);
+          org.apache.lucene.index.LogDocMergePolicy merges =
+              new org.apache.lucene.index.LogDocMergePolicy();
+          merges.setMaxMergeDocs(segmentDocs);
+          config.setMergePolicy(merges);
         }
         config.setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, config);

@@ -9,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
   /** Written into each commit's user data; compared on open. */
-  static final String VERSION = "11";
+  static final String VERSION = "12";
 
   static final String VERSION_KEY = "hongniang.schema";
 

@@ -87,7 +87,7 @@ public class JobseekerSearch {
                   sort,
                   page,
                   Boolean.TRUE.equals(r.facets()) ? FACETS : List.of(),
-                  HIGHLIGHT);
+                  Boolean.TRUE.equals(r.highlight()) ? HIGHLIGHT : new String[0]);
           return new JobseekerHits(
               result.total(),
               result.totalExact(),

@@ -109,6 +109,7 @@ class SearchController {
       @Nullable @QueryValue Integer maxAge,
       @Nullable @QueryValue String sort,
       @Nullable @QueryValue Boolean facets,
+      @Nullable @QueryValue Boolean highlight,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size) {
     Caller caller = Caller.of(auth);
@@ -134,6 +135,7 @@ class SearchController {
             maxAge,
             sort,
             facets,
+            highlight,
             page,
             size));
   }

@@ -385,6 +385,12 @@ public final class SearchBenchmark {
       log("Lucene: jobseeker searches");
       Run luceneJobseekers =
           luceneRun(jobseekerQueries, q -> jobseekerSearch.search(q).total(), JobseekerQuery::q);
+      log("Lucene: jobseeker searches with highlighted snippets (opt-in)");
+      Run highlighted =
+          luceneRun(
+              Workload.highlighted(jobseekerQueries),
+              q -> jobseekerSearch.search(q).total(),
+              JobseekerQuery::q);
       log("Lucene: profiling both query sets (JFR)");
       profileSection(
           postingQueries, jobseekerQueries, postingSearch::search, jobseekerSearch::search);
@@ -394,6 +400,15 @@ public final class SearchBenchmark {
       Run pgJobseekers = pgRun(jobseekerQueries, q -> pg.jobseekers(q).total(), JobseekerQuery::q);
 
       latencySection(lucenePostings, luceneJobseekers, pgPostings, pgJobseekers);
+      report.line(
+          String.format(
+              Locale.ROOT,
+              "Jobseeker searches return highlighted snippets only when asked (`highlight=true`);"
+                  + " the same %,d searches with snippets: p50 %s ms, p99 %s ms (no target).",
+              highlighted.all().count(),
+              Latencies.ms(highlighted.all().p50()),
+              Latencies.ms(highlighted.all().p99())));
+      report.line("");
       agreementSection(
           postingQueries,
           jobseekerQueries,

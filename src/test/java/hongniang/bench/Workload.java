@@ -155,8 +155,35 @@ final class Workload {
               maxAge,
               null,
               null,
+              null,
               0,
               20));
+    }
+    return out;
+  }
+
+  /** The same jobseeker searches asking for highlighted snippets. */
+  static List<JobseekerQuery> highlighted(List<JobseekerQuery> queries) {
+    List<JobseekerQuery> out = new ArrayList<>();
+    for (JobseekerQuery q : queries) {
+      out.add(
+          new JobseekerQuery(
+              q.q(),
+              q.communityId(),
+              q.status(),
+              q.category(),
+              q.schedule(),
+              q.minEducation(),
+              q.wageAtMost(),
+              q.willingOutside(),
+              q.licence(),
+              q.minAge(),
+              q.maxAge(),
+              q.sort(),
+              q.facets(),
+              true,
+              q.page(),
+              q.size()));
     }
     return out;
   }

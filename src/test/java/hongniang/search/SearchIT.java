@@ -179,6 +179,12 @@ class SearchIT extends ApiTest {
     }
     assertTrue(reply.text().contains("\"id\":" + id + ","), reply.toString());
     assertFalse(reply.text().contains("13805981234"), "no phone in search results");
+    // snippets only on request
+    assertFalse(reply.text().contains("<b>"), reply.toString());
+    Reply marked = api().get(path + "&highlight=true", matchmaker);
+    assertTrue(
+        marked.text().contains("<b>焊工</b>") || marked.text().contains("<b>电焊工</b>"),
+        marked.toString());
     assertFalse(reply.text().contains((String) body.get("idNumber")), "no ID number in results");
     Reply faceted = api().get("/api/v1/jobseekers/search?facets=true", matchmaker);
     assertTrue(faceted.text().contains("\"community\":[{\"value\":\"6\""), faceted.toString());
