@@ -32,14 +32,12 @@ final class IndexGeneration implements Closeable {
   /** Opens (or creates, when {@code create}) the generation in the folder. */
   static IndexGeneration open(Path folder, Analyzer analyzer, boolean create) throws IOException {
     Files.createDirectories(folder);
-    Part postings =
-        Part.open(
-            folder.resolve("postings"), analyzer, create, POSTING_ORDER, POSTING_SEGMENT_DOCS);
+    Part postings = Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER);
     try {
       return new IndexGeneration(
           folder,
           postings,
-          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER, 0));
+          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER));
     } catch (IOException | RuntimeException e) {
       postings.close();
       throw e;
@@ -93,12 +91,6 @@ final class IndexGeneration implements Closeable {
             t.setDaemon(true);
             return t;
           });
-
-  /**
-   * Postings per segment, at most: the posting index is small enough to fit one segment, and one
-   * segment is searched by one thread; in segments of this size a search uses every core.
-   */
-  static final int POSTING_SEGMENT_DOCS = 20_000;
 
   /**
    * Filters used again and again (today's validity range, a community, "not outside the district")
@@ -159,16 +151,8 @@ final class IndexGeneration implements Closeable {
       this.searchers = searchers;
     }
 
-    /**
-     * Opens one index; with {@code segmentDocs} above zero, segments are flushed and merged up to
-     * that many documents only.
-     */
     static Part open(
-        Path path,
-        Analyzer analyzer,
-        boolean create,
-        org.apache.lucene.search.Sort indexSort,
-        int segmentDocs)
+        Path path, Analyzer analyzer, boolean create, org.apache.lucene.search.Sort indexSort)
         throws IOException {
       Directory dir = FSDirectory.open(path);
       try {
@@ -181,13 +165,6 @@ final class IndexGeneration implements Closeable {
         config.setRAMBufferSizeMB(64);
         if (indexSort != null) {
           config.setIndexSort(indexSort);
-        }
-        if (segmentDocs > 0) {
-          config.setMaxBufferedDocs(segmentDocs * 9 / 10);
-          org.apache.lucene.index.LogDocMergePolicy merges =
-              new org.apache.lucene.index.LogDocMergePolicy();
-          merges.setMaxMergeDocs(segmentDocs);
-          config.setMergePolicy(merges);
         }
         config.setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, config);

@@ -508,10 +508,12 @@ public final class SearchBenchmark {
   private void latencySection(Run lp, Run lj, Run pp, Run pj) {
     report.section("Latency (single thread, in process, warm)");
     report.line(
-        "Each figure is one complete search call. Lucene: `PostingSearch.search` /"
-            + " `JobseekerSearch.search` — query analysis with synonyms and pinyin, filters, top 20"
-            + " by relevance (newest first without text), exact total, facet counts, highlighted"
-            + " snippets, stored fields of the 20 hits. PostgreSQL: the same filters and `ILIKE"
+        "Each figure is one complete search call. Lucene: `PostingSearch.search` — query"
+            + " analysis with synonyms and pinyin, filters, top 20 by relevance (newest first"
+            + " without text), exact total, facet counts, highlighted snippets, stored fields of"
+            + " the 20 hits; `JobseekerSearch.search` — the same without facet counts and snippets"
+            + " (both on request; snippets measured apart below), the total counted up to 1,000."
+            + " PostgreSQL: the same filters and `ILIKE"
             + " '%q%'` on the same columns (no synonyms, no pinyin), the 20 newest rows joined for"
             + " display plus `count(*)`, two statements on one connection; no facets, no"
             + " snippets.");
