@@ -4,28 +4,35 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The match board's exact allocation: choose resident–posting pairs that maximise the total weight
  * subject to each posting's remaining headcount and at most {@code k} pairs per resident. It is a
- * min-cost flow (source → posting, capacity the headcount; posting → resident, capacity 1, cost
- * −weight; resident → sink, capacity k; posting → sink, cost 0, for a place left empty), solved by
+ * min-cost flow (posting → resident, capacity 1, cost −weight; resident → sink, capacity k; posting
+ * → sink, cost 0, for a place left empty; each posting supplies its headcount), solved by
  * successive shortest paths with Dijkstra on reduced costs, one unit at a time from a posting that
  * still has supply (Ahuja, Magnanti &amp; Orlin, ch. 9).
  *
- * <p>To stay fast on thousands of residents, the flow first runs on each resident's best {@code m}
- * pairs only. The final node potentials are then checked against <em>every</em> pair: when no pair
- * has a negative reduced cost the flow is optimal for the whole problem (linear-programming
- * duality) — the certificate is reported; otherwise {@code m} doubles and it runs again.
+ * <p>To stay fast on millions of pairs, the flow first runs on a candidate set only: each
+ * resident's best {@code m} pairs and each posting's best {@code 2·capacity + 2m}. The node
+ * potentials are then tightened and checked against <em>every</em> pair, together with the flow's
+ * own limits: when no residual edge has a negative reduced cost the allocation is optimal for the
+ * whole problem (linear-programming duality) and the certificate is reported. Otherwise the pairs
+ * that broke it join the candidate set, {@code m} doubles, and it runs again.
  */
 public final class Allocation {
 
   /** Weights at or below zero are never proposed (a place left empty scores zero). */
   public static final int NONE = Integer.MIN_VALUE;
 
+  /** A potential no constraint bounds: a posting with no place at all. */
+  private static final long UNBOUNDED = Long.MAX_VALUE / 4;
+
   /**
-   * The problem: {@code weight[p][r]} for posting p and resident r in whole units (the board uses
-   * hundredths of a point), or {@link #NONE} when the pair is excluded.
+   * The problem as a matrix: {@code weight[p][r]} for posting p and resident r in whole units (the
+   * board uses hundredths of a point), or {@link #NONE} when the pair is excluded. Small problems
+   * and tests; the board builds {@link Rows} directly.
    */
   public record Problem(int[][] weight, int[] capacity, int perResident) {
     public Problem {
@@ -44,6 +51,76 @@ public final class Allocation {
     int residents() {
       return weight.length == 0 ? 0 : weight[0].length;
     }
+
+    /** The pairs that may be proposed, as rows. */
+    public Rows rows() {
+      long[][] keys = new long[postings()][];
+      for (int p = 0; p < postings(); p++) {
+        long[] row = new long[residents()];
+        int n = 0;
+        for (int r = 0; r < residents(); r++) {
+          int w = weight[p][r];
+          if (w != NONE && w > 0) {
+            row[n++] = Rows.key(w, r);
+          }
+        }
+        keys[p] = Arrays.copyOf(row, n);
+      }
+      return Rows.of(residents(), keys, capacity, perResident);
+    }
+  }
+
+  /**
+   * The problem as the pairs that may be proposed (positive weight), posting by posting: posting
+   * p's are the indices {@code start[p] ≤ i < start[p + 1]}, {@code resident[i]} with {@code
+   * weight[i]}, best first (weight descending, then resident ascending). Millions of pairs fit in
+   * three int arrays, and a posting's best residents are the front of its row.
+   */
+  public record Rows(
+      int residents, int[] start, int[] resident, int[] weight, int[] capacity, int perResident) {
+    public Rows {
+      if (start.length != capacity.length + 1) {
+        throw new IllegalArgumentException("one capacity per posting");
+      }
+      if (perResident < 1) {
+        throw new IllegalArgumentException("perResident must be at least 1");
+      }
+    }
+
+    /** A pair as one long that sorts ascending in row order: weight descending, then resident. */
+    public static long key(int weight, int resident) {
+      if (weight <= 0) {
+        throw new IllegalArgumentException("only positive weights are proposed");
+      }
+      return ((long) (Integer.MAX_VALUE - weight) << 32) | resident;
+    }
+
+    /** Rows from each posting's pairs as {@link #key}s, in any order (the rows are sorted here). */
+    public static Rows of(int residents, long[][] keys, int[] capacity, int perResident) {
+      int postings = keys.length;
+      int[] start = new int[postings + 1];
+      for (int p = 0; p < postings; p++) {
+        start[p + 1] = start[p] + keys[p].length;
+      }
+      int[] resident = new int[start[postings]];
+      int[] weight = new int[start[postings]];
+      IntStream.range(0, postings)
+          .parallel()
+          .forEach(
+              p -> {
+                long[] row = keys[p];
+                Arrays.sort(row);
+                for (int j = 0, i = start[p]; j < row.length; j++, i++) {
+                  resident[i] = (int) row[j];
+                  weight[i] = Integer.MAX_VALUE - (int) (row[j] >>> 32);
+                }
+              });
+      return new Rows(residents, start, resident, weight, capacity.clone(), perResident);
+    }
+
+    int postings() {
+      return capacity.length;
+    }
   }
 
   /** One chosen pair. */
@@ -52,7 +129,7 @@ public final class Allocation {
   /**
    * The solution: the pairs, their total, and how it was proven optimal.
    *
-   * @param rounds how many times the flow ran (the candidate set doubles each time)
+   * @param rounds how many times the flow ran (the candidate set grows each time)
    * @param certified true when the potentials were checked against every pair
    */
   public record Result(List<Pair> pairs, long total, int rounds, boolean certified) {}
@@ -61,331 +138,394 @@ public final class Allocation {
 
   /** The optimal allocation, starting from each resident's best {@code m} pairs. */
   public static Result optimal(Problem problem, int m) {
-    int rounds = 0;
+    return optimal(problem.rows(), m);
+  }
+
+  /** The greedy allocation: best pairs first while places and the per-resident limit allow. */
+  public static Result greedy(Problem problem) {
+    return greedy(problem.rows());
+  }
+
+  /** The optimal allocation, starting from each resident's best {@code m} pairs. */
+  public static Result optimal(Rows rows, int m) {
+    boolean[] candidate = new boolean[rows.resident().length];
     int limit = Math.max(1, m);
-    while (true) {
-      rounds++;
-      Flow flow = new Flow(problem, candidates(problem, limit));
+    for (int round = 1; ; round++) {
+      addBest(rows, limit, candidate);
+      Flow flow = new Flow(rows, candidate);
       flow.run();
-      if (limit >= problem.postings() || flow.certifies()) {
-        return new Result(flow.pairs(), flow.total(), rounds, true);
+      flow.tighten();
+      int[] broken = flow.brokenPairs();
+      if (broken == null || broken.length == 0 || everyPair(candidate)) {
+        // null: the flow itself broke the certificate, which no round can mend
+        return new Result(flow.pairs(), flow.total(), round, broken != null && broken.length == 0);
+      }
+      for (int i : broken) {
+        candidate[i] = true;
       }
       limit *= 2;
     }
   }
 
-  /** The greedy allocation: best pairs first while places and the per-resident limit allow. */
-  public static Result greedy(Problem problem) {
-    List<long[]> edges = new ArrayList<>();
-    for (int p = 0; p < problem.postings(); p++) {
-      for (int r = 0; r < problem.residents(); r++) {
-        int w = problem.weight()[p][r];
-        if (w != NONE && w > 0) {
-          edges.add(new long[] {w, p, r});
-        }
-      }
+  /**
+   * The greedy allocation: the best pair left, again and again, while its posting has a place and
+   * its resident is under the limit (ties: lower posting, then lower resident). The rows are sorted
+   * already, so it merges them: a heap holds each posting with places left at its next pair.
+   */
+  public static Result greedy(Rows rows) {
+    int postings = rows.postings();
+    int[] next = Arrays.copyOf(rows.start(), postings);
+    int[] left = rows.capacity().clone();
+    int[] taken = new int[rows.residents()];
+    Heap heap = new Heap(postings);
+    for (int p = 0; p < postings; p++) {
+      offerNext(rows, heap, p, next, left);
     }
-    edges.sort(
-        Comparator.<long[]>comparingLong(e -> -e[0])
-            .thenComparingLong(e -> e[1])
-            .thenComparingLong(e -> e[2]));
-    int[] left = problem.capacity().clone();
-    int[] taken = new int[problem.residents()];
     List<Pair> pairs = new ArrayList<>();
     long total = 0;
-    for (long[] e : edges) {
-      int p = (int) e[1];
-      int r = (int) e[2];
-      if (left[p] > 0 && taken[r] < problem.perResident()) {
+    while (!heap.isEmpty()) {
+      int p = heap.poll();
+      int i = next[p]++;
+      int r = rows.resident()[i];
+      if (taken[r] < rows.perResident()) {
         left[p]--;
         taken[r]++;
-        pairs.add(new Pair(p, r, (int) e[0]));
-        total += e[0];
+        pairs.add(new Pair(p, r, rows.weight()[i]));
+        total += rows.weight()[i];
       }
+      offerNext(rows, heap, p, next, left);
     }
     return new Result(pairs, total, 1, false);
   }
 
-  /** For each posting, the residents for whom it is among their best {@code m} pairs. */
-  private static int[][] candidates(Problem problem, int m) {
-    int postings = problem.postings();
-    int[] counts = new int[postings];
-    int[][] best = new int[problem.residents()][];
-    int[] ids = new int[m];
-    int[] ws = new int[m];
-    for (int r = 0; r < problem.residents(); r++) {
-      int n = 0;
-      for (int p = 0; p < postings; p++) {
-        int w = problem.weight()[p][r];
-        if (w == NONE || w <= 0 || (n == m && w <= ws[m - 1])) {
-          continue;
-        }
-        // insertion into the short list, best first; equal weights keep the lower posting first
-        int i = n < m ? n++ : m - 1;
-        while (i > 0 && ws[i - 1] < w) {
-          ws[i] = ws[i - 1];
-          ids[i] = ids[i - 1];
-          i--;
-        }
-        ws[i] = w;
-        ids[i] = p;
-      }
-      best[r] = Arrays.copyOf(ids, n);
-      for (int i = 0; i < n; i++) {
-        counts[best[r][i]]++;
-      }
+  private static void offerNext(Rows rows, Heap heap, int p, int[] next, int[] left) {
+    if (left[p] > 0 && next[p] < rows.start()[p + 1]) {
+      heap.offer(p, ((long) (Integer.MAX_VALUE - rows.weight()[next[p]]) << 32) | p);
     }
-    // each posting's own best residents too: when many residents want the same few places, the
-    // optimum uses pairs that are not among the residents' own best
-    int[][] rows = new int[postings][];
-    int[] mark = new int[problem.residents()];
-    java.util.Arrays.fill(mark, -1);
-    int[][] byResident = invert(best, postings, counts);
-    for (int p = 0; p < postings; p++) {
-      int keep = Math.min(problem.residents(), 2 * problem.capacity()[p] + 2 * m);
-      int[] own = best(problem.weight()[p], keep);
-      int[] row = new int[byResident[p].length + own.length];
-      int n = 0;
-      for (int r : byResident[p]) {
-        mark[r] = p;
-        row[n++] = r;
-      }
-      for (int r : own) {
-        if (mark[r] != p) {
-          mark[r] = p;
-          row[n++] = r;
-        }
-      }
-      rows[p] = Arrays.copyOf(row, n);
-    }
-    return rows;
   }
 
-  /** For each posting, the residents whose short lists hold it. */
-  private static int[][] invert(int[][] best, int postings, int[] counts) {
-    int[][] out = new int[postings][];
-    for (int p = 0; p < postings; p++) {
-      out[p] = new int[counts[p]];
-    }
-    int[] fill = new int[postings];
-    for (int r = 0; r < best.length; r++) {
-      for (int p : best[r]) {
-        out[p][fill[p]++] = r;
+  private static boolean everyPair(boolean[] candidate) {
+    for (boolean c : candidate) {
+      if (!c) {
+        return false;
       }
     }
-    return out;
-  }
-
-  /** The indices of the {@code keep} largest positive weights of a row, best first. */
-  private static int[] best(int[] row, int keep) {
-    int[] ids = new int[Math.max(1, keep)];
-    int[] ws = new int[ids.length];
-    int n = 0;
-    for (int i = 0; i < row.length; i++) {
-      int w = row[i];
-      if (w == NONE || w <= 0 || (n == keep && w <= ws[keep - 1])) {
-        continue;
-      }
-      int j = n < keep ? n++ : keep - 1;
-      while (j > 0 && ws[j - 1] < w) {
-        ws[j] = ws[j - 1];
-        ids[j] = ids[j - 1];
-        j--;
-      }
-      ws[j] = w;
-      ids[j] = i;
-    }
-    return Arrays.copyOf(ids, n);
+    return true;
   }
 
   /**
-   * The flow on a candidate set. Nodes: postings 0..P-1, residents P..P+R-1, the sink P+R. Reduced
-   * cost of an edge u→v: cost + φ(u) − φ(v), kept non-negative on every residual edge.
+   * Marks each resident's best {@code m} pairs (equal weights: the lower posting) and each
+   * posting's best {@code 2·capacity + 2m}: when many residents want the same few places, the
+   * optimum uses pairs that are not among the residents' own best.
+   */
+  private static void addBest(Rows rows, int m, boolean[] candidate) {
+    int residents = rows.residents();
+    int[] best = new int[residents * m]; // indices into the rows, best first
+    int[] count = new int[residents];
+    int[] weight = rows.weight();
+    for (int p = 0; p < rows.postings(); p++) {
+      int end = rows.start()[p + 1];
+      int keep = rows.start()[p] + 2 * rows.capacity()[p] + 2 * m;
+      for (int i = rows.start()[p]; i < end; i++) {
+        if (i < keep) {
+          candidate[i] = true;
+        }
+        int r = rows.resident()[i];
+        int base = r * m;
+        int n = count[r];
+        int w = weight[i];
+        if (n == m && w <= weight[best[base + m - 1]]) {
+          continue;
+        }
+        int j = n < m ? base + count[r]++ : base + m - 1;
+        while (j > base && weight[best[j - 1]] < w) {
+          best[j] = best[j - 1];
+          j--;
+        }
+        best[j] = i;
+      }
+    }
+    for (int r = 0; r < residents; r++) {
+      for (int j = 0; j < count[r]; j++) {
+        candidate[best[r * m + j]] = true;
+      }
+    }
+  }
+
+  /**
+   * The flow on the candidate pairs. Nodes: postings 0..P-1, residents P..P+R-1, the sink P+R.
+   * Reduced cost of an edge u→v: cost + φ(u) − φ(v), kept non-negative on every residual edge.
    */
   private static final class Flow {
-    private final Problem problem;
-    private final int[][] rows;
+    private final Rows rows;
     private final int postings;
     private final int residents;
+    private final int k;
     private final int sink;
-    private final long[] phi;
-    // assigned[r] lists the postings resident r is paired with (at most k)
-    private final int[][] assigned;
-    private final int[] assignedCount;
+    // the candidate pairs by posting: edge e of posting p for cStart[p] ≤ e < cStart[p + 1]
+    private final int[] cStart;
+    private final int[] cPosting;
+    private final int[] cResident;
+    private final int[] cWeight;
+    private final boolean[] used;
+    // the edges resident r is paired along: paired[r·k + j] for j < pairedCount[r]
+    private final int[] paired;
+    private final int[] pairedCount;
     private final int[] empty; // places of each posting left empty (flow on posting → sink)
+    private final long[] phi;
     private final long[] dist;
-    private final int[] prev; // the node a node was reached from
+    private final int[] prevEdge; // the edge a node was reached along; −1 from the sink's side
+    private final int[] prevNode;
     private final boolean[] settled;
     private final int[] touched;
     private final Heap heap;
 
-    Flow(Problem problem, int[][] rows) {
-      this.problem = problem;
+    Flow(Rows rows, boolean[] candidate) {
       this.rows = rows;
-      this.postings = problem.postings();
-      this.residents = problem.residents();
+      this.postings = rows.postings();
+      this.residents = rows.residents();
+      this.k = rows.perResident();
       this.sink = postings + residents;
       int nodes = sink + 1;
-      this.phi = new long[nodes];
-      long max = 0;
+      int edges = 0;
+      for (boolean c : candidate) {
+        edges += c ? 1 : 0;
+      }
+      cStart = new int[postings + 1];
+      cPosting = new int[edges];
+      cResident = new int[edges];
+      cWeight = new int[edges];
+      used = new boolean[edges];
+      phi = new long[nodes];
+      int e = 0;
       for (int p = 0; p < postings; p++) {
-        for (int r : rows[p]) {
-          max = Math.max(max, problem.weight()[p][r]);
+        for (int i = rows.start()[p]; i < rows.start()[p + 1]; i++) {
+          if (candidate[i]) {
+            cPosting[e] = p;
+            cResident[e] = rows.resident()[i];
+            cWeight[e] = rows.weight()[i];
+            // −w + φ(p) − φ(r) ≥ 0 with no flow yet: φ(p) is the posting's best weight
+            phi[p] = Math.max(phi[p], cWeight[e]);
+            e++;
+          }
         }
+        cStart[p + 1] = e;
       }
-      this.heap = new Heap(nodes);
-      // −w + φ(p) − φ(r) ≥ 0 with no flow yet
-      for (int p = 0; p < postings; p++) {
-        phi[p] = max;
-      }
-      this.assigned = new int[residents][problem.perResident()];
-      this.assignedCount = new int[residents];
-      this.empty = new int[postings];
-      this.dist = new long[nodes];
-      this.prev = new int[nodes];
-      this.settled = new boolean[nodes];
-      this.touched = new int[nodes];
+      paired = new int[residents * k];
+      pairedCount = new int[residents];
+      empty = new int[postings];
+      dist = new long[nodes];
+      prevEdge = new int[nodes];
+      prevNode = new int[nodes];
+      settled = new boolean[nodes];
+      touched = new int[nodes];
+      heap = new Heap(nodes);
       Arrays.fill(dist, Long.MAX_VALUE);
-    }
-
-    private int weight(int p, int r) {
-      return problem.weight()[p][r];
-    }
-
-    private boolean isAssigned(int p, int r) {
-      for (int i = 0; i < assignedCount[r]; i++) {
-        if (assigned[r][i] == p) {
-          return true;
-        }
-      }
-      return false;
     }
 
     void run() {
       for (int p = 0; p < postings; p++) {
-        for (int unit = 0; unit < problem.capacity()[p]; unit++) {
-          augmentFrom(p);
+        for (int units = rows.capacity()[p]; units > 0; units--) {
+          if (augmentFrom(p)) {
+            // leaving a place empty was the shortest path; distances from p never fall, so it
+            // stays the shortest for the rest of p's places
+            empty[p] += units - 1;
+            break;
+          }
         }
       }
     }
 
-    /** One shortest path from posting {@code source} to the sink, and one unit along it. */
-    private void augmentFrom(int source) {
+    /**
+     * One shortest path from posting {@code source} to the sink, and one unit along it; true when
+     * the path was the posting's own edge to the sink (a place left empty).
+     */
+    private boolean augmentFrom(int source) {
       heap.clear();
       int touchedCount = 0;
       dist[source] = 0;
-      prev[source] = -1;
+      prevNode[source] = -1;
       touched[touchedCount++] = source;
-      heap.push(source, 0);
+      heap.offer(source, 0);
       long toSink = Long.MAX_VALUE;
       while (!heap.isEmpty()) {
-        int u = heap.pop();
-        if (settled[u]) {
-          continue;
-        }
+        int u = heap.poll();
         settled[u] = true;
         if (u == sink) {
           toSink = dist[u];
           break;
         }
-        long du = dist[u];
+        long du = dist[u] + phi[u];
         if (u < postings) {
-          // posting → resident (unpaired so far), posting → sink
-          for (int r : rows[u]) {
-            if (!isAssigned(u, r)) {
-              touchedCount =
-                  relax(
-                      heap,
-                      u,
-                      postings + r,
-                      du - weight(u, r) + phi[u] - phi[postings + r],
-                      touchedCount);
+          // posting → a resident it is not paired with, posting → sink
+          for (int e = cStart[u]; e < cStart[u + 1]; e++) {
+            if (!used[e]) {
+              int v = postings + cResident[e];
+              touchedCount = relax(v, u, e, du - cWeight[e] - phi[v], touchedCount);
             }
           }
-          touchedCount = relax(heap, u, sink, du + phi[u] - phi[sink], touchedCount);
+          touchedCount = relax(sink, u, -1, du - phi[sink], touchedCount);
         } else {
           int r = u - postings;
-          if (assignedCount[r] < problem.perResident()) {
-            touchedCount = relax(heap, u, sink, du + phi[u] - phi[sink], touchedCount);
+          if (pairedCount[r] < k) {
+            touchedCount = relax(sink, u, -1, du - phi[sink], touchedCount);
           }
           // back along a pair: resident → posting, cost +w
-          for (int i = 0; i < assignedCount[r]; i++) {
-            int q = assigned[r][i];
-            touchedCount = relax(heap, u, q, du + weight(q, r) + phi[u] - phi[q], touchedCount);
+          for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+            int e = paired[j];
+            int q = cPosting[e];
+            touchedCount = relax(q, u, e, du + cWeight[e] - phi[q], touchedCount);
           }
         }
       }
-      // sink → posting (undo an empty place) is never needed: the search stops at the sink
+      // φ(v) += min(d(v), d(sink)) − d(sink): nodes never settled keep theirs
       for (int i = 0; i < touchedCount; i++) {
         int v = touched[i];
         if (settled[v]) {
           phi[v] += dist[v] - toSink;
         }
       }
-      // nodes never settled keep φ: their distance is at least the sink's
+      boolean direct = prevNode[sink] == source;
       applyPath();
       for (int i = 0; i < touchedCount; i++) {
         int v = touched[i];
         settled[v] = false;
         dist[v] = Long.MAX_VALUE;
       }
+      return direct;
     }
 
-    private int relax(Heap heap, int u, int v, long d, int touchedCount) {
+    private int relax(int v, int u, int e, long d, int touchedCount) {
       if (!settled[v] && d < dist[v]) {
         if (dist[v] == Long.MAX_VALUE) {
           touched[touchedCount++] = v;
         }
         dist[v] = d;
-        prev[v] = u;
-        heap.push(v, d);
+        prevNode[v] = u;
+        prevEdge[v] = e;
+        heap.offer(v, d);
       }
       return touchedCount;
     }
 
     private void applyPath() {
-      int v = sink;
-      while (prev[v] != -1) {
-        int u = prev[v];
-        if (u < postings && v == sink) {
-          empty[u]++;
+      for (int v = sink; prevNode[v] != -1; v = prevNode[v]) {
+        int u = prevNode[v];
+        int e = prevEdge[v];
+        if (v == sink) {
+          if (u < postings) {
+            empty[u]++;
+          }
         } else if (u < postings) {
+          // posting u takes resident v − P
           int r = v - postings;
-          assigned[r][assignedCount[r]++] = u;
-        } else if (v < postings) {
+          used[e] = true;
+          paired[r * k + pairedCount[r]++] = e;
+        } else {
           // resident u − P gives up posting v
           int r = u - postings;
-          for (int i = 0; i < assignedCount[r]; i++) {
-            if (assigned[r][i] == v) {
-              assigned[r][i] = assigned[r][--assignedCount[r]];
+          used[e] = false;
+          for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+            if (paired[j] == e) {
+              paired[j] = paired[r * k + --pairedCount[r]];
               break;
             }
           }
         }
-        v = u;
       }
     }
 
-    /** True when no pair outside the candidate set has a negative reduced cost. */
-    boolean certifies() {
+    /**
+     * Moves the potentials as far as the candidate flow allows in the direction the check against
+     * every pair needs, φ(posting) − φ(resident) ≥ weight: each resident down to its lowest
+     * feasible potential (an unpaired one to the sink's: a free resident costs nothing), then each
+     * posting up to its highest (the least its pairs are worth, or the sink's with a place empty).
+     */
+    void tighten() {
+      for (int r = 0; r < residents; r++) {
+        long low = pairedCount[r] < k ? phi[sink] : Long.MIN_VALUE;
+        for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+          int e = paired[j];
+          low = Math.max(low, phi[cPosting[e]] - cWeight[e]);
+        }
+        phi[postings + r] = low;
+      }
       for (int p = 0; p < postings; p++) {
-        int[] row = problem.weight()[p];
-        for (int r = 0; r < residents; r++) {
-          int w = row[r];
-          if (w != NONE && w > 0 && !isAssigned(p, r) && -w + phi[p] - phi[postings + r] < 0) {
-            return false;
+        phi[p] = empty[p] > 0 ? phi[sink] : UNBOUNDED;
+      }
+      for (int e = 0; e < used.length; e++) {
+        if (used[e]) {
+          int p = cPosting[e];
+          phi[p] = Math.min(phi[p], cWeight[e] + phi[postings + cResident[e]]);
+        }
+      }
+    }
+
+    /**
+     * The duality certificate, checked against the flow's limits and every pair of the problem: the
+     * indices of pairs outside the flow whose reduced cost is negative (empty when the allocation
+     * is optimal), or null when the flow itself breaks it (a bug, never a reason to widen).
+     */
+    int[] brokenPairs() {
+      long sinkPhi = phi[sink];
+      int[] load = new int[postings];
+      for (int e = 0; e < used.length; e++) {
+        if (used[e]) {
+          int p = cPosting[e];
+          load[p]++;
+          // the pair's reverse edge, resident → posting at cost +w
+          if (cWeight[e] + phi[postings + cResident[e]] - phi[p] < 0) {
+            return null;
           }
         }
       }
-      return true;
+      for (int p = 0; p < postings; p++) {
+        if (load[p] + empty[p] != rows.capacity()[p]
+            || phi[p] < sinkPhi
+            || (empty[p] > 0 && phi[p] > sinkPhi)) {
+          return null;
+        }
+      }
+      for (int r = 0; r < residents; r++) {
+        long f = phi[postings + r];
+        int n = pairedCount[r];
+        if (n > k || (n < k && f < sinkPhi) || (n > 0 && f > sinkPhi)) {
+          return null;
+        }
+      }
+      int[] broken = new int[16];
+      int count = 0;
+      int[] resident = rows.resident();
+      int[] weight = rows.weight();
+      for (int p = 0; p < postings; p++) {
+        long phiP = phi[p];
+        for (int i = rows.start()[p]; i < rows.start()[p + 1]; i++) {
+          int r = resident[i];
+          if (phiP - phi[postings + r] < weight[i] && !paired(p, r)) {
+            if (count == broken.length) {
+              broken = Arrays.copyOf(broken, 2 * count);
+            }
+            broken[count++] = i;
+          }
+        }
+      }
+      return Arrays.copyOf(broken, count);
+    }
+
+    private boolean paired(int p, int r) {
+      for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+        if (cPosting[paired[j]] == p) {
+          return true;
+        }
+      }
+      return false;
     }
 
     List<Pair> pairs() {
       List<Pair> out = new ArrayList<>();
-      for (int r = 0; r < residents; r++) {
-        for (int i = 0; i < assignedCount[r]; i++) {
-          int p = assigned[r][i];
-          out.add(new Pair(p, r, weight(p, r)));
+      for (int e = 0; e < used.length; e++) {
+        if (used[e]) {
+          out.add(new Pair(cPosting[e], cResident[e], cWeight[e]));
         }
       }
       out.sort(Comparator.comparingInt(Pair::posting).thenComparingInt(Pair::resident));
@@ -394,22 +534,27 @@ public final class Allocation {
 
     long total() {
       long sum = 0;
-      for (Pair pair : pairs()) {
-        sum += pair.weight();
+      for (int e = 0; e < used.length; e++) {
+        if (used[e]) {
+          sum += cWeight[e];
+        }
       }
       return sum;
     }
   }
 
-  /** A binary heap of (node, key) with lazy deletion. */
+  /** A binary min-heap of nodes by key with decrease-key: each node is in it at most once. */
   private static final class Heap {
-    private int[] nodes;
-    private long[] keys;
+    private final int[] nodes;
+    private final long[] keys;
+    private final int[] slot; // where a node sits, −1 when absent
     private int size;
 
     Heap(int capacity) {
-      nodes = new int[Math.max(16, capacity)];
-      keys = new long[nodes.length];
+      nodes = new int[capacity];
+      keys = new long[capacity];
+      slot = new int[capacity];
+      Arrays.fill(slot, -1);
     }
 
     boolean isEmpty() {
@@ -417,32 +562,46 @@ public final class Allocation {
     }
 
     void clear() {
+      for (int i = 0; i < size; i++) {
+        slot[nodes[i]] = -1;
+      }
       size = 0;
     }
 
-    void push(int node, long key) {
-      if (size == nodes.length) {
-        nodes = Arrays.copyOf(nodes, size * 2);
-        keys = Arrays.copyOf(keys, size * 2);
+    /** Adds the node, or lowers its key; a higher key for a node already in is ignored. */
+    void offer(int node, long key) {
+      int i = slot[node];
+      if (i < 0) {
+        i = size++;
+      } else if (keys[i] <= key) {
+        return;
       }
-      int i = size++;
+      up(i, node, key);
+    }
+
+    int poll() {
+      int top = nodes[0];
+      slot[top] = -1;
+      size--;
+      if (size > 0) {
+        down(nodes[size], keys[size]);
+      }
+      return top;
+    }
+
+    private void up(int i, int node, long key) {
       while (i > 0) {
-        int parent = (i - 1) / 2;
+        int parent = (i - 1) >>> 1;
         if (keys[parent] <= key) {
           break;
         }
-        nodes[i] = nodes[parent];
-        keys[i] = keys[parent];
+        place(i, nodes[parent], keys[parent]);
         i = parent;
       }
-      nodes[i] = node;
-      keys[i] = key;
+      place(i, node, key);
     }
 
-    int pop() {
-      int top = nodes[0];
-      int lastNode = nodes[--size];
-      long lastKey = keys[size];
+    private void down(int node, long key) {
       int i = 0;
       while (true) {
         int child = 2 * i + 1;
@@ -452,16 +611,19 @@ public final class Allocation {
         if (child + 1 < size && keys[child + 1] < keys[child]) {
           child++;
         }
-        if (keys[child] >= lastKey) {
+        if (keys[child] >= key) {
           break;
         }
-        nodes[i] = nodes[child];
-        keys[i] = keys[child];
+        place(i, nodes[child], keys[child]);
         i = child;
       }
-      nodes[i] = lastNode;
-      keys[i] = lastKey;
-      return top;
+      place(i, node, key);
+    }
+
+    private void place(int i, int node, long key) {
+      nodes[i] = node;
+      keys[i] = key;
+      slot[node] = i;
     }
   }
 }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AllocationTest {
@@ -88,6 +91,94 @@ class AllocationTest {
       }
     }
     assertTrue(greedyWorse > 0, "the random boards should include some where greedy loses");
+  }
+
+  @Test
+  void isOptimalOnSmallBoardsFullOfTiesCheckedByBruteForce() {
+    // equal weights leave many optimal allocations and many valid potentials
+    Random random = new Random(7);
+    for (int trial = 0; trial < 300; trial++) {
+      Allocation.Problem problem = randomProblem(random, 1 + random.nextInt(4), 6, 3, 3);
+      Allocation.Result best = Allocation.optimal(problem, 1);
+      assertFeasible(problem, best);
+      assertTrue(best.certified());
+      assertEquals(bruteForce(problem), best.total(), "trial " + trial);
+    }
+  }
+
+  @Test
+  void aSmallFirstCandidateSetReachesTheOptimumOfTheWholeGraph() {
+    // many residents after the same few postings: the first rounds miss pairs the optimum needs
+    Random random = new Random(11);
+    int widened = 0;
+    for (int trial = 0; trial < 60; trial++) {
+      Allocation.Problem problem = randomProblem(random, 12, 80, 40, 3);
+      Allocation.Result fromFew = Allocation.optimal(problem, 1);
+      Allocation.Result fromAll = Allocation.optimal(problem, 1_000);
+      assertFeasible(problem, fromFew);
+      assertTrue(fromFew.certified() && fromAll.certified());
+      assertEquals(1, fromAll.rounds());
+      assertEquals(fromAll.total(), fromFew.total(), "trial " + trial);
+      widened += fromFew.rounds() > 1 ? 1 : 0;
+    }
+    assertTrue(widened > 0, "some boards should need more than one round");
+  }
+
+  @Test
+  void greedyTakesTheBestPairLeftInTheOrderOfTheWholeList() {
+    Random random = new Random(5);
+    for (int trial = 0; trial < 100; trial++) {
+      Allocation.Problem problem = randomProblem(random, 10, 50, 20, 2);
+      Allocation.Result greedy = Allocation.greedy(problem);
+      assertFeasible(problem, greedy);
+      assertEquals(greedyBySorting(problem), Set.copyOf(greedy.pairs()), "trial " + trial);
+    }
+  }
+
+  /**
+   * A random board: up to {@code postings} postings with 1–3 places, {@code residents} residents
+   * (at least one), weights 1…{@code weights} on three pairs in four, up to {@code perResident}.
+   */
+  private static Allocation.Problem randomProblem(
+      Random random, int postings, int residents, int weights, int perResident) {
+    int r = 1 + random.nextInt(residents);
+    int[][] w = new int[postings][r];
+    int[] capacity = new int[postings];
+    for (int p = 0; p < postings; p++) {
+      capacity[p] = 1 + random.nextInt(3);
+      for (int i = 0; i < r; i++) {
+        w[p][i] = random.nextInt(4) == 0 ? X : 1 + random.nextInt(weights);
+      }
+    }
+    return new Allocation.Problem(w, capacity, 1 + random.nextInt(perResident));
+  }
+
+  /** Greedy as first written: sort every pair, best first, and take what still fits. */
+  private static Set<Allocation.Pair> greedyBySorting(Allocation.Problem problem) {
+    List<int[]> edges = new ArrayList<>();
+    for (int p = 0; p < problem.postings(); p++) {
+      for (int r = 0; r < problem.residents(); r++) {
+        int w = problem.weight()[p][r];
+        if (w != X && w > 0) {
+          edges.add(new int[] {w, p, r});
+        }
+      }
+    }
+    edges.sort(
+        Comparator.<int[]>comparingInt(e -> -e[0])
+            .thenComparingInt(e -> e[1])
+            .thenComparingInt(e -> e[2]));
+    int[] left = problem.capacity().clone();
+    int[] taken = new int[problem.residents()];
+    Set<Allocation.Pair> out = new HashSet<>();
+    for (int[] e : edges) {
+      if (left[e[1]] > 0 && taken[e[2]] < problem.perResident()) {
+        left[e[1]]--;
+        taken[e[2]]++;
+        out.add(new Allocation.Pair(e[1], e[2], e[0]));
+      }
+    }
+    return out;
   }
 
   private static void assertFeasible(Allocation.Problem problem, Allocation.Result result) {
