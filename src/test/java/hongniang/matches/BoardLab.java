@@ -1,7 +1,7 @@
 package hongniang.matches;
 
 import hongniang.matching.Allocation;
-import hongniang.matching.HardRules;
+import hongniang.matching.BoardScores;
 import hongniang.matching.Opening;
 import hongniang.matching.RandomWorld;
 import hongniang.matching.Scorer;
@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * Where the match board's time goes, without PostgreSQL: 10,000 residents × 1,000 postings drawn
- * by {@link RandomWorld}, each phase of {@link BoardService#solve} timed on its own, then the whole
+ * Where the match board's time goes, without PostgreSQL: 10,000 residents × 1,000 postings drawn by
+ * {@link RandomWorld}, each phase of {@link BoardService#solve} timed on its own, then the whole
  * call. A command, not a test: {@code java -cp target/classes:target/test-classes:$(cat
  * target/cp.txt) hongniang.matches.BoardLab [runs] [k]}.
  */
@@ -35,60 +35,43 @@ final class BoardLab {
     MatchingSettings settings = new MatchingSettings();
     Scorer scorer = settings.scorer();
     BoardService board =
-        new BoardService(null, settings, Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        new BoardService(
+            null,
+            settings,
+            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     for (int run = 1; run <= runs; run++) {
       long t0 = System.nanoTime();
-      int[][] weight = new int[openings.size()][seekers.size()];
-      long feasible =
-          IntStream.range(0, openings.size())
-              .parallel()
-              .mapToLong(
-                  p -> {
-                    Opening o = openings.get(p);
-                    long n = 0;
-                    for (int i = 0; i < seekers.size(); i++) {
-                      Seeker s = seekers.get(i);
-                      if (HardRules.allows(s, o, TODAY)) {
-                        weight[p][i] =
-                            (int)
-                                Math.round(
-                                    scorer.points(s, o, Perspective.FOR_POSTING, TODAY) * 100);
-                        n++;
-                      } else {
-                        weight[p][i] = Allocation.NONE;
-                      }
-                    }
-                    return n;
-                  })
-              .sum();
-      int[] capacity = openings.stream().mapToInt(o -> Math.max(0, o.remaining())).toArray();
+      BoardScores scores = new BoardScores(scorer, openings, seekers, TODAY);
       long t1 = System.nanoTime();
-      Allocation.Problem problem = new Allocation.Problem(weight, capacity, k);
-      Allocation.Result best = Allocation.optimal(problem, 4 * k);
+      BoardScores.Board scored = scores.board(k);
       long t2 = System.nanoTime();
-      Allocation.Result greedy = Allocation.greedy(problem);
+      Allocation.Result best = Allocation.optimal(scored.rows(), 4 * k);
       long t3 = System.nanoTime();
-      for (Allocation.Pair pair : best.pairs()) {
-        scorer.explain(
-            seekers.get(pair.resident()),
-            openings.get(pair.posting()),
-            Perspective.FOR_POSTING,
-            TODAY);
-      }
+      Allocation.Result greedy = Allocation.greedy(scored.rows());
       long t4 = System.nanoTime();
+      best.pairs().parallelStream()
+          .forEach(
+              pair ->
+                  scorer.explain(
+                      seekers.get(pair.resident()),
+                      openings.get(pair.posting()),
+                      Perspective.FOR_POSTING,
+                      TODAY));
+      long t5 = System.nanoTime();
       System.out.printf(
           Locale.ROOT,
-          "run %d: fill %d ms, optimal %d ms, greedy %d ms, explain %d ms, total %d ms;"
-              + " feasible %,d, places %,d, proposals %,d, optimum %d, greedy %d, rounds %d,"
-              + " certified %s%n",
+          "run %d: features %d ms, fill %d ms, optimal %d ms, greedy %d ms, explain %d ms,"
+              + " total %d ms; feasible %,d, places %,d, proposals %,d, optimum %d, greedy %d,"
+              + " rounds %d, certified %s%n",
           run,
           ms(t1 - t0),
           ms(t2 - t1),
           ms(t3 - t2),
           ms(t4 - t3),
-          ms(t4 - t0),
-          feasible,
-          IntStream.of(capacity).sum(),
+          ms(t5 - t4),
+          ms(t5 - t0),
+          scored.feasiblePairs(),
+          IntStream.of(scored.rows().capacity()).sum(),
           best.pairs().size(),
           best.total(),
           greedy.total(),

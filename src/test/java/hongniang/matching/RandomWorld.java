@@ -35,6 +35,7 @@ public final class RandomWorld {
   private final LocalDate today;
   private final List<String> groups;
   private final Map<String, List<Work>> works;
+  private int oddPercent;
 
   /** A world drawn from this seed, dated {@code today}. */
   public RandomWorld(long seed, LocalDate today) {
@@ -42,6 +43,21 @@ public final class RandomWorld {
     this.today = today;
     this.works = occupations();
     this.groups = List.copyOf(works.keySet());
+  }
+
+  /**
+   * Makes about {@code percent}% of the values that decide a rule or a tier on their own unusual:
+   * residents not seeking, a wage of 0, postings closed, full, expired or without an agreement,
+   * with no occupation the list knows. The board never sees many of these; tests must.
+   */
+  public RandomWorld withOddValues(int percent) {
+    this.oddPercent = percent;
+    return this;
+  }
+
+  // draws nothing when there are no odd values, so a seed gives the same world as before
+  private boolean odd() {
+    return oddPercent > 0 && random.nextInt(100) < oddPercent;
   }
 
   /** {@code n} residents with ids 1…n. */
@@ -64,7 +80,8 @@ public final class RandomWorld {
 
   private Seeker seeker(long id) {
     // residents crowd into the first groups of the list (cleaning, catering…), postings do not
-    String home = groups.get(Math.min(random.nextInt(groups.size()), random.nextInt(groups.size())));
+    String home =
+        groups.get(Math.min(random.nextInt(groups.size()), random.nextInt(groups.size())));
     List<Work> desired = new ArrayList<>();
     if (random.nextInt(10) > 0) {
       int n = 1 + random.nextInt(3);
@@ -109,13 +126,15 @@ public final class RandomWorld {
         List.copyOf(skills),
         Skill.keys(skills),
         Set.copyOf(past),
-        random.nextInt(10) == 0 ? null : 2000 + 100 * random.nextInt(41),
+        random.nextInt(10) == 0 ? null : odd() ? 0 : 2000 + 100 * random.nextInt(41),
         schedules(),
         random.nextInt(100) < 30,
         Set.copyOf(licences),
         Set.copyOf(categories),
         random.nextInt(10) < 3 ? null : today.minusDays(random.nextInt(1100)),
-        random.nextInt(10) == 0 ? "REFERRED" : "SEEKING",
+        odd()
+            ? pick(List.of("EMPLOYED", "INACTIVE"))
+            : random.nextInt(10) == 0 ? "REFERRED" : "SEEKING",
         today.minusDays(random.nextInt(200)));
   }
 
@@ -134,7 +153,7 @@ public final class RandomWorld {
 
   private Opening opening(long id) {
     String group = pick(groups);
-    Work work = random.nextInt(30) == 0 ? null : work(group);
+    Work work = random.nextInt(30) == 0 || odd() ? null : work(group);
     List<Skill> skills = new ArrayList<>();
     if (random.nextInt(100) >= 15) {
       for (int i = 1 + random.nextInt(4); i > 0; i--) {
@@ -162,7 +181,9 @@ public final class RandomWorld {
         wageMax,
         schedule < 50
             ? Schedule.FULL_TIME
-            : schedule < 70 ? Schedule.SHIFT : schedule < 85 ? Schedule.PART_TIME : Schedule.FLEXIBLE,
+            : schedule < 70
+                ? Schedule.SHIFT
+                : schedule < 85 ? Schedule.PART_TIME : Schedule.FLEXIBLE,
         outside ? null : (long) (1 + random.nextInt(9)),
         outside ? CITIES[random.nextInt(CITIES.length)] : "三明市",
         random.nextInt(10) < 3 ? 18 : null,
@@ -170,10 +191,12 @@ public final class RandomWorld {
         education < 45 ? Education.NONE : minimums[education < 75 ? 1 : 2],
         licences,
         random.nextInt(10) == 0,
-        "OPEN",
-        1 + random.nextInt(5),
-        today.plusDays(1 + random.nextInt(90)),
-        today.plusDays(random.nextInt(400)),
+        odd() ? pick(List.of("DRAFT", "PAUSED", "FILLED", "CLOSED")) : "OPEN",
+        odd() ? 0 : 1 + random.nextInt(5),
+        odd() ? today.minusDays(1) : today.plusDays(1 + random.nextInt(90)),
+        odd()
+            ? pick(java.util.Arrays.asList(null, today.minusDays(1)))
+            : today.plusDays(random.nextInt(400)),
         today.minusDays(random.nextInt(120)));
   }
 
