@@ -96,7 +96,7 @@ public class BoardService {
   public BoardView solve(List<Opening> openings, List<Seeker> seekers, int k, long startNanos) {
     LocalDate today = LocalDate.now(clock);
     BoardScores.Board board = new BoardScores(scorer, openings, seekers, today).board(k);
-    Allocation.Result best = Allocation.optimal(board.rows(), 4 * k);
+    Allocation.Result best = Allocation.optimal(board.rows());
     Allocation.Result greedy = Allocation.greedy(board.rows());
     List<BoardView.Proposal> proposals =
         new ArrayList<>(

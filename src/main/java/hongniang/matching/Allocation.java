@@ -14,20 +14,16 @@ import java.util.stream.IntStream;
  * successive shortest paths with Dijkstra on reduced costs, one unit at a time from a posting that
  * still has supply (Ahuja, Magnanti &amp; Orlin, ch. 9).
  *
- * <p>To stay fast on millions of pairs, the flow first runs on a candidate set only: each
- * resident's best {@code m} pairs and each posting's best {@code 2·capacity + 2m}. The node
- * potentials are then tightened and checked against <em>every</em> pair, together with the flow's
- * own limits: when no residual edge has a negative reduced cost the allocation is optimal for the
- * whole problem (linear-programming duality) and the certificate is reported. Otherwise the pairs
- * that broke it join the candidate set, {@code m} doubles, and it runs again.
+ * <p>Millions of pairs stay cheap because each posting's pairs are sorted best first and Dijkstra
+ * reads a row only as far as a shortest path could still go through it (see {@link Flow}): the flow
+ * runs once, on every pair. Its final node potentials are then checked against every pair and the
+ * flow against every limit: no residual edge with a negative reduced cost means the allocation is
+ * optimal (linear-programming duality), and the certificate is reported.
  */
 public final class Allocation {
 
   /** Weights at or below zero are never proposed (a place left empty scores zero). */
   public static final int NONE = Integer.MIN_VALUE;
-
-  /** A potential no constraint bounds: a posting with no place at all. */
-  private static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
   /**
    * The problem as a matrix: {@code weight[p][r]} for posting p and resident r in whole units (the
@@ -129,16 +125,16 @@ public final class Allocation {
   /**
    * The solution: the pairs, their total, and how it was proven optimal.
    *
-   * @param rounds how many times the flow ran (the candidate set grows each time)
-   * @param certified true when the potentials were checked against every pair
+   * @param rounds how many times the flow ran: once (the field stays for the API's sake)
+   * @param certified true when the potentials were checked against every pair and held
    */
   public record Result(List<Pair> pairs, long total, int rounds, boolean certified) {}
 
   private Allocation() {}
 
-  /** The optimal allocation, starting from each resident's best {@code m} pairs. */
-  public static Result optimal(Problem problem, int m) {
-    return optimal(problem.rows(), m);
+  /** The optimal allocation, certified against every pair. */
+  public static Result optimal(Problem problem) {
+    return optimal(problem.rows());
   }
 
   /** The greedy allocation: best pairs first while places and the per-resident limit allow. */
@@ -146,25 +142,11 @@ public final class Allocation {
     return greedy(problem.rows());
   }
 
-  /** The optimal allocation, starting from each resident's best {@code m} pairs. */
-  public static Result optimal(Rows rows, int m) {
-    boolean[] candidate = new boolean[rows.resident().length];
-    int limit = Math.max(1, m);
-    for (int round = 1; ; round++) {
-      addBest(rows, limit, candidate);
-      Flow flow = new Flow(rows, candidate);
-      flow.run();
-      flow.tighten();
-      int[] broken = flow.brokenPairs();
-      if (broken == null || broken.length == 0 || everyPair(candidate)) {
-        // null: the flow itself broke the certificate, which no round can mend
-        return new Result(flow.pairs(), flow.total(), round, broken != null && broken.length == 0);
-      }
-      for (int i : broken) {
-        candidate[i] = true;
-      }
-      limit *= 2;
-    }
+  /** The optimal allocation, certified against every pair. */
+  public static Result optimal(Rows rows) {
+    Flow flow = new Flow(rows);
+    flow.run();
+    return new Result(flow.pairs(), flow.total(), 1, flow.certifies());
   }
 
   /**
@@ -204,122 +186,70 @@ public final class Allocation {
     }
   }
 
-  private static boolean everyPair(boolean[] candidate) {
-    for (boolean c : candidate) {
-      if (!c) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
-   * Marks each resident's best {@code m} pairs (equal weights: the lower posting) and each
-   * posting's best {@code 2·capacity + 2m}: when many residents want the same few places, the
-   * optimum uses pairs that are not among the residents' own best.
-   */
-  private static void addBest(Rows rows, int m, boolean[] candidate) {
-    int residents = rows.residents();
-    int[] best = new int[residents * m]; // indices into the rows, best first
-    int[] count = new int[residents];
-    int[] weight = rows.weight();
-    for (int p = 0; p < rows.postings(); p++) {
-      int end = rows.start()[p + 1];
-      int keep = rows.start()[p] + 2 * rows.capacity()[p] + 2 * m;
-      for (int i = rows.start()[p]; i < end; i++) {
-        if (i < keep) {
-          candidate[i] = true;
-        }
-        int r = rows.resident()[i];
-        int base = r * m;
-        int n = count[r];
-        int w = weight[i];
-        if (n == m && w <= weight[best[base + m - 1]]) {
-          continue;
-        }
-        int j = n < m ? base + count[r]++ : base + m - 1;
-        while (j > base && weight[best[j - 1]] < w) {
-          best[j] = best[j - 1];
-          j--;
-        }
-        best[j] = i;
-      }
-    }
-    for (int r = 0; r < residents; r++) {
-      for (int j = 0; j < count[r]; j++) {
-        candidate[best[r * m + j]] = true;
-      }
-    }
-  }
-
-  /**
-   * The flow on the candidate pairs. Nodes: postings 0..P-1, residents P..P+R-1, the sink P+R.
-   * Reduced cost of an edge u→v: cost + φ(u) − φ(v), kept non-negative on every residual edge.
+   * The flow on every pair. Nodes: postings 0..P-1, residents P..P+R-1, the sink P+R; and for each
+   * posting p a stand-in P+R+1+p for the part of its row not yet looked at. Reduced cost of an edge
+   * u→v: cost + φ(u) − φ(v), kept non-negative on every residual edge.
+   *
+   * <p>Dijkstra does not relax a posting's thousands of pairs when it settles the posting. A row is
+   * best first, so −weight rises along it, and no resident's potential exceeds {@link #ceiling}:
+   * {@code dist(p) − weight + φ(p) − ceiling} is a lower bound for the distance through every pair
+   * still ahead in the row. The stand-in waits in the heap at that bound; when it comes out it
+   * relaxes the next pairs and goes back at the next bound. Dijkstra stops at the sink, usually a
+   * free resident or two down the row, so only the fronts of the rows are ever read, yet every pair
+   * counts: the flow is optimal for the whole problem in one run.
    */
   private static final class Flow {
     private final Rows rows;
+    private final int[] start;
+    private final int[] resident;
+    private final int[] weight;
     private final int postings;
-    private final int residents;
     private final int k;
     private final int sink;
-    // the candidate pairs by posting: edge e of posting p for cStart[p] ≤ e < cStart[p + 1]
-    private final int[] cStart;
-    private final int[] cPosting;
-    private final int[] cResident;
-    private final int[] cWeight;
-    private final boolean[] used;
-    // the edges resident r is paired along: paired[r·k + j] for j < pairedCount[r]
+    private final boolean[] used; // by row index: the pair carries flow
+    // the pairs resident r holds: row index paired[r·k + j] with posting pairedTo[r·k + j]
     private final int[] paired;
+    private final int[] pairedTo;
     private final int[] pairedCount;
     private final int[] empty; // places of each posting left empty (flow on posting → sink)
     private final long[] phi;
+    // residents start at φ 0 and only ever lose potential (they settle before the sink)
+    private long ceiling;
     private final long[] dist;
-    private final int[] prevEdge; // the edge a node was reached along; −1 from the sink's side
     private final int[] prevNode;
+    private final int[] prevPair; // the row index a node was reached along; −1 from the sink's side
     private final boolean[] settled;
+    private final int[] scan; // the next row index of a settled posting not yet relaxed
     private final int[] touched;
     private final Heap heap;
 
-    Flow(Rows rows, boolean[] candidate) {
+    Flow(Rows rows) {
       this.rows = rows;
+      this.start = rows.start();
+      this.resident = rows.resident();
+      this.weight = rows.weight();
       this.postings = rows.postings();
-      this.residents = rows.residents();
       this.k = rows.perResident();
-      this.sink = postings + residents;
+      this.sink = postings + rows.residents();
       int nodes = sink + 1;
-      int edges = 0;
-      for (boolean c : candidate) {
-        edges += c ? 1 : 0;
-      }
-      cStart = new int[postings + 1];
-      cPosting = new int[edges];
-      cResident = new int[edges];
-      cWeight = new int[edges];
-      used = new boolean[edges];
-      phi = new long[nodes];
-      int e = 0;
-      for (int p = 0; p < postings; p++) {
-        for (int i = rows.start()[p]; i < rows.start()[p + 1]; i++) {
-          if (candidate[i]) {
-            cPosting[e] = p;
-            cResident[e] = rows.resident()[i];
-            cWeight[e] = rows.weight()[i];
-            // −w + φ(p) − φ(r) ≥ 0 with no flow yet: φ(p) is the posting's best weight
-            phi[p] = Math.max(phi[p], cWeight[e]);
-            e++;
-          }
-        }
-        cStart[p + 1] = e;
-      }
-      paired = new int[residents * k];
-      pairedCount = new int[residents];
+      used = new boolean[resident.length];
+      paired = new int[rows.residents() * k];
+      pairedTo = new int[rows.residents() * k];
+      pairedCount = new int[rows.residents()];
       empty = new int[postings];
+      phi = new long[nodes];
+      // −w + φ(p) − φ(r) ≥ 0 with no flow yet: φ(p) is the posting's best weight, the row's first
+      for (int p = 0; p < postings; p++) {
+        phi[p] = start[p] < start[p + 1] ? weight[start[p]] : 0;
+      }
       dist = new long[nodes];
-      prevEdge = new int[nodes];
       prevNode = new int[nodes];
+      prevPair = new int[nodes];
       settled = new boolean[nodes];
+      scan = new int[postings];
       touched = new int[nodes];
-      heap = new Heap(nodes);
+      heap = new Heap(nodes + postings);
       Arrays.fill(dist, Long.MAX_VALUE);
     }
 
@@ -350,6 +280,10 @@ public final class Allocation {
       long toSink = Long.MAX_VALUE;
       while (!heap.isEmpty()) {
         int u = heap.poll();
+        if (u > sink) {
+          touchedCount = relaxRow(u - sink - 1, touchedCount);
+          continue;
+        }
         settled[u] = true;
         if (u == sink) {
           toSink = dist[u];
@@ -357,13 +291,9 @@ public final class Allocation {
         }
         long du = dist[u] + phi[u];
         if (u < postings) {
-          // posting → a resident it is not paired with, posting → sink
-          for (int e = cStart[u]; e < cStart[u + 1]; e++) {
-            if (!used[e]) {
-              int v = postings + cResident[e];
-              touchedCount = relax(v, u, e, du - cWeight[e] - phi[v], touchedCount);
-            }
-          }
+          scan[u] = start[u];
+          offerRest(u);
+          // posting → sink: a place left empty
           touchedCount = relax(sink, u, -1, du - phi[sink], touchedCount);
         } else {
           int r = u - postings;
@@ -372,9 +302,8 @@ public final class Allocation {
           }
           // back along a pair: resident → posting, cost +w
           for (int j = r * k; j < r * k + pairedCount[r]; j++) {
-            int e = paired[j];
-            int q = cPosting[e];
-            touchedCount = relax(q, u, e, du + cWeight[e] - phi[q], touchedCount);
+            int q = pairedTo[j];
+            touchedCount = relax(q, u, paired[j], du + weight[paired[j]] - phi[q], touchedCount);
           }
         }
       }
@@ -383,6 +312,9 @@ public final class Allocation {
         int v = touched[i];
         if (settled[v]) {
           phi[v] += dist[v] - toSink;
+          if (v >= postings && v < sink) {
+            ceiling = Math.max(ceiling, phi[v]);
+          }
         }
       }
       boolean direct = prevNode[sink] == source;
@@ -395,14 +327,39 @@ public final class Allocation {
       return direct;
     }
 
-    private int relax(int v, int u, int e, long d, int touchedCount) {
+    /** Puts posting p's stand-in in the heap at the bound for the rest of its row, if any. */
+    private void offerRest(int p) {
+      int i = scan[p];
+      if (i < start[p + 1]) {
+        heap.offer(sink + 1 + p, dist[p] + phi[p] - weight[i] - ceiling);
+      }
+    }
+
+    /** Relaxes posting p's next pairs of one weight (one bound), then puts the stand-in back. */
+    private int relaxRow(int p, int touchedCount) {
+      long dp = dist[p] + phi[p];
+      int end = start[p + 1];
+      int w = weight[scan[p]];
+      int i = scan[p];
+      for (; i < end && weight[i] == w; i++) {
+        if (!used[i]) {
+          int v = postings + resident[i];
+          touchedCount = relax(v, p, i, dp - w - phi[v], touchedCount);
+        }
+      }
+      scan[p] = i;
+      offerRest(p);
+      return touchedCount;
+    }
+
+    private int relax(int v, int u, int pair, long d, int touchedCount) {
       if (!settled[v] && d < dist[v]) {
         if (dist[v] == Long.MAX_VALUE) {
           touched[touchedCount++] = v;
         }
         dist[v] = d;
         prevNode[v] = u;
-        prevEdge[v] = e;
+        prevPair[v] = pair;
         heap.offer(v, d);
       }
       return touchedCount;
@@ -411,7 +368,7 @@ public final class Allocation {
     private void applyPath() {
       for (int v = sink; prevNode[v] != -1; v = prevNode[v]) {
         int u = prevNode[v];
-        int e = prevEdge[v];
+        int i = prevPair[v];
         if (v == sink) {
           if (u < postings) {
             empty[u]++;
@@ -419,15 +376,18 @@ public final class Allocation {
         } else if (u < postings) {
           // posting u takes resident v − P
           int r = v - postings;
-          used[e] = true;
-          paired[r * k + pairedCount[r]++] = e;
+          used[i] = true;
+          paired[r * k + pairedCount[r]] = i;
+          pairedTo[r * k + pairedCount[r]++] = u;
         } else {
           // resident u − P gives up posting v
           int r = u - postings;
-          used[e] = false;
+          used[i] = false;
           for (int j = r * k; j < r * k + pairedCount[r]; j++) {
-            if (paired[j] == e) {
-              paired[j] = paired[r * k + --pairedCount[r]];
+            if (paired[j] == i) {
+              int last = r * k + --pairedCount[r];
+              paired[j] = paired[last];
+              pairedTo[j] = pairedTo[last];
               break;
             }
           }
@@ -436,96 +396,45 @@ public final class Allocation {
     }
 
     /**
-     * Moves the potentials as far as the candidate flow allows in the direction the check against
-     * every pair needs, φ(posting) − φ(resident) ≥ weight: each resident down to its lowest
-     * feasible potential (an unpaired one to the sink's: a free resident costs nothing), then each
-     * posting up to its highest (the least its pairs are worth, or the sink's with a place empty).
+     * The duality certificate: the flow within every limit, and no residual edge with a negative
+     * reduced cost, checked against every pair of the problem.
      */
-    void tighten() {
-      for (int r = 0; r < residents; r++) {
-        long low = pairedCount[r] < k ? phi[sink] : Long.MIN_VALUE;
-        for (int j = r * k; j < r * k + pairedCount[r]; j++) {
-          int e = paired[j];
-          low = Math.max(low, phi[cPosting[e]] - cWeight[e]);
-        }
-        phi[postings + r] = low;
-      }
-      for (int p = 0; p < postings; p++) {
-        phi[p] = empty[p] > 0 ? phi[sink] : UNBOUNDED;
-      }
-      for (int e = 0; e < used.length; e++) {
-        if (used[e]) {
-          int p = cPosting[e];
-          phi[p] = Math.min(phi[p], cWeight[e] + phi[postings + cResident[e]]);
-        }
-      }
-    }
-
-    /**
-     * The duality certificate, checked against the flow's limits and every pair of the problem: the
-     * indices of pairs outside the flow whose reduced cost is negative (empty when the allocation
-     * is optimal), or null when the flow itself breaks it (a bug, never a reason to widen).
-     */
-    int[] brokenPairs() {
+    boolean certifies() {
       long sinkPhi = phi[sink];
       int[] load = new int[postings];
-      for (int e = 0; e < used.length; e++) {
-        if (used[e]) {
-          int p = cPosting[e];
-          load[p]++;
-          // the pair's reverse edge, resident → posting at cost +w
-          if (cWeight[e] + phi[postings + cResident[e]] - phi[p] < 0) {
-            return null;
-          }
+      for (int r = 0; r < pairedCount.length; r++) {
+        long f = phi[postings + r];
+        int n = pairedCount[r];
+        if (n > k || (n < k && f < sinkPhi) || (n > 0 && f > sinkPhi)) {
+          return false;
+        }
+        for (int j = r * k; j < r * k + n; j++) {
+          load[pairedTo[j]]++;
         }
       }
       for (int p = 0; p < postings; p++) {
         if (load[p] + empty[p] != rows.capacity()[p]
             || phi[p] < sinkPhi
             || (empty[p] > 0 && phi[p] > sinkPhi)) {
-          return null;
+          return false;
         }
-      }
-      for (int r = 0; r < residents; r++) {
-        long f = phi[postings + r];
-        int n = pairedCount[r];
-        if (n > k || (n < k && f < sinkPhi) || (n > 0 && f > sinkPhi)) {
-          return null;
-        }
-      }
-      int[] broken = new int[16];
-      int count = 0;
-      int[] resident = rows.resident();
-      int[] weight = rows.weight();
-      for (int p = 0; p < postings; p++) {
         long phiP = phi[p];
-        for (int i = rows.start()[p]; i < rows.start()[p + 1]; i++) {
-          int r = resident[i];
-          if (phiP - phi[postings + r] < weight[i] && !paired(p, r)) {
-            if (count == broken.length) {
-              broken = Arrays.copyOf(broken, 2 * count);
-            }
-            broken[count++] = i;
+        for (int i = start[p]; i < start[p + 1]; i++) {
+          long reduced = -weight[i] + phiP - phi[postings + resident[i]];
+          // an unused pair forward (≥ 0); a used one backward, resident → posting (≤ 0 forward)
+          if (used[i] ? reduced > 0 : reduced < 0) {
+            return false;
           }
         }
       }
-      return Arrays.copyOf(broken, count);
-    }
-
-    private boolean paired(int p, int r) {
-      for (int j = r * k; j < r * k + pairedCount[r]; j++) {
-        if (cPosting[paired[j]] == p) {
-          return true;
-        }
-      }
-      return false;
+      return true;
     }
 
     List<Pair> pairs() {
       List<Pair> out = new ArrayList<>();
-      for (int e = 0; e < used.length; e++) {
-        if (used[e]) {
-          out.add(new Pair(cPosting[e], cResident[e], cWeight[e]));
+      for (int r = 0; r < pairedCount.length; r++) {
+        for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+          out.add(new Pair(pairedTo[j], r, weight[paired[j]]));
         }
       }
       out.sort(Comparator.comparingInt(Pair::posting).thenComparingInt(Pair::resident));
@@ -534,10 +443,8 @@ public final class Allocation {
 
     long total() {
       long sum = 0;
-      for (int e = 0; e < used.length; e++) {
-        if (used[e]) {
-          sum += cWeight[e];
-        }
+      for (Pair pair : pairs()) {
+        sum += pair.weight();
       }
       return sum;
     }

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * Where the match board's time goes, without PostgreSQL: 10,000 residents × 1,000 postings drawn by
  * {@link RandomWorld}, each phase of {@link BoardService#solve} timed on its own, then the whole
  * call. A command, not a test: {@code java -cp target/classes:target/test-classes:$(cat
- * target/cp.txt) hongniang.matches.BoardLab [runs] [k]}.
+ * target/cp.txt) hongniang.matches.BoardLab [runs] [k] [crowding %]}.
  */
 final class BoardLab {
 
@@ -29,7 +29,8 @@ final class BoardLab {
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int k = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    RandomWorld world = new RandomWorld(7, TODAY);
+    int crowding = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    RandomWorld world = new RandomWorld(7, TODAY).withCrowding(crowding);
     List<Seeker> seekers = world.seekers(10_000);
     List<Opening> openings = world.openings(1_000);
     MatchingSettings settings = new MatchingSettings();
@@ -45,7 +46,7 @@ final class BoardLab {
       long t1 = System.nanoTime();
       BoardScores.Board scored = scores.board(k);
       long t2 = System.nanoTime();
-      Allocation.Result best = Allocation.optimal(scored.rows(), 4 * k);
+      Allocation.Result best = Allocation.optimal(scored.rows());
       long t3 = System.nanoTime();
       Allocation.Result greedy = Allocation.greedy(scored.rows());
       long t4 = System.nanoTime();

@@ -36,6 +36,7 @@ public final class RandomWorld {
   private final List<String> groups;
   private final Map<String, List<Work>> works;
   private int oddPercent;
+  private int crowdPercent;
 
   /** A world drawn from this seed, dated {@code today}. */
   public RandomWorld(long seed, LocalDate today) {
@@ -52,6 +53,15 @@ public final class RandomWorld {
    */
   public RandomWorld withOddValues(int percent) {
     this.oddPercent = percent;
+    return this;
+  }
+
+  /**
+   * Sends {@code percent}% of residents after the first two groups of work only, while postings
+   * stay spread over all: many residents for few places, the allocation's hard case.
+   */
+  public RandomWorld withCrowding(int percent) {
+    this.crowdPercent = percent;
     return this;
   }
 
@@ -81,7 +91,9 @@ public final class RandomWorld {
   private Seeker seeker(long id) {
     // residents crowd into the first groups of the list (cleaning, catering…), postings do not
     String home =
-        groups.get(Math.min(random.nextInt(groups.size()), random.nextInt(groups.size())));
+        crowdPercent > 0 && random.nextInt(100) < crowdPercent
+            ? groups.get(random.nextInt(2))
+            : groups.get(Math.min(random.nextInt(groups.size()), random.nextInt(groups.size())));
     List<Work> desired = new ArrayList<>();
     if (random.nextInt(10) > 0) {
       int n = 1 + random.nextInt(3);
