@@ -91,7 +91,9 @@ public final class Allocation {
       return ((long) (Integer.MAX_VALUE - weight) << 32) | resident;
     }
 
-    /** Rows from each posting's pairs as {@link #key}s, in any order (the rows are sorted here). */
+    /**
+     * Rows from each posting's pairs as {@link #key}s in any order; each row is sorted in place.
+     */
     public static Rows of(int residents, long[][] keys, int[] capacity, int perResident) {
       int postings = keys.length;
       int[] start = new int[postings + 1];
@@ -105,7 +107,7 @@ public final class Allocation {
           .forEach(
               p -> {
                 long[] row = keys[p];
-                Arrays.sort(row);
+                sort(row);
                 for (int j = 0, i = start[p]; j < row.length; j++, i++) {
                   resident[i] = (int) row[j];
                   weight[i] = Integer.MAX_VALUE - (int) (row[j] >>> 32);
@@ -116,6 +118,48 @@ public final class Allocation {
 
     int postings() {
       return capacity.length;
+    }
+
+    /**
+     * Sorts non-negative keys ascending, by least-significant-digit radix over the bytes in which
+     * they differ: a row of thousands of pairs differs in about four bytes (the resident's and the
+     * weight's), four linear passes where a comparison sort needs a dozen.
+     */
+    static void sort(long[] keys) {
+      int n = keys.length;
+      if (n < 256) {
+        Arrays.sort(keys);
+        return;
+      }
+      long differ = 0;
+      for (long key : keys) {
+        differ |= key ^ keys[0];
+      }
+      long[] from = keys;
+      long[] to = new long[n];
+      int[] count = new int[257];
+      for (int shift = 0; shift < 64; shift += 8) {
+        if ((differ >>> shift & 0xFF) == 0) {
+          continue;
+        }
+        Arrays.fill(count, 0);
+        for (long key : from) {
+          count[(int) (key >>> shift & 0xFF) + 1]++;
+        }
+        for (int b = 0; b < 256; b++) {
+          count[b + 1] += count[b];
+        }
+        // stable: equal digits keep the order of the pass before
+        for (long key : from) {
+          to[count[(int) (key >>> shift & 0xFF)]++] = key;
+        }
+        long[] swap = from;
+        from = to;
+        to = swap;
+      }
+      if (from != keys) {
+        System.arraycopy(from, 0, keys, 0, n);
+      }
     }
   }
 

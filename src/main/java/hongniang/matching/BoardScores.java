@@ -38,7 +38,7 @@ public final class BoardScores {
   private final int[] education;
   private final boolean[] willingOutside;
   private final long[] community;
-  private final int[] minWage;
+  private final int[] wageLevel; // index of the resident's lowest wage among the distinct ones
   private final int skillWords;
   private final long[] skills; // skillWords per resident, over the skills postings list
   private final double[] freshness;
@@ -58,8 +58,11 @@ public final class BoardScores {
   private final boolean[] inDistrict;
   private final long[] postingCommunity;
   private final boolean[] inHomeCity;
-  private final int[] wageMax;
   private final int[][] listed; // skill ids
+  // the wage and skills fractions, worked out once per posting for each input they can see
+  private final int wageLevels;
+  private final double[] wage; // [p * wageLevels + level]
+  private final double[][] skillShare; // [p][skills held]
   private final int[] work; // index into the distinct occupations
 
   /** Resolves the features of every resident and posting; scoring is from a posting's side. */
@@ -90,8 +93,8 @@ public final class BoardScores {
     inDistrict = new boolean[postings];
     postingCommunity = new long[postings];
     inHomeCity = new boolean[postings];
-    wageMax = new int[postings];
     listed = new int[postings][];
+    skillShare = new double[postings][];
     work = new int[postings];
     for (int p = 0; p < postings; p++) {
       Opening o = openings.get(p);
@@ -105,15 +108,20 @@ public final class BoardScores {
       inDistrict[p] = o.communityId() != null;
       postingCommunity[p] = o.communityId() == null ? 0 : o.communityId();
       inHomeCity[p] = scorer.inHomeCity(o);
-      wageMax[p] = o.wageMax();
       listed[p] = o.skillKeys().stream().mapToInt(skillIds::id).toArray();
+      skillShare[p] = new double[listed[p].length + 1];
+      for (int held = 0; held <= listed[p].length; held++) {
+        skillShare[p][held] = Scorer.skillShare(held, listed[p].length);
+      }
       // the tier and experience read only the occupation's code and group
       List<String> key = o.work() == null ? List.of() : List.of(o.work().code(), o.work().group());
-      Integer known = works.putIfAbsent(key, works.size());
-      if (known == null) {
-        workExamples.add(o);
-      }
-      work[p] = works.get(key);
+      work[p] =
+          works.computeIfAbsent(
+              key,
+              k -> {
+                workExamples.add(o);
+                return workExamples.size() - 1;
+              });
     }
 
     seeking = new boolean[residents];
@@ -125,7 +133,20 @@ public final class BoardScores {
     education = new int[residents];
     willingOutside = new boolean[residents];
     community = new long[residents];
-    minWage = new int[residents];
+    Map<Integer, Integer> levels = new HashMap<>();
+    wageLevel = new int[residents];
+    for (int r = 0; r < residents; r++) {
+      Integer min = seekers.get(r).minWage();
+      wageLevel[r] = levels.computeIfAbsent(min == null ? Scorer.NO_WAGE : min, m -> levels.size());
+    }
+    wageLevels = levels.size();
+    wage = new double[postings * wageLevels];
+    for (Map.Entry<Integer, Integer> level : levels.entrySet()) {
+      for (int p = 0; p < postings; p++) {
+        wage[p * wageLevels + level.getValue()] =
+            Scorer.wage(level.getKey(), openings.get(p).wageMax());
+      }
+    }
     skills = new long[residents * skillWords];
     freshness = new double[residents];
     priority = new double[residents];
@@ -147,7 +168,6 @@ public final class BoardScores {
               education[r] = s.education().ordinal();
               willingOutside[r] = s.willingOutside();
               community[r] = s.communityId();
-              minWage[r] = s.minWage() == null ? Scorer.NO_WAGE : s.minWage();
               skillIds.set(skills, r, s.skillKeys());
               freshness[r] = Scorer.profileFreshness(s, today);
               priority[r] = Scorer.priority(s, today);
@@ -191,8 +211,8 @@ public final class BoardScores {
     int at = work[p] * residents + r;
     return scorer.total(
         tier[at],
-        Scorer.skillShare(held, listed[p].length),
-        Scorer.wage(minWage[r], wageMax[p]),
+        skillShare[p][held],
+        wage[p * wageLevels + wageLevel[r]],
         Scorer.place(inDistrict[p], postingCommunity[p] == community[r], inHomeCity[p]),
         Scorer.schedule(accepted[r] == 0, preferred[r] == schedule[p], (accepted[r] & bit) != 0),
         experience[at],
