@@ -3,7 +3,7 @@ package hongniang.matches;
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
 import hongniang.matching.Allocation;
-import hongniang.matching.HardRules;
+import hongniang.matching.BoardScores;
 import hongniang.matching.Opening;
 import hongniang.matching.Scorer;
 import hongniang.matching.Scorer.Perspective;
@@ -95,58 +95,17 @@ public class BoardService {
   /** The allocation itself, for the API and the benchmark. */
   public BoardView solve(List<Opening> openings, List<Seeker> seekers, int k, long startNanos) {
     LocalDate today = LocalDate.now(clock);
-    int[][] weight = new int[openings.size()][seekers.size()];
-    int[] capacity = new int[openings.size()];
-    long feasible =
-        IntStream.range(0, openings.size())
-            .parallel()
-            .mapToLong(
-                p -> {
-                  Opening o = openings.get(p);
-                  int[] row = weight[p];
-                  long n = 0;
-                  for (int i = 0; i < row.length; i++) {
-                    Seeker s = seekers.get(i);
-                    if (HardRules.allows(s, o, today)) {
-                      row[i] =
-                          (int)
-                              Math.round(scorer.points(s, o, Perspective.FOR_POSTING, today) * 100);
-                      n++;
-                    } else {
-                      row[i] = Allocation.NONE;
-                    }
-                  }
-                  return n;
-                })
-            .sum();
-    for (int p = 0; p < openings.size(); p++) {
-      capacity[p] = Math.max(0, openings.get(p).remaining());
-    }
-    Allocation.Problem problem = new Allocation.Problem(weight, capacity, k);
-    Allocation.Result best = Allocation.optimal(problem, 4 * k);
-    Allocation.Result greedy = Allocation.greedy(problem);
-    List<BoardView.Proposal> proposals = new ArrayList<>();
-    for (Allocation.Pair pair : best.pairs()) {
-      Opening o = openings.get(pair.posting());
-      Seeker s = seekers.get(pair.resident());
-      var match = scorer.explain(s, o, Perspective.FOR_POSTING, today);
-      proposals.add(
-          new BoardView.Proposal(
-              o.id(),
-              o.title(),
-              s.id(),
-              s.name(),
-              PartView.round(match.score()),
-              PartView.of(match.parts())));
-    }
+    BoardScores.Board board = new BoardScores(scorer, openings, seekers, today).board(k);
+    Allocation.Result best = Allocation.optimal(board.rows());
+    Allocation.Result greedy = Allocation.greedy(board.rows());
+    List<BoardView.Proposal> proposals =
+        new ArrayList<>(
+            best.pairs().parallelStream().map(p -> proposal(openings, seekers, p, today)).toList());
     proposals.sort(
         Comparator.comparingLong(BoardView.Proposal::postingId)
             .thenComparing(Comparator.comparingDouble(BoardView.Proposal::score).reversed())
             .thenComparingLong(BoardView.Proposal::jobseekerId));
-    int places = 0;
-    for (int c : capacity) {
-      places += c;
-    }
+    int places = IntStream.of(board.rows().capacity()).sum();
     double total = best.total() / 100.0;
     double greedyTotal = greedy.total() / 100.0;
     return new BoardView(
@@ -157,11 +116,26 @@ public class BoardService {
         seekers.size(),
         openings.size(),
         places,
-        feasible,
+        board.feasiblePairs(),
         k,
         best.certified(),
         best.rounds(),
         (System.nanoTime() - startNanos) / 1_000_000);
+  }
+
+  /** A chosen pair with its explanation. */
+  private BoardView.Proposal proposal(
+      List<Opening> openings, List<Seeker> seekers, Allocation.Pair pair, LocalDate today) {
+    Opening o = openings.get(pair.posting());
+    Seeker s = seekers.get(pair.resident());
+    var match = scorer.explain(s, o, Perspective.FOR_POSTING, today);
+    return new BoardView.Proposal(
+        o.id(),
+        o.title(),
+        s.id(),
+        s.name(),
+        PartView.round(match.score()),
+        PartView.of(match.parts()));
   }
 
   private static List<Long> distinct(List<Long> ids) {

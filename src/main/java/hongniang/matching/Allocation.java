@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The match board's exact allocation: choose resident–posting pairs that maximise the total weight
  * subject to each posting's remaining headcount and at most {@code k} pairs per resident. It is a
- * min-cost flow (source → posting, capacity the headcount; posting → resident, capacity 1, cost
- * −weight; resident → sink, capacity k; posting → sink, cost 0, for a place left empty), solved by
+ * min-cost flow (posting → resident, capacity 1, cost −weight; resident → sink, capacity k; posting
+ * → sink, cost 0, for a place left empty; each posting supplies its headcount), solved by
  * successive shortest paths with Dijkstra on reduced costs, one unit at a time from a posting that
  * still has supply (Ahuja, Magnanti &amp; Orlin, ch. 9).
  *
- * <p>To stay fast on thousands of residents, the flow first runs on each resident's best {@code m}
- * pairs only. The final node potentials are then checked against <em>every</em> pair: when no pair
- * has a negative reduced cost the flow is optimal for the whole problem (linear-programming
- * duality) — the certificate is reported; otherwise {@code m} doubles and it runs again.
+ * <p>Millions of pairs stay cheap because each posting's pairs are sorted best first and Dijkstra
+ * reads a row only as far as a shortest path could still go through it (see {@link Flow}): the flow
+ * runs once, on every pair. Its final node potentials are then checked against every pair and the
+ * flow against every limit: no residual edge with a negative reduced cost means the allocation is
+ * optimal (linear-programming duality), and the certificate is reported.
  */
 public final class Allocation {
 
@@ -24,8 +26,9 @@ public final class Allocation {
   public static final int NONE = Integer.MIN_VALUE;
 
   /**
-   * The problem: {@code weight[p][r]} for posting p and resident r in whole units (the board uses
-   * hundredths of a point), or {@link #NONE} when the pair is excluded.
+   * The problem as a matrix: {@code weight[p][r]} for posting p and resident r in whole units (the
+   * board uses hundredths of a point), or {@link #NONE} when the pair is excluded. Small problems
+   * and tests; the board builds {@link Rows} directly.
    */
   public record Problem(int[][] weight, int[] capacity, int perResident) {
     public Problem {
@@ -44,6 +47,120 @@ public final class Allocation {
     int residents() {
       return weight.length == 0 ? 0 : weight[0].length;
     }
+
+    /** The pairs that may be proposed, as rows. */
+    public Rows rows() {
+      long[][] keys = new long[postings()][];
+      for (int p = 0; p < postings(); p++) {
+        long[] row = new long[residents()];
+        int n = 0;
+        for (int r = 0; r < residents(); r++) {
+          int w = weight[p][r];
+          if (w != NONE && w > 0) {
+            row[n++] = Rows.key(w, r);
+          }
+        }
+        keys[p] = Arrays.copyOf(row, n);
+      }
+      return Rows.of(residents(), keys, capacity, perResident);
+    }
+  }
+
+  /**
+   * The problem as the pairs that may be proposed (positive weight), posting by posting: posting
+   * p's are the indices {@code start[p] ≤ i < start[p + 1]}, {@code resident[i]} with {@code
+   * weight[i]}, best first (weight descending, then resident ascending). Millions of pairs fit in
+   * three int arrays, and a posting's best residents are the front of its row.
+   */
+  public record Rows(
+      int residents, int[] start, int[] resident, int[] weight, int[] capacity, int perResident) {
+    public Rows {
+      if (start.length != capacity.length + 1) {
+        throw new IllegalArgumentException("one capacity per posting");
+      }
+      if (perResident < 1) {
+        throw new IllegalArgumentException("perResident must be at least 1");
+      }
+    }
+
+    /** A pair as one long that sorts ascending in row order: weight descending, then resident. */
+    public static long key(int weight, int resident) {
+      if (weight <= 0) {
+        throw new IllegalArgumentException("only positive weights are proposed");
+      }
+      return ((long) (Integer.MAX_VALUE - weight) << 32) | resident;
+    }
+
+    /**
+     * Rows from each posting's pairs as {@link #key}s in any order; each row is sorted in place.
+     */
+    public static Rows of(int residents, long[][] keys, int[] capacity, int perResident) {
+      int postings = keys.length;
+      int[] start = new int[postings + 1];
+      for (int p = 0; p < postings; p++) {
+        start[p + 1] = start[p] + keys[p].length;
+      }
+      int[] resident = new int[start[postings]];
+      int[] weight = new int[start[postings]];
+      IntStream.range(0, postings)
+          .parallel()
+          .forEach(
+              p -> {
+                long[] row = keys[p];
+                sort(row);
+                for (int j = 0, i = start[p]; j < row.length; j++, i++) {
+                  resident[i] = (int) row[j];
+                  weight[i] = Integer.MAX_VALUE - (int) (row[j] >>> 32);
+                }
+              });
+      return new Rows(residents, start, resident, weight, capacity.clone(), perResident);
+    }
+
+    int postings() {
+      return capacity.length;
+    }
+
+    /**
+     * Sorts non-negative keys ascending, by least-significant-digit radix over the bytes in which
+     * they differ: a row of thousands of pairs differs in about four bytes (the resident's and the
+     * weight's), four linear passes where a comparison sort needs a dozen.
+     */
+    static void sort(long[] keys) {
+      int n = keys.length;
+      if (n < 256) {
+        Arrays.sort(keys);
+        return;
+      }
+      long differ = 0;
+      for (long key : keys) {
+        differ |= key ^ keys[0];
+      }
+      long[] from = keys;
+      long[] to = new long[n];
+      int[] count = new int[257];
+      for (int shift = 0; shift < 64; shift += 8) {
+        if ((differ >>> shift & 0xFF) == 0) {
+          continue;
+        }
+        Arrays.fill(count, 0);
+        for (long key : from) {
+          count[(int) (key >>> shift & 0xFF) + 1]++;
+        }
+        for (int b = 0; b < 256; b++) {
+          count[b + 1] += count[b];
+        }
+        // stable: equal digits keep the order of the pass before
+        for (long key : from) {
+          to[count[(int) (key >>> shift & 0xFF)]++] = key;
+        }
+        long[] swap = from;
+        from = to;
+        to = swap;
+      }
+      if (from != keys) {
+        System.arraycopy(from, 0, keys, 0, n);
+      }
+    }
   }
 
   /** One chosen pair. */
@@ -52,235 +169,163 @@ public final class Allocation {
   /**
    * The solution: the pairs, their total, and how it was proven optimal.
    *
-   * @param rounds how many times the flow ran (the candidate set doubles each time)
-   * @param certified true when the potentials were checked against every pair
+   * @param rounds how many times the flow ran: once (the field stays for the API's sake)
+   * @param certified true when the potentials were checked against every pair and held
    */
   public record Result(List<Pair> pairs, long total, int rounds, boolean certified) {}
 
   private Allocation() {}
 
-  /** The optimal allocation, starting from each resident's best {@code m} pairs. */
-  public static Result optimal(Problem problem, int m) {
-    int rounds = 0;
-    int limit = Math.max(1, m);
-    while (true) {
-      rounds++;
-      Flow flow = new Flow(problem, candidates(problem, limit));
-      flow.run();
-      if (limit >= problem.postings() || flow.certifies()) {
-        return new Result(flow.pairs(), flow.total(), rounds, true);
-      }
-      limit *= 2;
-    }
+  /** The optimal allocation, certified against every pair. */
+  public static Result optimal(Problem problem) {
+    return optimal(problem.rows());
   }
 
   /** The greedy allocation: best pairs first while places and the per-resident limit allow. */
   public static Result greedy(Problem problem) {
-    List<long[]> edges = new ArrayList<>();
-    for (int p = 0; p < problem.postings(); p++) {
-      for (int r = 0; r < problem.residents(); r++) {
-        int w = problem.weight()[p][r];
-        if (w != NONE && w > 0) {
-          edges.add(new long[] {w, p, r});
-        }
-      }
+    return greedy(problem.rows());
+  }
+
+  /** The optimal allocation, certified against every pair. */
+  public static Result optimal(Rows rows) {
+    Flow flow = new Flow(rows);
+    flow.run();
+    return new Result(flow.pairs(), flow.total(), 1, flow.certifies());
+  }
+
+  /**
+   * The greedy allocation: the best pair left, again and again, while its posting has a place and
+   * its resident is under the limit (ties: lower posting, then lower resident). The rows are sorted
+   * already, so it merges them: a heap holds each posting with places left at its next pair.
+   */
+  public static Result greedy(Rows rows) {
+    int postings = rows.postings();
+    int[] next = Arrays.copyOf(rows.start(), postings);
+    int[] left = rows.capacity().clone();
+    int[] taken = new int[rows.residents()];
+    Heap heap = new Heap(postings);
+    for (int p = 0; p < postings; p++) {
+      offerNext(rows, heap, p, next, left);
     }
-    edges.sort(
-        Comparator.<long[]>comparingLong(e -> -e[0])
-            .thenComparingLong(e -> e[1])
-            .thenComparingLong(e -> e[2]));
-    int[] left = problem.capacity().clone();
-    int[] taken = new int[problem.residents()];
     List<Pair> pairs = new ArrayList<>();
     long total = 0;
-    for (long[] e : edges) {
-      int p = (int) e[1];
-      int r = (int) e[2];
-      if (left[p] > 0 && taken[r] < problem.perResident()) {
+    while (!heap.isEmpty()) {
+      int p = heap.poll();
+      int i = next[p]++;
+      int r = rows.resident()[i];
+      if (taken[r] < rows.perResident()) {
         left[p]--;
         taken[r]++;
-        pairs.add(new Pair(p, r, (int) e[0]));
-        total += e[0];
+        pairs.add(new Pair(p, r, rows.weight()[i]));
+        total += rows.weight()[i];
       }
+      offerNext(rows, heap, p, next, left);
     }
     return new Result(pairs, total, 1, false);
   }
 
-  /** For each posting, the residents for whom it is among their best {@code m} pairs. */
-  private static int[][] candidates(Problem problem, int m) {
-    int postings = problem.postings();
-    int[] counts = new int[postings];
-    int[][] best = new int[problem.residents()][];
-    int[] ids = new int[m];
-    int[] ws = new int[m];
-    for (int r = 0; r < problem.residents(); r++) {
-      int n = 0;
-      for (int p = 0; p < postings; p++) {
-        int w = problem.weight()[p][r];
-        if (w == NONE || w <= 0 || (n == m && w <= ws[m - 1])) {
-          continue;
-        }
-        // insertion into the short list, best first; equal weights keep the lower posting first
-        int i = n < m ? n++ : m - 1;
-        while (i > 0 && ws[i - 1] < w) {
-          ws[i] = ws[i - 1];
-          ids[i] = ids[i - 1];
-          i--;
-        }
-        ws[i] = w;
-        ids[i] = p;
-      }
-      best[r] = Arrays.copyOf(ids, n);
-      for (int i = 0; i < n; i++) {
-        counts[best[r][i]]++;
-      }
+  private static void offerNext(Rows rows, Heap heap, int p, int[] next, int[] left) {
+    if (left[p] > 0 && next[p] < rows.start()[p + 1]) {
+      heap.offer(p, ((long) (Integer.MAX_VALUE - rows.weight()[next[p]]) << 32) | p);
     }
-    // each posting's own best residents too: when many residents want the same few places, the
-    // optimum uses pairs that are not among the residents' own best
-    int[][] rows = new int[postings][];
-    int[] mark = new int[problem.residents()];
-    java.util.Arrays.fill(mark, -1);
-    int[][] byResident = invert(best, postings, counts);
-    for (int p = 0; p < postings; p++) {
-      int keep = Math.min(problem.residents(), 2 * problem.capacity()[p] + 2 * m);
-      int[] own = best(problem.weight()[p], keep);
-      int[] row = new int[byResident[p].length + own.length];
-      int n = 0;
-      for (int r : byResident[p]) {
-        mark[r] = p;
-        row[n++] = r;
-      }
-      for (int r : own) {
-        if (mark[r] != p) {
-          mark[r] = p;
-          row[n++] = r;
-        }
-      }
-      rows[p] = Arrays.copyOf(row, n);
-    }
-    return rows;
-  }
-
-  /** For each posting, the residents whose short lists hold it. */
-  private static int[][] invert(int[][] best, int postings, int[] counts) {
-    int[][] out = new int[postings][];
-    for (int p = 0; p < postings; p++) {
-      out[p] = new int[counts[p]];
-    }
-    int[] fill = new int[postings];
-    for (int r = 0; r < best.length; r++) {
-      for (int p : best[r]) {
-        out[p][fill[p]++] = r;
-      }
-    }
-    return out;
-  }
-
-  /** The indices of the {@code keep} largest positive weights of a row, best first. */
-  private static int[] best(int[] row, int keep) {
-    int[] ids = new int[Math.max(1, keep)];
-    int[] ws = new int[ids.length];
-    int n = 0;
-    for (int i = 0; i < row.length; i++) {
-      int w = row[i];
-      if (w == NONE || w <= 0 || (n == keep && w <= ws[keep - 1])) {
-        continue;
-      }
-      int j = n < keep ? n++ : keep - 1;
-      while (j > 0 && ws[j - 1] < w) {
-        ws[j] = ws[j - 1];
-        ids[j] = ids[j - 1];
-        j--;
-      }
-      ws[j] = w;
-      ids[j] = i;
-    }
-    return Arrays.copyOf(ids, n);
   }
 
   /**
-   * The flow on a candidate set. Nodes: postings 0..P-1, residents P..P+R-1, the sink P+R. Reduced
-   * cost of an edge u→v: cost + φ(u) − φ(v), kept non-negative on every residual edge.
+   * The flow on every pair. Nodes: postings 0..P-1, residents P..P+R-1, the sink P+R; and for each
+   * posting p a stand-in P+R+1+p for the part of its row not yet looked at. Reduced cost of an edge
+   * u→v: cost + φ(u) − φ(v), kept non-negative on every residual edge.
+   *
+   * <p>Dijkstra does not relax a posting's thousands of pairs when it settles the posting. A row is
+   * best first, so −weight rises along it, and no resident's potential exceeds {@link #ceiling}:
+   * {@code dist(p) − weight + φ(p) − ceiling} is a lower bound for the distance through every pair
+   * still ahead in the row. The stand-in waits in the heap at that bound; when it comes out it
+   * relaxes the next pairs and goes back at the next bound. Dijkstra stops at the sink, usually a
+   * free resident or two down the row, so only the fronts of the rows are ever read, yet every pair
+   * counts: the flow is optimal for the whole problem in one run.
    */
   private static final class Flow {
-    private final Problem problem;
-    private final int[][] rows;
+    private final Rows rows;
+    private final int[] start;
+    private final int[] resident;
+    private final int[] weight;
     private final int postings;
-    private final int residents;
+    private final int k;
     private final int sink;
-    private final long[] phi;
-    // assigned[r] lists the postings resident r is paired with (at most k)
-    private final int[][] assigned;
-    private final int[] assignedCount;
+    private final boolean[] used; // by row index: the pair carries flow
+    // the pairs resident r holds: row index paired[r·k + j] with posting pairedTo[r·k + j]
+    private final int[] paired;
+    private final int[] pairedTo;
+    private final int[] pairedCount;
     private final int[] empty; // places of each posting left empty (flow on posting → sink)
+    private final long[] phi;
+    // residents start at φ 0 and only ever lose potential (they settle before the sink)
+    private long ceiling;
     private final long[] dist;
-    private final int[] prev; // the node a node was reached from
+    private final int[] prevNode;
+    private final int[] prevPair; // the row index a node was reached along; −1 from the sink's side
     private final boolean[] settled;
+    private final int[] scan; // the next row index of a settled posting not yet relaxed
     private final int[] touched;
     private final Heap heap;
 
-    Flow(Problem problem, int[][] rows) {
-      this.problem = problem;
+    Flow(Rows rows) {
       this.rows = rows;
-      this.postings = problem.postings();
-      this.residents = problem.residents();
-      this.sink = postings + residents;
+      this.start = rows.start();
+      this.resident = rows.resident();
+      this.weight = rows.weight();
+      this.postings = rows.postings();
+      this.k = rows.perResident();
+      this.sink = postings + rows.residents();
       int nodes = sink + 1;
-      this.phi = new long[nodes];
-      long max = 0;
+      used = new boolean[resident.length];
+      paired = new int[rows.residents() * k];
+      pairedTo = new int[rows.residents() * k];
+      pairedCount = new int[rows.residents()];
+      empty = new int[postings];
+      phi = new long[nodes];
+      // −w + φ(p) − φ(r) ≥ 0 with no flow yet: φ(p) is the posting's best weight, the row's first
       for (int p = 0; p < postings; p++) {
-        for (int r : rows[p]) {
-          max = Math.max(max, problem.weight()[p][r]);
-        }
+        phi[p] = start[p] < start[p + 1] ? weight[start[p]] : 0;
       }
-      this.heap = new Heap(nodes);
-      // −w + φ(p) − φ(r) ≥ 0 with no flow yet
-      for (int p = 0; p < postings; p++) {
-        phi[p] = max;
-      }
-      this.assigned = new int[residents][problem.perResident()];
-      this.assignedCount = new int[residents];
-      this.empty = new int[postings];
-      this.dist = new long[nodes];
-      this.prev = new int[nodes];
-      this.settled = new boolean[nodes];
-      this.touched = new int[nodes];
+      dist = new long[nodes];
+      prevNode = new int[nodes];
+      prevPair = new int[nodes];
+      settled = new boolean[nodes];
+      scan = new int[postings];
+      touched = new int[nodes];
+      heap = new Heap(nodes + postings);
       Arrays.fill(dist, Long.MAX_VALUE);
-    }
-
-    private int weight(int p, int r) {
-      return problem.weight()[p][r];
-    }
-
-    private boolean isAssigned(int p, int r) {
-      for (int i = 0; i < assignedCount[r]; i++) {
-        if (assigned[r][i] == p) {
-          return true;
-        }
-      }
-      return false;
     }
 
     void run() {
       for (int p = 0; p < postings; p++) {
-        for (int unit = 0; unit < problem.capacity()[p]; unit++) {
-          augmentFrom(p);
+        for (int units = rows.capacity()[p]; units > 0; units--) {
+          if (augmentFrom(p)) {
+            // leaving a place empty was the shortest path; distances from p never fall, so it
+            // stays the shortest for the rest of p's places
+            empty[p] += units - 1;
+            break;
+          }
         }
       }
     }
 
-    /** One shortest path from posting {@code source} to the sink, and one unit along it. */
-    private void augmentFrom(int source) {
+    /**
+     * One shortest path from posting {@code source} to the sink, and one unit along it; true when
+     * the path was the posting's own edge to the sink (a place left empty).
+     */
+    private boolean augmentFrom(int source) {
       heap.clear();
       int touchedCount = 0;
       dist[source] = 0;
-      prev[source] = -1;
+      prevNode[source] = -1;
       touched[touchedCount++] = source;
-      heap.push(source, 0);
+      heap.offer(source, 0);
       long toSink = Long.MAX_VALUE;
       while (!heap.isEmpty()) {
-        int u = heap.pop();
-        if (settled[u]) {
+        int u = heap.poll();
+        if (u > sink) {
+          touchedCount = relaxRow(u - sink - 1, touchedCount);
           continue;
         }
         settled[u] = true;
@@ -288,91 +333,140 @@ public final class Allocation {
           toSink = dist[u];
           break;
         }
-        long du = dist[u];
+        long du = dist[u] + phi[u];
         if (u < postings) {
-          // posting → resident (unpaired so far), posting → sink
-          for (int r : rows[u]) {
-            if (!isAssigned(u, r)) {
-              touchedCount =
-                  relax(
-                      heap,
-                      u,
-                      postings + r,
-                      du - weight(u, r) + phi[u] - phi[postings + r],
-                      touchedCount);
-            }
-          }
-          touchedCount = relax(heap, u, sink, du + phi[u] - phi[sink], touchedCount);
+          scan[u] = start[u];
+          offerRest(u);
+          // posting → sink: a place left empty
+          touchedCount = relax(sink, u, -1, du - phi[sink], touchedCount);
         } else {
           int r = u - postings;
-          if (assignedCount[r] < problem.perResident()) {
-            touchedCount = relax(heap, u, sink, du + phi[u] - phi[sink], touchedCount);
+          if (pairedCount[r] < k) {
+            touchedCount = relax(sink, u, -1, du - phi[sink], touchedCount);
           }
           // back along a pair: resident → posting, cost +w
-          for (int i = 0; i < assignedCount[r]; i++) {
-            int q = assigned[r][i];
-            touchedCount = relax(heap, u, q, du + weight(q, r) + phi[u] - phi[q], touchedCount);
+          for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+            int q = pairedTo[j];
+            touchedCount = relax(q, u, paired[j], du + weight[paired[j]] - phi[q], touchedCount);
           }
         }
       }
-      // sink → posting (undo an empty place) is never needed: the search stops at the sink
+      // φ(v) += min(d(v), d(sink)) − d(sink): nodes never settled keep theirs
       for (int i = 0; i < touchedCount; i++) {
         int v = touched[i];
         if (settled[v]) {
           phi[v] += dist[v] - toSink;
+          if (v >= postings && v < sink) {
+            ceiling = Math.max(ceiling, phi[v]);
+          }
         }
       }
-      // nodes never settled keep φ: their distance is at least the sink's
+      boolean direct = prevNode[sink] == source;
       applyPath();
       for (int i = 0; i < touchedCount; i++) {
         int v = touched[i];
         settled[v] = false;
         dist[v] = Long.MAX_VALUE;
       }
+      return direct;
     }
 
-    private int relax(Heap heap, int u, int v, long d, int touchedCount) {
+    /** Puts posting p's stand-in in the heap at the bound for the rest of its row, if any. */
+    private void offerRest(int p) {
+      int i = scan[p];
+      if (i < start[p + 1]) {
+        heap.offer(sink + 1 + p, dist[p] + phi[p] - weight[i] - ceiling);
+      }
+    }
+
+    /** Relaxes posting p's next pairs of one weight (one bound), then puts the stand-in back. */
+    private int relaxRow(int p, int touchedCount) {
+      long dp = dist[p] + phi[p];
+      int end = start[p + 1];
+      int w = weight[scan[p]];
+      int i = scan[p];
+      for (; i < end && weight[i] == w; i++) {
+        if (!used[i]) {
+          int v = postings + resident[i];
+          touchedCount = relax(v, p, i, dp - w - phi[v], touchedCount);
+        }
+      }
+      scan[p] = i;
+      offerRest(p);
+      return touchedCount;
+    }
+
+    private int relax(int v, int u, int pair, long d, int touchedCount) {
       if (!settled[v] && d < dist[v]) {
         if (dist[v] == Long.MAX_VALUE) {
           touched[touchedCount++] = v;
         }
         dist[v] = d;
-        prev[v] = u;
-        heap.push(v, d);
+        prevNode[v] = u;
+        prevPair[v] = pair;
+        heap.offer(v, d);
       }
       return touchedCount;
     }
 
     private void applyPath() {
-      int v = sink;
-      while (prev[v] != -1) {
-        int u = prev[v];
-        if (u < postings && v == sink) {
-          empty[u]++;
+      for (int v = sink; prevNode[v] != -1; v = prevNode[v]) {
+        int u = prevNode[v];
+        int i = prevPair[v];
+        if (v == sink) {
+          if (u < postings) {
+            empty[u]++;
+          }
         } else if (u < postings) {
+          // posting u takes resident v − P
           int r = v - postings;
-          assigned[r][assignedCount[r]++] = u;
-        } else if (v < postings) {
+          used[i] = true;
+          paired[r * k + pairedCount[r]] = i;
+          pairedTo[r * k + pairedCount[r]++] = u;
+        } else {
           // resident u − P gives up posting v
           int r = u - postings;
-          for (int i = 0; i < assignedCount[r]; i++) {
-            if (assigned[r][i] == v) {
-              assigned[r][i] = assigned[r][--assignedCount[r]];
+          used[i] = false;
+          for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+            if (paired[j] == i) {
+              int last = r * k + --pairedCount[r];
+              paired[j] = paired[last];
+              pairedTo[j] = pairedTo[last];
               break;
             }
           }
         }
-        v = u;
       }
     }
 
-    /** True when no pair outside the candidate set has a negative reduced cost. */
+    /**
+     * The duality certificate: the flow within every limit, and no residual edge with a negative
+     * reduced cost, checked against every pair of the problem.
+     */
     boolean certifies() {
+      long sinkPhi = phi[sink];
+      int[] load = new int[postings];
+      for (int r = 0; r < pairedCount.length; r++) {
+        long f = phi[postings + r];
+        int n = pairedCount[r];
+        if (n > k || (n < k && f < sinkPhi) || (n > 0 && f > sinkPhi)) {
+          return false;
+        }
+        for (int j = r * k; j < r * k + n; j++) {
+          load[pairedTo[j]]++;
+        }
+      }
       for (int p = 0; p < postings; p++) {
-        int[] row = problem.weight()[p];
-        for (int r = 0; r < residents; r++) {
-          int w = row[r];
-          if (w != NONE && w > 0 && !isAssigned(p, r) && -w + phi[p] - phi[postings + r] < 0) {
+        if (load[p] + empty[p] != rows.capacity()[p]
+            || phi[p] < sinkPhi
+            || (empty[p] > 0 && phi[p] > sinkPhi)) {
+          return false;
+        }
+        long phiP = phi[p];
+        for (int i = start[p]; i < start[p + 1]; i++) {
+          long reduced = -weight[i] + phiP - phi[postings + resident[i]];
+          // an unused pair forward (≥ 0); a used one backward, resident → posting (≤ 0 forward)
+          if (used[i] ? reduced > 0 : reduced < 0) {
             return false;
           }
         }
@@ -382,10 +476,9 @@ public final class Allocation {
 
     List<Pair> pairs() {
       List<Pair> out = new ArrayList<>();
-      for (int r = 0; r < residents; r++) {
-        for (int i = 0; i < assignedCount[r]; i++) {
-          int p = assigned[r][i];
-          out.add(new Pair(p, r, weight(p, r)));
+      for (int r = 0; r < pairedCount.length; r++) {
+        for (int j = r * k; j < r * k + pairedCount[r]; j++) {
+          out.add(new Pair(pairedTo[j], r, weight[paired[j]]));
         }
       }
       out.sort(Comparator.comparingInt(Pair::posting).thenComparingInt(Pair::resident));
@@ -401,15 +494,18 @@ public final class Allocation {
     }
   }
 
-  /** A binary heap of (node, key) with lazy deletion. */
+  /** A binary min-heap of nodes by key with decrease-key: each node is in it at most once. */
   private static final class Heap {
-    private int[] nodes;
-    private long[] keys;
+    private final int[] nodes;
+    private final long[] keys;
+    private final int[] slot; // where a node sits, −1 when absent
     private int size;
 
     Heap(int capacity) {
-      nodes = new int[Math.max(16, capacity)];
-      keys = new long[nodes.length];
+      nodes = new int[capacity];
+      keys = new long[capacity];
+      slot = new int[capacity];
+      Arrays.fill(slot, -1);
     }
 
     boolean isEmpty() {
@@ -417,32 +513,46 @@ public final class Allocation {
     }
 
     void clear() {
+      for (int i = 0; i < size; i++) {
+        slot[nodes[i]] = -1;
+      }
       size = 0;
     }
 
-    void push(int node, long key) {
-      if (size == nodes.length) {
-        nodes = Arrays.copyOf(nodes, size * 2);
-        keys = Arrays.copyOf(keys, size * 2);
+    /** Adds the node, or lowers its key; a higher key for a node already in is ignored. */
+    void offer(int node, long key) {
+      int i = slot[node];
+      if (i < 0) {
+        i = size++;
+      } else if (keys[i] <= key) {
+        return;
       }
-      int i = size++;
+      up(i, node, key);
+    }
+
+    int poll() {
+      int top = nodes[0];
+      slot[top] = -1;
+      size--;
+      if (size > 0) {
+        down(nodes[size], keys[size]);
+      }
+      return top;
+    }
+
+    private void up(int i, int node, long key) {
       while (i > 0) {
-        int parent = (i - 1) / 2;
+        int parent = (i - 1) >>> 1;
         if (keys[parent] <= key) {
           break;
         }
-        nodes[i] = nodes[parent];
-        keys[i] = keys[parent];
+        place(i, nodes[parent], keys[parent]);
         i = parent;
       }
-      nodes[i] = node;
-      keys[i] = key;
+      place(i, node, key);
     }
 
-    int pop() {
-      int top = nodes[0];
-      int lastNode = nodes[--size];
-      long lastKey = keys[size];
+    private void down(int node, long key) {
       int i = 0;
       while (true) {
         int child = 2 * i + 1;
@@ -452,16 +562,19 @@ public final class Allocation {
         if (child + 1 < size && keys[child + 1] < keys[child]) {
           child++;
         }
-        if (keys[child] >= lastKey) {
+        if (keys[child] >= key) {
           break;
         }
-        nodes[i] = nodes[child];
-        keys[i] = keys[child];
+        place(i, nodes[child], keys[child]);
         i = child;
       }
-      nodes[i] = lastNode;
-      keys[i] = lastKey;
-      return top;
+      place(i, node, key);
+    }
+
+    private void place(int i, int node, long key) {
+      nodes[i] = node;
+      keys[i] = key;
+      slot[node] = i;
     }
   }
 }

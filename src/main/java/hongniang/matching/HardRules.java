@@ -21,12 +21,20 @@ public final class HardRules {
     Reason reason(Seeker s, Opening o, LocalDate today);
   }
 
-  private record Rule(String name, Test test, Because because) {}
+  /** What a rule looks at: a rule on one side alone excludes that side from every pair. */
+  private enum Scope {
+    RESIDENT,
+    POSTING,
+    PAIR
+  }
+
+  private record Rule(String name, Scope scope, Test test, Because because) {}
 
   private static final List<Rule> ALL =
       List.of(
           new Rule(
               "NotSeeking",
+              Scope.RESIDENT,
               (s, o, t) -> !s.seeking(),
               (s, o, t) ->
                   Reason.of(
@@ -34,6 +42,7 @@ public final class HardRules {
                       "the resident is not looking for work (" + s.status().toLowerCase() + ")")),
           new Rule(
               "PostingNotOpen",
+              Scope.POSTING,
               (s, o, t) -> !"OPEN".equals(o.status()),
               (s, o, t) ->
                   Reason.of(
@@ -41,10 +50,12 @@ public final class HardRules {
                       "the posting is not open (" + o.status().toLowerCase() + ")")),
           new Rule(
               "PostingFull",
+              Scope.POSTING,
               (s, o, t) -> o.remaining() <= 0,
               (s, o, t) -> Reason.of("岗位已招满", "the posting is full")),
           new Rule(
               "PostingExpired",
+              Scope.POSTING,
               (s, o, t) -> o.validThrough().isBefore(t),
               (s, o, t) ->
                   Reason.of(
@@ -52,12 +63,14 @@ public final class HardRules {
                       "the posting expired on " + o.validThrough())),
           new Rule(
               "AgreementNotValid",
+              Scope.POSTING,
               (s, o, t) -> o.agreementValidUntil() == null || o.agreementValidUntil().isBefore(t),
               (s, o, t) ->
                   Reason.of(
                       "用工单位没有有效的劳动信息协议", "the employer has no valid labour-information agreement")),
           new Rule(
               "LicenceMissing",
+              Scope.PAIR,
               (s, o, t) -> !s.licences().containsAll(o.requiredLicences()),
               (s, o, t) -> {
                 Set<String> missing = new TreeSet<>(o.requiredLicences());
@@ -67,6 +80,7 @@ public final class HardRules {
               }),
           new Rule(
               "PublicWelfareNotEligible",
+              Scope.PAIR,
               (s, o, t) -> o.publicWelfare() && s.categories().isEmpty(),
               (s, o, t) ->
                   Reason.of(
@@ -75,6 +89,7 @@ public final class HardRules {
                           + " category")),
           new Rule(
               "ScheduleNotAcceptable",
+              Scope.PAIR,
               (s, o, t) -> !s.schedules().isEmpty() && !s.schedules().contains(o.schedule()),
               (s, o, t) ->
                   Reason.of(
@@ -82,6 +97,7 @@ public final class HardRules {
                       "the resident does not accept " + Labels.en(o.schedule()) + " work")),
           new Rule(
               "AgeOutOfRange",
+              Scope.PAIR,
               (s, o, t) -> {
                 int age = t.getYear() - s.birthYear();
                 return (o.minAge() != null && age < o.minAge())
@@ -99,6 +115,7 @@ public final class HardRules {
               }),
           new Rule(
               "EducationBelowMinimum",
+              Scope.PAIR,
               (s, o, t) -> !s.education().meets(minimum(o)),
               (s, o, t) ->
                   Reason.of(
@@ -109,6 +126,7 @@ public final class HardRules {
                           + " or above")),
           new Rule(
               "OutsideNotWanted",
+              Scope.PAIR,
               (s, o, t) -> o.communityId() == null && !s.willingOutside(),
               (s, o, t) ->
                   Reason.of(
@@ -126,6 +144,26 @@ public final class HardRules {
   public static boolean allows(Seeker s, Opening o, LocalDate today) {
     for (Rule rule : ALL) {
       if (rule.test().broken(s, o, today)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when no rule on the resident alone excludes them from every posting. */
+  static boolean admitsResident(Seeker s) {
+    return passes(Scope.RESIDENT, s, null, null);
+  }
+
+  /** True when no rule on the posting alone excludes it for every resident. */
+  static boolean admitsPosting(Opening o, LocalDate today) {
+    return passes(Scope.POSTING, null, o, today);
+  }
+
+  /** The rules of one scope; they look only at their own side, so the other may be null. */
+  private static boolean passes(Scope scope, Seeker s, Opening o, LocalDate today) {
+    for (Rule rule : ALL) {
+      if (rule.scope() == scope && rule.test().broken(s, o, today)) {
         return false;
       }
     }

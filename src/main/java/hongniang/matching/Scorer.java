@@ -51,24 +51,44 @@ public final class Scorer {
 
   /** The score alone, without reasons: the fast path for ranking and allocating many pairs. */
   public double points(Seeker s, Opening o, Perspective p, LocalDate today) {
-    int occupation = occupationTier(s, o);
-    double skills = skills(s, o);
-    double wage = wage(s, o);
-    double place = place(s, o);
-    double schedule = schedule(s, o);
-    double experience = experience(s, o);
+    return total(
+        occupationTier(s, o),
+        skills(s, o),
+        wage(s, o),
+        place(s, o),
+        schedule(s, o),
+        experience(s, o),
+        freshness(s, o, p, today),
+        p,
+        p == Perspective.FOR_POSTING ? priority(s, today) : 0);
+  }
+
+  /**
+   * The score from the parts' fractions. One place for the sum and its order: {@link BoardScores}
+   * adds up the same fractions here, so its totals equal {@link #points} to the last bit.
+   */
+  double total(
+      int occupationTier,
+      double skills,
+      double wage,
+      double place,
+      double schedule,
+      double experience,
+      double freshness,
+      Perspective p,
+      double priority) {
+    double occupation = OCCUPATION[occupationTier];
     double total =
-        w.occupation() * OCCUPATION[occupation]
+        w.occupation() * occupation
             + w.skills() * skills
             + w.wage() * wage
             + w.place() * place
             + w.schedule() * schedule
             + w.experience() * experience
-            + w.freshness() * freshness(s, o, p, today)
-            + w.balance()
-                * balance(OCCUPATION[occupation], skills, wage, place, schedule, experience);
+            + w.freshness() * freshness
+            + w.balance() * balance(occupation, skills, wage, place, schedule, experience);
     if (p == Perspective.FOR_POSTING) {
-      total += w.priority() * priority(s, today);
+      total += w.priority() * priority;
     }
     return total;
   }
@@ -200,16 +220,18 @@ public final class Scorer {
 
   /** The share of the posting's skills the resident has; half when the posting lists none. */
   static double skills(Seeker s, Opening o) {
-    if (o.skillKeys().isEmpty()) {
-      return 0.5;
-    }
     int held = 0;
     for (String key : o.skillKeys()) {
       if (s.skillKeys().contains(key)) {
         held++;
       }
     }
-    return (double) held / o.skillKeys().size();
+    return skillShare(held, o.skillKeys().size());
+  }
+
+  /** {@code held} of the {@code listed} skills; half when none are listed. */
+  static double skillShare(int held, int listed) {
+    return listed == 0 ? 0.5 : (double) held / listed;
   }
 
   private static Reason skillsReason(Seeker s, Opening o) {
@@ -244,14 +266,21 @@ public final class Scorer {
    * 30% above; up to 20% short gives at most half, falling to 0; no stated wage gives 0.6.
    */
   static double wage(Seeker s, Opening o) {
-    Integer min = s.minWage();
-    if (min == null) {
+    return s.minWage() == null ? wage(NO_WAGE, o.wageMax()) : wage(s.minWage(), o.wageMax());
+  }
+
+  /** A resident's lowest wage when they state none. */
+  static final int NO_WAGE = Integer.MIN_VALUE;
+
+  /** {@link #wage(Seeker, Opening)} on the two numbers; {@code min} may be {@link #NO_WAGE}. */
+  static double wage(int min, int wageMax) {
+    if (min == NO_WAGE) {
       return 0.6;
     }
-    if (o.wageMax() >= min) {
-      return min == 0 ? 1.0 : 0.7 + 0.3 * Math.min(1.0, (o.wageMax() - min) / (0.3 * min));
+    if (wageMax >= min) {
+      return min == 0 ? 1.0 : 0.7 + 0.3 * Math.min(1.0, (wageMax - min) / (0.3 * min));
     }
-    double shortfall = (double) (min - o.wageMax()) / min;
+    double shortfall = (double) (min - wageMax) / min;
     return shortfall <= 0.2 ? 0.5 * (1 - shortfall / 0.2) : 0;
   }
 
@@ -277,10 +306,22 @@ public final class Scorer {
 
   /** Same community 1, elsewhere in the district 0.7, same city 0.4, another city 0. */
   double place(Seeker s, Opening o) {
-    if (o.communityId() != null) {
-      return o.communityId() == s.communityId() ? 1.0 : 0.7;
+    return o.communityId() != null
+        ? place(true, o.communityId() == s.communityId(), false)
+        : place(false, false, inHomeCity(o));
+  }
+
+  /** True when the posting's city is the street office's. */
+  boolean inHomeCity(Opening o) {
+    return homeCity.equals(o.city());
+  }
+
+  /** {@link #place(Seeker, Opening)} on what it decides by. */
+  static double place(boolean inDistrict, boolean sameCommunity, boolean inHomeCity) {
+    if (inDistrict) {
+      return sameCommunity ? 1.0 : 0.7;
     }
-    return homeCity.equals(o.city()) ? 0.4 : 0;
+    return inHomeCity ? 0.4 : 0;
   }
 
   private Reason placeReason(Seeker s, Opening o) {
@@ -298,13 +339,22 @@ public final class Scorer {
 
   /** The resident's first-named schedule 1; another acceptable one, or no preference, 0.6. */
   static double schedule(Seeker s, Opening o) {
-    if (s.schedules().isEmpty()) {
+    List<Schedule> accepted = s.schedules();
+    return schedule(
+        accepted.isEmpty(),
+        !accepted.isEmpty() && accepted.get(0) == o.schedule(),
+        !accepted.isEmpty() && accepted.contains(o.schedule()));
+  }
+
+  /** {@link #schedule(Seeker, Opening)} on what it decides by. */
+  static double schedule(boolean anyHours, boolean preferred, boolean accepted) {
+    if (anyHours) {
       return 0.6;
     }
-    if (s.schedules().get(0) == o.schedule()) {
+    if (preferred) {
       return 1.0;
     }
-    return s.schedules().contains(o.schedule()) ? 0.6 : 0;
+    return accepted ? 0.6 : 0;
   }
 
   private static Reason scheduleReason(Seeker s, Opening o) {
@@ -365,6 +415,11 @@ public final class Scorer {
       long days = ChronoUnit.DAYS.between(o.createdOn(), today);
       return days <= 7 ? 1.0 : days <= 30 ? 0.6 : days <= 90 ? 0.3 : 0;
     }
+    return profileFreshness(s, today);
+  }
+
+  /** Freshness on a posting's list: it depends on the resident's profile alone. */
+  static double profileFreshness(Seeker s, LocalDate today) {
     long days = ChronoUnit.DAYS.between(s.updatedOn(), today);
     return days <= 30 ? 1.0 : days <= 90 ? 0.5 : 0.2;
   }
