@@ -36,6 +36,17 @@ final class Documents {
    */
   private static final FieldType LIST_TEXT = snippetText(true);
 
+  /** Words only to match on: no positions, frequencies, norms or stored value. */
+  private static final FieldType MATCH_TEXT = matchText();
+
+  private static FieldType matchText() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
   private static FieldType snippetText(boolean omitNorms) {
     FieldType type = new FieldType(TextField.TYPE_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -76,12 +87,18 @@ final class Documents {
       d.add(text(DESCRIPTION, r.description()));
     }
     // pinyin companions (title_py, title_pyi, ...): baojie and bj find 保洁员
-    pinyin.addTo(d, TITLE, r.title());
+    Set<String> pinyinTerms = new LinkedHashSet<>();
+    pinyin.addTo(d, TITLE, r.title(), pinyinTerms);
     bigrams(d, TITLE, r.title());
     bigrams(d, OCCUPATION, r.occupation());
     bigrams(d, SKILLS, String.join(" ", r.skills()));
-    pinyin.addTo(d, OCCUPATION, r.occupation());
-    r.skills().forEach(skill -> pinyin.addTo(d, SKILLS, skill));
+    pinyin.addTo(d, OCCUPATION, r.occupation(), pinyinTerms);
+    r.skills().forEach(skill -> pinyin.addTo(d, SKILLS, skill, pinyinTerms));
+    // what the words pass of a search matches on, in one field (IndexSchema.MATCH)
+    d.add(new Field(MATCH, r.title(), MATCH_TEXT));
+    d.add(new Field(MATCH, r.occupation(), MATCH_TEXT));
+    d.add(new Field(MATCH, String.join(" ", r.skills()), MATCH_TEXT));
+    pinyinTerms.forEach(t -> d.add(new StringField(MATCH, t, Field.Store.NO)));
     String group =
         occupations.find(r.occupation()).map(Occupations.Occupation::group).orElse("other");
     d.add(new KeywordField(GROUP, group, Field.Store.YES));

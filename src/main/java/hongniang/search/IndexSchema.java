@@ -9,7 +9,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
   /** Written into each commit's user data; compared on open. */
-  static final String VERSION = "12";
+  static final String VERSION = "13";
 
   static final String VERSION_KEY = "hongniang.schema";
 
@@ -48,6 +48,15 @@ final class IndexSchema {
   static final String AGREEMENT_UNTIL = "agreement_until";
   static final String CREATED = "created";
   static final String SOURCE = "source";
+
+  /**
+   * Every word, synonym group token and pinyin prefix of a posting's title, occupation and skills
+   * in one field, positions and frequencies left out. It only says whether a posting matches the
+   * words of a search; the per-field clauses score it. One term here leads the search to exactly
+   * the postings that match, where a disjunction over three fields guessed its size as their sum
+   * and let a broad filter lead instead (see {@link QueryText#build}).
+   */
+  static final String MATCH = "match";
 
   // jobseekers
   static final String DESIRED = "desired";

@@ -69,7 +69,7 @@ public class JobseekerSearch {
     String text = QueryText.clean(r.q());
     // work histories are long free text: searched when skills and wishes find little
     QueryText.Passes passes =
-        QueryText.passes(text, index.analysis(), PRIMARY_FIELDS, FIELDS, SHORT_FIELDS);
+        QueryText.passes(text, index.analysis(), PRIMARY_FIELDS, FIELDS, SHORT_FIELDS, null);
     Query words = passes.words();
     Query wider = passes.wider();
     Sort sort =

@@ -89,12 +89,32 @@ final class PinyinFields {
    * lookup instead of a scan over every term it starts.
    */
   void addTo(Document document, String field, String text) {
+    addTo(document, field, text, null);
+  }
+
+  /**
+   * What a pinyin term is written as in a field shared with words ({@link IndexSchema#MATCH}): the
+   * prefix keeps {@code bao} the pinyin prefix apart from {@code bao} a word typed in a title. The
+   * word analyzer splits at punctuation, so no word carries it.
+   */
+  static final String IN_SHARED_FIELD = "py|";
+
+  /** The same, each term also added to {@code terms} (marked as pinyin) when it is not null. */
+  void addTo(Document document, String field, String text, Set<String> terms) {
     Tokens tokens = tokens(text);
     // not stored, no norms, docs only: they exist to be matched, never shown or scored
-    prefixes(tokens.full())
-        .forEach(t -> document.add(new StringField(field + FULL, t, Field.Store.NO)));
-    prefixes(tokens.initials())
-        .forEach(t -> document.add(new StringField(field + INITIALS, t, Field.Store.NO)));
+    for (String t : prefixes(tokens.full())) {
+      document.add(new StringField(field + FULL, t, Field.Store.NO));
+      if (terms != null) {
+        terms.add(IN_SHARED_FIELD + t);
+      }
+    }
+    for (String t : prefixes(tokens.initials())) {
+      document.add(new StringField(field + INITIALS, t, Field.Store.NO));
+      if (terms != null) {
+        terms.add(IN_SHARED_FIELD + t);
+      }
+    }
   }
 
   /** Every prefix of every term, at most {@value #MAX_PREFIX} characters long, once each. */
@@ -121,7 +141,7 @@ final class PinyinFields {
     // the documents hold every prefix, so what was typed is one term (cut like the prefixes);
     // constant scores: a full-pinyin hit is worth more than an initials one, which short inputs
     // (bj) hit by accident more often
-    String prefix = typed.length() > MAX_PREFIX ? typed.substring(0, MAX_PREFIX) : typed;
+    String prefix = term(typed);
     return Optional.of(
         new BooleanQuery.Builder()
             .add(
@@ -133,6 +153,15 @@ final class PinyinFields {
                     0.5f),
                 BooleanClause.Occur.SHOULD)
             .build());
+  }
+
+  /** The term a pinyin query looks up for typed input, "" when the input is not pinyin. */
+  static String queryTerm(String input) {
+    return term(normalize(input));
+  }
+
+  private static String term(String typed) {
+    return typed.length() > MAX_PREFIX ? typed.substring(0, MAX_PREFIX) : typed;
   }
 
   /** Typed input as a pinyin term: lower-case ASCII letters and digits, "" if it is not pinyin. */

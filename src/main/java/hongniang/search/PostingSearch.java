@@ -45,8 +45,8 @@ public class PostingSearch {
           new QueryText.Weighted(SKILLS, 2f),
           new QueryText.Weighted(DESCRIPTION, 1f));
   // descriptions are long free text: searched when titles, occupations and skills find little
-  private static final List<QueryText.Weighted> PRIMARY_FIELDS = FIELDS.subList(0, 3);
-  private static final List<String> SHORT_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
+  static final List<QueryText.Weighted> PRIMARY_FIELDS = FIELDS.subList(0, 3);
+  static final List<String> SHORT_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest", "wage");
   // the stored values a hit shows; the description only when its snippet is wanted
   private static final Set<String> SHOWN =
@@ -118,7 +118,7 @@ public class PostingSearch {
 
   /** The words and wider passes of a posting search's text. */
   static QueryText.Passes textQueries(String clean, Analysis analysis) {
-    return QueryText.passes(clean, analysis, PRIMARY_FIELDS, FIELDS, SHORT_FIELDS);
+    return QueryText.passes(clean, analysis, PRIMARY_FIELDS, FIELDS, SHORT_FIELDS, MATCH);
   }
 
   private Query combine(IndexSearcher searcher, Query text, PostingQuery r) {

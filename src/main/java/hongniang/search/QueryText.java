@@ -1,11 +1,20 @@
 package hongniang.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -44,16 +53,26 @@ final class QueryText {
    */
   static Query build(
       String clean, Analysis analysis, List<Weighted> fields, List<String> shortFields) {
-    return build(clean, analysis, fields, shortFields, true);
+    return build(clean, analysis, fields, shortFields, true, null);
   }
 
-  /** The query, with the character-pair phrases only when {@code pairs}. */
+  /**
+   * The query, with the character-pair phrases only when {@code pairs}. With a {@code matchField}
+   * (which must hold every word, group token and pinyin prefix of the fields, as {@link
+   * IndexSchema#MATCH} does for postings) a document must match the text's terms there, and the
+   * per-field clauses only score it: the same documents and the same scores, but the search is led
+   * by one list of exactly the matching documents. Without it, a disjunction over the fields is
+   * guessed to match as many documents as its clauses together (a word found in title, occupation
+   * and skills counts three times, its group token three more), so a broad filter leads and every
+   * clause is advanced to each filtered document.
+   */
   static Query build(
       String clean,
       Analysis analysis,
       List<Weighted> fields,
       List<String> shortFields,
-      boolean pairs) {
+      boolean pairs,
+      String matchField) {
     if (clean.isEmpty()) {
       return null;
     }
@@ -82,8 +101,64 @@ final class QueryText {
     for (Query part : parts) {
       any.add(part, BooleanClause.Occur.SHOULD);
     }
-    any.setMinimumNumberShouldMatch(1);
+    Query match = matchField == null ? null : matchQuery(clean, analysis, matchField);
+    if (match == null) {
+      any.setMinimumNumberShouldMatch(1);
+    } else {
+      any.add(match, BooleanClause.Occur.FILTER);
+    }
     return any.build();
+  }
+
+  /**
+   * The terms of the text in the match field, any of them: at each position the word's synonym
+   * group tokens when it has some (a document with the word has its group token too), else the
+   * word; and the pinyin term when the text is pinyin. Null when there is no term.
+   */
+  static Query matchQuery(String clean, Analysis analysis, String matchField) {
+    Set<String> terms = new LinkedHashSet<>();
+    List<String> position = new ArrayList<>();
+    try (TokenStream stream = analysis.query().tokenStream(matchField, clean)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (increment.getPositionIncrement() > 0) {
+          addPosition(position, terms);
+        }
+        position.add(term.toString());
+      }
+      stream.end();
+      addPosition(position, terms);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String pinyin = PinyinFields.queryTerm(clean);
+    if (!pinyin.isEmpty()) {
+      terms.add(PinyinFields.IN_SHARED_FIELD + pinyin);
+    }
+    if (terms.isEmpty()) {
+      return null;
+    }
+    if (terms.size() == 1) {
+      return new TermQuery(new Term(matchField, terms.iterator().next()));
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String t : terms) {
+      any.add(new TermQuery(new Term(matchField, t)), BooleanClause.Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  /** One position's terms: a single word with group tokens counts as its group tokens. */
+  private static void addPosition(List<String> position, Set<String> terms) {
+    List<String> groups = position.stream().filter(t -> t.startsWith(SynonymGroups.MARK)).toList();
+    if (!groups.isEmpty() && position.size() - groups.size() == 1) {
+      terms.addAll(groups);
+    } else {
+      terms.addAll(position);
+    }
+    position.clear();
   }
 
   /**
@@ -98,10 +173,11 @@ final class QueryText {
       Analysis analysis,
       List<Weighted> primary,
       List<Weighted> all,
-      List<String> shortFields) {
+      List<String> shortFields,
+      String matchField) {
     return new Passes(
-        build(clean, analysis, primary, shortFields, false),
-        build(clean, analysis, all, shortFields, true));
+        build(clean, analysis, primary, shortFields, false, matchField),
+        build(clean, analysis, all, shortFields, true, null));
   }
 
   /** A text field and its weight. */

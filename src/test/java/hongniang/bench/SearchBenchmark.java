@@ -271,6 +271,9 @@ public final class SearchBenchmark {
               jobseekerSearch::search);
         }
         profileSection(pq, jq, postingSearch::search, jobseekerSearch::search);
+        if (Boolean.getBoolean("bench.quickFreshness")) {
+          freshnessSection(c, postingSearch, ctx.getBean(Suggester.class));
+        }
       }
     }
     String out = report.markdown("");
@@ -1083,6 +1086,12 @@ public final class SearchBenchmark {
             100.0 * committer.total() * 5 / 1000 / seconds));
     report.line("");
     report.table(List.of("indexer stage", "share", "samples"), indexer.rows());
+    if (settings.quick()) {
+      report.line("");
+      report.line("```");
+      Profile.hotMethods(samples, List.of("search-indexer"), 40).forEach(report::line);
+      report.line("```");
+    }
     report.target(
         6,
         "change visible in search at " + settings.updatesPerSecond() + " updates/s",

@@ -1,0 +1,186 @@
+package hongniang.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The posting search's words pass filters on the one match field ({@link IndexSchema#MATCH}) and
+ * scores on the per-field clauses. That may only change how fast it runs: for every kind of text —
+ * each synonym and occupation name, pinyin and initials, several words, junk — it must find exactly
+ * the postings, with exactly the scores, that the per-field clauses find on their own.
+ */
+class MatchFieldTest {
+
+  private static final Analysis ANALYSIS = new Analysis();
+  private static ByteBuffersDirectory directory;
+  private static DirectoryReader reader;
+  private static List<String> names;
+
+  @BeforeAll
+  static void index() throws Exception {
+    Random random = new Random(11);
+    Set<String> known = new LinkedHashSet<>(ANALYSIS.occupations().names());
+    ANALYSIS.occupations().synonymGroups().forEach(known::addAll);
+    names = new ArrayList<>(known);
+    List<String> around = List.of("", "小区", "招聘", "兼职", "急招", "超市", "三明月嫂服务中心 ", "夜班");
+    List<String> skills = List.of("健康证", "会开车", "电脑操作", "叉车", "收银", "烹饪", "护理", "clean");
+    Documents documents = new Documents(ANALYSIS.analyzers(), ANALYSIS.occupations());
+    directory = new ByteBuffersDirectory();
+    try (IndexWriter writer =
+        new IndexWriter(
+            directory, new IndexWriterConfig(ANALYSIS.writer()).setMaxBufferedDocs(500))) {
+      for (int i = 0; i < 3_000; i++) {
+        String occupation = names.get(random.nextInt(names.size()));
+        String title =
+            around.get(random.nextInt(around.size()))
+                + names.get(random.nextInt(names.size()))
+                + (random.nextBoolean() ? "" : around.get(random.nextInt(around.size())));
+        List<String> own = new ArrayList<>();
+        for (int s = random.nextInt(4); s > 0; s--) {
+          own.add(
+              random.nextBoolean()
+                  ? skills.get(random.nextInt(skills.size()))
+                  : names.get(random.nextInt(names.size())));
+        }
+        writer.addDocument(documents.posting(row(i, title, occupation, own)));
+      }
+    }
+    reader = DirectoryReader.open(directory);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    reader.close();
+    directory.close();
+  }
+
+  private static PostingRow row(long id, String title, String occupation, List<String> skills) {
+    return new PostingRow(
+        id,
+        1,
+        "单位",
+        title,
+        "岗位描述：" + title,
+        occupation,
+        skills,
+        1,
+        0,
+        3000,
+        4000,
+        null,
+        "FULL_TIME",
+        1L,
+        "三明",
+        null,
+        null,
+        null,
+        List.of(),
+        false,
+        false,
+        false,
+        LocalDate.of(2030, 1, 1),
+        "OPEN",
+        LocalDate.of(2030, 1, 1),
+        Instant.EPOCH);
+  }
+
+  @Test
+  void theMatchFieldFindsWhatTheFieldsFindWithTheSameScores() throws Exception {
+    List<String> texts = new ArrayList<>(names);
+    for (String name : names) {
+      texts.add(Pinyin.full(name));
+      texts.add(Pinyin.initials(name));
+      texts.add(Pinyin.full(name).substring(0, Math.min(3, Pinyin.full(name).length())));
+    }
+    texts.addAll(
+        List.of(
+            "保洁 保安",
+            "小区保洁员 兼职",
+            "Bao jie",
+            "bao'jie",
+            "bj",
+            "员",
+            "健康证",
+            "clean",
+            "\"保洁",
+            "*",
+            "title:保安",
+            "三明月嫂",
+            "超市收银",
+            "x".repeat(300)));
+    IndexSearcher searcher = new IndexSearcher(reader);
+    int withHits = 0;
+    int compared = 0;
+    for (String typed : texts) {
+      String clean = QueryText.clean(typed);
+      Query led = PostingSearch.textQueries(clean, ANALYSIS).words();
+      Query fields =
+          QueryText.build(
+              clean,
+              ANALYSIS,
+              PostingSearch.PRIMARY_FIELDS,
+              PostingSearch.SHORT_FIELDS,
+              false,
+              null);
+      if (fields == null) {
+        assertEquals(null, led, typed);
+        continue;
+      }
+      Map<Integer, Float> expected = hits(searcher, fields);
+      assertEquals(expected, hits(searcher, led), typed);
+      compared++;
+      withHits += expected.isEmpty() ? 0 : 1;
+    }
+    // most texts find something, so the comparison is not between two empty lists
+    assertTrue(withHits > texts.size() * 3 / 4, withHits + " of " + texts.size());
+    assertTrue(compared > texts.size() * 9 / 10, compared + " of " + texts.size());
+  }
+
+  @Test
+  void theMatchClauseIsOneTermPerWordAndOneForPinyin() {
+    // the word 保洁 counts as its group's token: one postings list leads, not ten names
+    assertInstanceOf(
+        org.apache.lucene.search.TermQuery.class,
+        QueryText.matchQuery("保洁", ANALYSIS, IndexSchema.MATCH));
+    // baojie: the pinyin term, and the word as typed (a title may hold Latin letters)
+    assertEquals(
+        "match:baojie match:py|baojie",
+        QueryText.matchQuery("baojie", ANALYSIS, IndexSchema.MATCH).toString());
+    BooleanQuery words = (BooleanQuery) PostingSearch.textQueries("保洁", ANALYSIS).words();
+    assertEquals(
+        1,
+        words.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.FILTER).count(),
+        words.toString());
+  }
+
+  private static Map<Integer, Float> hits(IndexSearcher searcher, Query query) throws Exception {
+    Map<Integer, Float> out = new LinkedHashMap<>();
+    for (ScoreDoc hit : searcher.search(query, reader.maxDoc()).scoreDocs) {
+      out.put(hit.doc, hit.score);
+    }
+    return out;
+  }
+}
