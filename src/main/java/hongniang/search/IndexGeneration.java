@@ -32,12 +32,12 @@ final class IndexGeneration implements Closeable {
   /** Opens (or creates, when {@code create}) the generation in the folder. */
   static IndexGeneration open(Path folder, Analyzer analyzer, boolean create) throws IOException {
     Files.createDirectories(folder);
-    Part postings = Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER);
+    Part postings = Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER, SERIAL);
     try {
       return new IndexGeneration(
           folder,
           postings,
-          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER));
+          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER, PARALLEL));
     } catch (IOException | RuntimeException e) {
       postings.close();
       throw e;
@@ -122,6 +122,25 @@ final class IndexGeneration implements Closeable {
       };
 
   /**
+   * Searchers on the caller's thread alone, for the postings: one large segment and the small ones
+   * near-real-time refreshes add. Handing a 2 ms search to pool threads costs more than it saves,
+   * and while changes stream in, one task per small segment competed with the indexer for the cores
+   * (change visibility p99 rose from 198 to 489 ms with it: docs/benchmarks.md).
+   */
+  private static final org.apache.lucene.search.SearcherFactory SERIAL =
+      new org.apache.lucene.search.SearcherFactory() {
+        @Override
+        public org.apache.lucene.search.IndexSearcher newSearcher(
+            org.apache.lucene.index.IndexReader reader,
+            org.apache.lucene.index.IndexReader previous) {
+          org.apache.lucene.search.IndexSearcher searcher =
+              new org.apache.lucene.search.IndexSearcher(reader);
+          searcher.setQueryCache(FILTERS);
+          return searcher;
+        }
+      };
+
+  /**
    * Postings are stored newest first: the default list without text (newest first) takes its page
    * from the front of each segment instead of comparing every hit's date.
    */
@@ -152,7 +171,11 @@ final class IndexGeneration implements Closeable {
     }
 
     static Part open(
-        Path path, Analyzer analyzer, boolean create, org.apache.lucene.search.Sort indexSort)
+        Path path,
+        Analyzer analyzer,
+        boolean create,
+        org.apache.lucene.search.Sort indexSort,
+        org.apache.lucene.search.SearcherFactory searchers)
         throws IOException {
       Directory dir = FSDirectory.open(path);
       try {
@@ -169,7 +192,7 @@ final class IndexGeneration implements Closeable {
         config.setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, config);
         // applyAllDeletes: an update must hide the old version at once
-        return new Part(dir, writer, new SearcherManager(writer, true, false, PARALLEL));
+        return new Part(dir, writer, new SearcherManager(writer, true, false, searchers));
       } catch (IOException | RuntimeException e) {
         dir.close();
         throw e;

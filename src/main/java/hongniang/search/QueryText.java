@@ -14,7 +14,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -59,12 +58,8 @@ final class QueryText {
   /**
    * The query, with the character-pair phrases only when {@code pairs}. With a {@code matchField}
    * (which must hold every word, group token and pinyin prefix of the fields, as {@link
-   * IndexSchema#MATCH} does for postings) a document must match the text's terms there, and the
-   * per-field clauses only score it: the same documents and the same scores, but the search is led
-   * by one list of exactly the matching documents. Without it, a disjunction over the fields is
-   * guessed to match as many documents as its clauses together (a word found in title, occupation
-   * and skills counts three times, its group token three more), so a broad filter leads and every
-   * clause is advanced to each filtered document.
+   * IndexSchema#MATCH} does for postings) it is a {@link SizedQuery}: the same documents and
+   * scores, with a size Lucene can trust when it chooses what leads the search.
    */
   static Query build(
       String clean,
@@ -101,21 +96,17 @@ final class QueryText {
     for (Query part : parts) {
       any.add(part, BooleanClause.Occur.SHOULD);
     }
-    Query match = matchField == null ? null : matchQuery(clean, analysis, matchField);
-    if (match == null) {
-      any.setMinimumNumberShouldMatch(1);
-    } else {
-      any.add(match, BooleanClause.Occur.FILTER);
-    }
-    return any.build();
+    any.setMinimumNumberShouldMatch(1);
+    List<Term> bound = matchField == null ? List.of() : matchTerms(clean, analysis, matchField);
+    return bound.isEmpty() ? any.build() : new SizedQuery(any.build(), bound);
   }
 
   /**
-   * The terms of the text in the match field, any of them: at each position the word's synonym
-   * group tokens when it has some (a document with the word has its group token too), else the
-   * word; and the pinyin term when the text is pinyin. Null when there is no term.
+   * The terms of the text in the match field: at each position the word's synonym group tokens when
+   * it has some (a document with the word has its group token too), else the word; and the pinyin
+   * term when the text is pinyin. A document the per-field clauses match holds one of them.
    */
-  static Query matchQuery(String clean, Analysis analysis, String matchField) {
+  static List<Term> matchTerms(String clean, Analysis analysis, String matchField) {
     Set<String> terms = new LinkedHashSet<>();
     List<String> position = new ArrayList<>();
     try (TokenStream stream = analysis.query().tokenStream(matchField, clean)) {
@@ -137,17 +128,7 @@ final class QueryText {
     if (!pinyin.isEmpty()) {
       terms.add(PinyinFields.IN_SHARED_FIELD + pinyin);
     }
-    if (terms.isEmpty()) {
-      return null;
-    }
-    if (terms.size() == 1) {
-      return new TermQuery(new Term(matchField, terms.iterator().next()));
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String t : terms) {
-      any.add(new TermQuery(new Term(matchField, t)), BooleanClause.Occur.SHOULD);
-    }
-    return any.build();
+    return terms.stream().map(t -> new Term(matchField, t)).toList();
   }
 
   /** One position's terms: a single word with group tokens counts as its group tokens. */

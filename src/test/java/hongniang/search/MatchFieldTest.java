@@ -1,7 +1,6 @@
 package hongniang.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -16,8 +15,6 @@ import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -160,20 +157,44 @@ class MatchFieldTest {
   }
 
   @Test
-  void theMatchClauseIsOneTermPerWordAndOneForPinyin() {
-    // the word 保洁 counts as its group's token: one postings list leads, not ten names
-    assertInstanceOf(
-        org.apache.lucene.search.TermQuery.class,
-        QueryText.matchQuery("保洁", ANALYSIS, IndexSchema.MATCH));
-    // baojie: the pinyin term, and the word as typed (a title may hold Latin letters)
+  void theSizeHoldsEveryMatchAndIsCloserThanTheDisjunctions() throws Exception {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    int closer = 0;
+    int queries = 0;
+    for (String typed : List.of("保洁", "保安", "保姆", "家政", "快递", "baojie", "bj", "保洁 保安")) {
+      SizedQuery sized = (SizedQuery) PostingSearch.textQueries(typed, ANALYSIS).words();
+      queries++;
+      long matches = searcher.count(sized);
+      long size = 0;
+      long guessed = 0;
+      org.apache.lucene.search.Weight inner =
+          searcher.createWeight(
+              searcher.rewrite(sized.inner()), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+      org.apache.lucene.search.Weight outer =
+          searcher.createWeight(
+              searcher.rewrite(sized), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        org.apache.lucene.search.ScorerSupplier s = outer.scorerSupplier(leaf);
+        org.apache.lucene.search.ScorerSupplier i = inner.scorerSupplier(leaf);
+        if (s != null) {
+          size += s.cost();
+          guessed += i.cost();
+          // what the conjunction orders by is the iterator's cost
+          assertEquals(s.cost(), s.get(Long.MAX_VALUE).iterator().cost(), typed);
+        }
+      }
+      assertTrue(size >= matches, typed + ": " + size + " < " + matches);
+      assertTrue(size <= guessed, typed);
+      closer += size < guessed ? 1 : 0;
+    }
+    // the word's group token stands for the whole group: 保洁 is one list, not ten names × 3 fields
     assertEquals(
-        "match:baojie match:py|baojie",
-        QueryText.matchQuery("baojie", ANALYSIS, IndexSchema.MATCH).toString());
-    BooleanQuery words = (BooleanQuery) PostingSearch.textQueries("保洁", ANALYSIS).words();
+        List.of(new org.apache.lucene.index.Term(IndexSchema.MATCH, "≡0")).size(),
+        QueryText.matchTerms("保洁", ANALYSIS, IndexSchema.MATCH).size());
     assertEquals(
-        1,
-        words.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.FILTER).count(),
-        words.toString());
+        "[match:baojie, match:py|baojie]",
+        QueryText.matchTerms("baojie", ANALYSIS, IndexSchema.MATCH).toString());
+    assertEquals(queries, closer, "every text's size is closer than the disjunction's guess");
   }
 
   private static Map<Integer, Float> hits(IndexSearcher searcher, Query query) throws Exception {
