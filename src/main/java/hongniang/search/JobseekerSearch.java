@@ -52,6 +52,7 @@ public class JobseekerSearch {
   private final SearchIndex index;
   private final Clock clock;
   private final FacetedSearch faceted;
+  private final QueryCache<QueryText.Passes> texts = new QueryCache<>();
 
   JobseekerSearch(SearchIndex index, Clock clock) {
     this.index = index;
@@ -69,7 +70,9 @@ public class JobseekerSearch {
     String text = QueryText.clean(r.q());
     // work histories are long free text: searched when skills and wishes find little
     QueryText.Passes passes =
-        QueryText.passes(text, index.analysis(), PRIMARY_FIELDS, FIELDS, SHORT_FIELDS, null);
+        texts.get(
+            text,
+            t -> QueryText.passes(t, index.analysis(), PRIMARY_FIELDS, FIELDS, SHORT_FIELDS, null));
     Query words = passes.words();
     Query wider = passes.wider();
     Sort sort =

@@ -73,6 +73,7 @@ public class PostingSearch {
   private final SearchIndex index;
   private final Clock clock;
   private final FacetedSearch faceted;
+  private final QueryCache<QueryText.Passes> texts = new QueryCache<>();
 
   PostingSearch(SearchIndex index, Clock clock) {
     this.index = index;
@@ -90,7 +91,7 @@ public class PostingSearch {
       throw ApiProblem.invalid("wageTo", "WageRange", "wageTo must not be below wageFrom");
     }
     String text = QueryText.clean(request.q());
-    QueryText.Passes passes = textQueries(text, index.analysis());
+    QueryText.Passes passes = texts.get(text, t -> textQueries(t, index.analysis()));
     Query words = passes.words();
     Query wider = passes.wider();
     return index.withPostings(

@@ -60,6 +60,13 @@ final class BenchWorld implements AutoCloseable {
     props.put(
         "micronaut.security.token.jwt.signatures.secret.generator.secret",
         "benchmark-secret-that-is-long-enough-for-hs256-signing-0123456789");
+    // -Dbench.set=hongniang.search.poll-ms=20,... tries other settings in a developer's run
+    for (String pair : System.getProperty("bench.set", "").split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        props.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
     return ApplicationContext.builder()
         .deduceEnvironment(false)
         .environments(environment)
