@@ -11,7 +11,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * One generation of the two indexes in its own folder: a writer and a searcher manager each. A
@@ -181,7 +180,7 @@ final class IndexGeneration implements Closeable {
       // merge makes them big: a refresh 20 times a second no longer creates, maps and deletes a
       // dozen files each time (most of the indexer's time went there)
       Directory dir =
-          new org.apache.lucene.store.NRTCachingDirectory(FSDirectory.open(path), 8.0, 64.0);
+          new org.apache.lucene.store.NRTCachingDirectory(TrashDirectory.open(path), 8.0, 64.0);
       try {
         if (!create && !DirectoryReader.indexExists(dir)) {
           throw new IOException("no index in " + path);
