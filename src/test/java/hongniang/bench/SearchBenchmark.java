@@ -917,6 +917,8 @@ public final class SearchBenchmark {
 
   // ---------------------------------------------------------------- freshness
 
+  private static final int FRESHNESS_SAMPLE_MS = 20;
+
   private record Pending(long id, int wage, long committedAt) {}
 
   /** What one stream of updates gave: per-update visibility and COMMIT times, and its counts. */
@@ -962,7 +964,8 @@ public final class SearchBenchmark {
       log("Change visibility: " + warmupSeconds + " s of updates to warm up, not measured");
       stream(ids.subList(0, Math.min(warmupUpdates, ids.size())), base, search, warmupSeconds);
       cpu = new CpuMeter();
-      Profile profile = Profile.start(Duration.ofMillis(5), true);
+      // sampled every 20 ms: a denser profile took enough of two cores to move the figures
+      Profile profile = Profile.start(Duration.ofMillis(FRESHNESS_SAMPLE_MS), true);
       try {
         stream =
             stream(
@@ -1032,17 +1035,17 @@ public final class SearchBenchmark {
     report.line(
         String.format(
             Locale.ROOT,
-            "The indexer thread meanwhile (JFR samples every 5 ms of Java and native code, so"
+            "The indexer thread meanwhile (JFR samples every 20 ms of Java and native code, so"
                 + " fsync and socket waits count): %,d samples ≈ %.0f%% of the %.0f s busy."
                 + " `Suggester.refresh()` alone, timed afterwards: %s ms (median of 3); the"
                 + " indexer runs it on its own thread at most every 3 s while postings change."
                 + " The committing thread: %,d samples ≈ %.0f%% busy.",
             indexer.total(),
-            100.0 * indexer.total() * 5 / 1000 / seconds,
+            100.0 * indexer.total() * FRESHNESS_SAMPLE_MS / 1000 / seconds,
             seconds,
             Latencies.ms(refresh.p50()),
             committer.total(),
-            100.0 * committer.total() * 5 / 1000 / seconds));
+            100.0 * committer.total() * FRESHNESS_SAMPLE_MS / 1000 / seconds));
     report.line("");
     report.table(List.of("indexer stage", "share", "samples"), indexer.rows());
     if (settings.quick()) {
