@@ -50,11 +50,10 @@ final class IndexSchema {
   static final String SOURCE = "source";
 
   /**
-   * Every word, synonym group token and pinyin prefix of a posting's title, occupation and skills
-   * in one field, positions and frequencies left out. It only says whether a posting matches the
-   * words of a search; the per-field clauses score it. One term here leads the search to exactly
-   * the postings that match, where a disjunction over three fields guessed its size as their sum
-   * and let a broad filter lead instead (see {@link QueryText#build}).
+   * Every word, synonym group token and pinyin prefix of a posting's title, occupation and skills in
+   * one field, positions and frequencies left out. Searches do not match or score on it: its
+   * document counts tell Lucene how many postings a text can match ({@link SizedQuery}), where a
+   * disjunction over three fields guessed the sum of its clauses and let a broad filter lead.
    */
   static final String MATCH = "match";
 
