@@ -123,8 +123,8 @@ final class IndexGeneration implements Closeable {
   /**
    * Searchers on the caller's thread alone, for the postings: one large segment and the small ones
    * near-real-time refreshes add. Handing a 2 ms search to pool threads costs more than it saves,
-   * and while changes stream in, one task per small segment competed with the indexer for the cores
-   * (change visibility p99 rose from 198 to 489 ms with it: docs/benchmarks.md).
+   * and while changes stream in, one task per small segment competes with the indexer for the two
+   * cores.
    */
   private static final org.apache.lucene.search.SearcherFactory SERIAL =
       new org.apache.lucene.search.SearcherFactory() {
