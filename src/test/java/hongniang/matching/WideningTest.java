@@ -4,14 +4,17 @@ import static hongniang.matching.Pairs.TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.common.DifficultyCategory;
 import hongniang.matching.Scorer.Perspective;
 import hongniang.matching.Widening.Relation;
 import hongniang.matching.Widening.Ring;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -119,6 +122,69 @@ class WideningTest {
   }
 
   @Test
+  void aScoreEqualToTheBoundGoesToTheLowerIdWhereverItIs() {
+    // experience weighs nothing: the first three rings share one bound, and every perfect
+    // resident reaches it, in whichever ring their history puts them
+    Scorer scorer = new Scorer(new Weights(30, 15, 15, 10, 5, 0, 5, 15, 10), "三明市");
+    Opening o = Pairs.anOpening().build();
+    Random random = new Random(31);
+    List<Seeker> seekers = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    for (long id = 1; id <= 600; id++) {
+      ids.add(id);
+    }
+    Collections.shuffle(ids, random);
+    for (long id : ids) {
+      Pairs.SeekerBuilder s = Pairs.aSeeker();
+      s.id = id;
+      s.desired = new ArrayList<>(List.of(Pairs.CLEANER));
+      s.skills = new ArrayList<>(o.skills());
+      s.minWage = 0;
+      s.schedules = new ArrayList<>(List.of(o.schedule()));
+      s.categories.addAll(
+          List.of(
+              DifficultyCategory.AGE_4050,
+              DifficultyCategory.LOW_INCOME,
+              DifficultyCategory.DISABLED));
+      s.unemployedSince = TODAY.minusYears(2);
+      s.updatedOn = TODAY.minusDays(1);
+      switch (random.nextInt(3)) {
+        case 0 -> s.pastWork.add(Pairs.CLEANER); // has done it
+        case 1 -> s.pastWork.add(Pairs.TOILET_ATTENDANT); // work of its group
+        default -> {} // no history
+      }
+      if (random.nextInt(4) == 0) {
+        s.community = 2; // a little short of perfect
+      }
+      seekers.add(s.build());
+    }
+    Bound bound = Bound.forPosting(scorer, o);
+    List<Ring> rings = Widening.rings(Widening.relations(o).keySet(), bound);
+    assertEquals(rings.get(0).bound(), rings.get(2).bound(), "three rings share a bound");
+    Paths paths = new Paths();
+    List<List<Seeker>> segments = segments(seekers, 3, s -> s.updatedOn().toEpochDay());
+    for (int k : new int[] {1, 5, 30}) {
+      List<Segment> leaves = new ArrayList<>();
+      for (List<Seeker> items : segments) {
+        leaves.add(
+            new Segment(
+                keys(items, MatchKeys::of),
+                new ResidentsForPosting(scorer, o, TODAY, SeekerColumns.of(items), null)));
+      }
+      List<TopK.Entry> brute =
+          brute(
+              seekers,
+              s -> HardRules.allows(s, o, TODAY),
+              s -> scorer.points(s, o, Perspective.FOR_POSTING, TODAY),
+              Seeker::id,
+              k);
+      assertEquals(rings.get(0).bound(), brute.get(k - 1).score(), "the top ties at the bound");
+      assertEquals(brute, pruned(Widening.relations(o), bound, k, leaves, paths), "k " + k);
+    }
+    assertTrue(paths.segmentsCut > 0 && paths.stoppedEarly > 0, "ties ended the search early");
+  }
+
+  @Test
   void theRingsPartitionEveryItemAndTheirBoundsHold() {
     Scorer scorer = new Scorer(Weights.defaults(), "三明市");
     RandomWorld world = new RandomWorld(23, TODAY).withOddValues(10);
@@ -213,17 +279,19 @@ class WideningTest {
   }
 
   /**
-   * Items dealt into segments, each sorted newest first as the index sorts them, except the last,
-   * left in id order: a segment need not be sorted for the search to be right.
+   * Items dealt into segments in no order of id, each sorted newest first as the index sorts them,
+   * except the last: a segment need not be sorted for the search to be right.
    */
   private static <T> List<List<T>> segments(
       List<T> items, int count, java.util.function.ToLongFunction<T> day) {
+    List<T> shuffled = new ArrayList<>(items);
+    Collections.shuffle(shuffled, new Random(count));
     List<List<T>> out = new ArrayList<>();
     for (int s = 0; s < count; s++) {
       out.add(new ArrayList<>());
     }
-    for (int i = 0; i < items.size(); i++) {
-      out.get((i * 7 + i / 3) % count).add(items.get(i));
+    for (int i = 0; i < shuffled.size(); i++) {
+      out.get(i % count).add(shuffled.get(i));
     }
     for (int s = 0; s < count - 1; s++) {
       out.get(s).sort(Comparator.comparingLong(day).reversed());
