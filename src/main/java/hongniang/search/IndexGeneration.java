@@ -29,15 +29,19 @@ final class IndexGeneration implements Closeable {
     this.jobseekers = jobseekers;
   }
 
-  /** Opens (or creates, when {@code create}) the generation in the folder. */
-  static IndexGeneration open(Path folder, Analyzer analyzer, boolean create) throws IOException {
+  /**
+   * Opens (or creates, when {@code create}) the generation in the folder; commits record {@code
+   * stamp} as their schema.
+   */
+  static IndexGeneration open(Path folder, Analyzer analyzer, boolean create, String stamp)
+      throws IOException {
     Files.createDirectories(folder);
-    Part postings = Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER);
+    Part postings = Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER, stamp);
     try {
       return new IndexGeneration(
           folder,
           postings,
-          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER));
+          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER, stamp));
     } catch (IOException | RuntimeException e) {
       postings.close();
       throw e;
@@ -144,15 +148,21 @@ final class IndexGeneration implements Closeable {
     final Directory directory;
     final IndexWriter writer;
     final SearcherManager searchers;
+    private final String stamp;
 
-    private Part(Directory directory, IndexWriter writer, SearcherManager searchers) {
+    private Part(Directory directory, IndexWriter writer, SearcherManager searchers, String stamp) {
       this.directory = directory;
       this.writer = writer;
       this.searchers = searchers;
+      this.stamp = stamp;
     }
 
     static Part open(
-        Path path, Analyzer analyzer, boolean create, org.apache.lucene.search.Sort indexSort)
+        Path path,
+        Analyzer analyzer,
+        boolean create,
+        org.apache.lucene.search.Sort indexSort,
+        String stamp)
         throws IOException {
       Directory dir = FSDirectory.open(path);
       try {
@@ -169,7 +179,7 @@ final class IndexGeneration implements Closeable {
         config.setCommitOnClose(false);
         IndexWriter writer = new IndexWriter(dir, config);
         // applyAllDeletes: an update must hide the old version at once
-        return new Part(dir, writer, new SearcherManager(writer, true, false, PARALLEL));
+        return new Part(dir, writer, new SearcherManager(writer, true, false, PARALLEL), stamp);
       } catch (IOException | RuntimeException e) {
         dir.close();
         throw e;
@@ -187,7 +197,7 @@ final class IndexGeneration implements Closeable {
     }
 
     void commit() throws IOException {
-      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.stamp()).entrySet());
+      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, stamp).entrySet());
       writer.commit();
     }
 
