@@ -15,19 +15,27 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * Ranked, explained matches both ways. Candidates come from the search index; each is re-read from
- * PostgreSQL, checked against every hard rule and scored by {@link Scorer}.
+ * Ranked, explained matches both ways. The search index finds the exact top of every pair that
+ * passes the hard rules; those are re-read from PostgreSQL, checked against every hard rule and
+ * scored by {@link Scorer}, and explained.
  */
 @Singleton
 public class MatchService {
 
   static final int MAX_SIZE = 100;
   private static final int EXCLUDED_SHOWN = 10;
+
+  /** How many more than asked the index gives, in case the freshest rows drop some. */
+  private static final int SPARE = 5;
+
+  /** The most the index is asked for when rows keep dropping out. */
+  private static final int MAX_SEARCHED = 2_000;
 
   private final MatchCandidates candidates;
   private final MatchingSettings settings;
@@ -73,7 +81,7 @@ public class MatchService {
     List<PostingMatches.Excluded> excluded = null;
     if (whyNot) {
       List<Opening> all =
-          candidates.openingsFor(seeker, scorer.weights(), settings.getCandidates(), false);
+          candidates.openingsFor(seeker, scorer.weights(), settings.getCandidates());
       excluded =
           best(
                   all,
@@ -129,8 +137,7 @@ public class MatchService {
     List<ResidentMatches.Excluded> excluded = null;
     if (whyNot) {
       List<Seeker> all =
-          candidates.seekersFor(
-              opening, scorer.weights(), settings.getCandidates(), false, community);
+          candidates.seekersFor(opening, scorer.weights(), settings.getCandidates(), community);
       excluded =
           best(
                   all,
@@ -155,8 +162,8 @@ public class MatchService {
   /** The best {@code n} open postings for the resident under this scorer, hard rules applied. */
   List<Scored<Opening>> rankOpenings(Seeker seeker, Scorer with, int n) {
     LocalDate today = LocalDate.now(clock);
-    return best(
-        candidates.openingsFor(seeker, with.weights(), settings.getCandidates(), true),
+    return exact(
+        k -> candidates.bestOpeningsFor(seeker, with, k, today),
         o -> HardRules.allows(seeker, o, today),
         o -> with.points(seeker, o, Perspective.FOR_RESIDENT, today),
         o -> with.explain(seeker, o, Perspective.FOR_RESIDENT, today),
@@ -167,13 +174,33 @@ public class MatchService {
   /** The best {@code n} residents for the posting, within a community when one is given. */
   List<Scored<Seeker>> rankSeekers(Opening opening, Scorer with, int n, Long community) {
     LocalDate today = LocalDate.now(clock);
-    return best(
-        candidates.seekersFor(opening, with.weights(), settings.getCandidates(), true, community),
+    return exact(
+        k -> candidates.bestSeekersFor(opening, with, k, community, today),
         s -> HardRules.allows(s, opening, today),
         s -> with.points(s, opening, Perspective.FOR_POSTING, today),
         s -> with.explain(s, opening, Perspective.FOR_POSTING, today),
         Seeker::id,
         n);
+  }
+
+  /**
+   * The index's exact top {@code n} and a few more, checked and scored again from PostgreSQL (the
+   * index may lag a change by a moment); should too many drop out, a larger top is asked for.
+   */
+  private static <T> List<Scored<T>> exact(
+      IntFunction<List<T>> search,
+      Predicate<T> keep,
+      ToDoubleFunction<T> points,
+      Function<T, Match> explain,
+      ToLongFunction<T> id,
+      int n) {
+    int k = n + SPARE;
+    List<T> found = search.apply(k);
+    while (found.size() == k && found.stream().filter(keep).count() < n && k < MAX_SEARCHED) {
+      k = Math.min(MAX_SEARCHED, 4 * k);
+      found = search.apply(k);
+    }
+    return best(found, keep, points, explain, id, n);
   }
 
   /** A resident's own profile, their community's matchmaker, any admin. */

@@ -151,12 +151,12 @@ public final class HardRules {
   }
 
   /** True when no rule on the resident alone excludes them from every posting. */
-  static boolean admitsResident(Seeker s) {
+  public static boolean admitsResident(Seeker s) {
     return passes(Scope.RESIDENT, s, null, null);
   }
 
   /** True when no rule on the posting alone excludes it for every resident. */
-  static boolean admitsPosting(Opening o, LocalDate today) {
+  public static boolean admitsPosting(Opening o, LocalDate today) {
     return passes(Scope.POSTING, null, o, today);
   }
 

@@ -35,6 +35,11 @@ public final class Scorer {
     return w;
   }
 
+  /** The city the street office is in. */
+  String homeCity() {
+    return homeCity;
+  }
+
   /** The most a pair can score from this perspective. */
   public double max(Perspective p) {
     double sum =
@@ -64,8 +69,9 @@ public final class Scorer {
   }
 
   /**
-   * The score from the parts' fractions. One place for the sum and its order: {@link BoardScores}
-   * adds up the same fractions here, so its totals equal {@link #points} to the last bit.
+   * The score from the parts' fractions. One place for the sum and its order: the column rankings
+   * ({@link ResidentsForPosting}, {@link PostingsForResident}) add up the same fractions here, so
+   * their totals equal {@link #points} to the last bit.
    */
   double total(
       int occupationTier,
@@ -157,24 +163,37 @@ public final class Scorer {
     if (o.work() == null) {
       return 0;
     }
-    int tier = 0;
+    String code = o.work().code();
+    String group = o.work().group();
+    boolean desiredCode = false;
+    boolean desiredGroup = false;
     for (Work d : s.desired()) {
-      if (d.code().equals(o.work().code())) {
-        return 3;
-      }
-      if (d.group().equals(o.work().group())) {
-        tier = 2;
-      }
+      desiredCode |= d.code().equals(code);
+      desiredGroup |= d.group().equals(group);
     }
-    if (tier == 0) {
-      for (Work past : s.pastWork()) {
-        if (past.code().equals(o.work().code())
-            || (s.desired().isEmpty() && past.group().equals(o.work().group()))) {
-          return 1;
-        }
-      }
+    boolean pastCode = false;
+    boolean pastGroup = false;
+    for (Work past : s.pastWork()) {
+      pastCode |= past.code().equals(code);
+      pastGroup |= past.group().equals(group);
     }
-    return tier;
+    return occupationTier(desiredCode, desiredGroup, pastCode, s.desired().isEmpty() && pastGroup);
+  }
+
+  /**
+   * {@link #occupationTier(Seeker, Opening)} on what it decides by: the resident asks for the
+   * posting's occupation, for its group, has done it, or asks for nothing and has done work of its
+   * group.
+   */
+  static int occupationTier(
+      boolean desiredCode, boolean desiredGroup, boolean pastCode, boolean pastGroupAndNoWish) {
+    if (desiredCode) {
+      return 3;
+    }
+    if (desiredGroup) {
+      return 2;
+    }
+    return pastCode || pastGroupAndNoWish ? 1 : 0;
   }
 
   private static Reason occupationReason(Seeker s, Opening o, int tier) {
@@ -375,16 +394,18 @@ public final class Scorer {
     if (o.work() == null) {
       return 0;
     }
-    double best = 0;
+    boolean pastCode = false;
+    boolean pastGroup = false;
     for (Work past : s.pastWork()) {
-      if (past.code().equals(o.work().code())) {
-        return 1.0;
-      }
-      if (past.group().equals(o.work().group())) {
-        best = 0.5;
-      }
+      pastCode |= past.code().equals(o.work().code());
+      pastGroup |= past.group().equals(o.work().group());
     }
-    return best;
+    return experience(pastCode, pastGroup);
+  }
+
+  /** {@link #experience(Seeker, Opening)} on what it decides by. */
+  static double experience(boolean pastCode, boolean pastGroup) {
+    return pastCode ? 1.0 : pastGroup ? 0.5 : 0;
   }
 
   private static Reason experienceReason(Seeker s, Opening o) {
@@ -412,15 +433,23 @@ public final class Scorer {
    */
   static double freshness(Seeker s, Opening o, Perspective p, LocalDate today) {
     if (p == Perspective.FOR_RESIDENT) {
-      long days = ChronoUnit.DAYS.between(o.createdOn(), today);
-      return days <= 7 ? 1.0 : days <= 30 ? 0.6 : days <= 90 ? 0.3 : 0;
+      return postingFreshness(ChronoUnit.DAYS.between(o.createdOn(), today));
     }
     return profileFreshness(s, today);
   }
 
+  /** Freshness on a resident's list, by the posting's age in days. */
+  static double postingFreshness(long days) {
+    return days <= 7 ? 1.0 : days <= 30 ? 0.6 : days <= 90 ? 0.3 : 0;
+  }
+
   /** Freshness on a posting's list: it depends on the resident's profile alone. */
   static double profileFreshness(Seeker s, LocalDate today) {
-    long days = ChronoUnit.DAYS.between(s.updatedOn(), today);
+    return profileFreshness(ChronoUnit.DAYS.between(s.updatedOn(), today));
+  }
+
+  /** {@link #profileFreshness(Seeker, LocalDate)} by the profile's age in days. */
+  static double profileFreshness(long days) {
     return days <= 30 ? 1.0 : days <= 90 ? 0.5 : 0.2;
   }
 
@@ -440,15 +469,25 @@ public final class Scorer {
    * more adds 0.2.
    */
   static double priority(Seeker s, LocalDate today) {
-    double f = s.categories().isEmpty() ? 0 : Math.min(0.8, 0.5 + 0.1 * s.categories().size());
-    if (longUnemployed(s, today)) {
+    return priority(s.categories().size(), longUnemployed(s, today));
+  }
+
+  /** {@link #priority(Seeker, LocalDate)} on how many categories and a year out of work. */
+  static double priority(int categories, boolean longUnemployed) {
+    double f = categories == 0 ? 0 : Math.min(0.8, 0.5 + 0.1 * categories);
+    if (longUnemployed) {
       f += 0.2;
     }
     return Math.min(1.0, f);
   }
 
   private static boolean longUnemployed(Seeker s, LocalDate today) {
-    return s.unemployedSince() != null && !s.unemployedSince().isAfter(today.minusYears(1));
+    return s.unemployedSince() != null && !s.unemployedSince().isAfter(longUnemployedFrom(today));
+  }
+
+  /** Out of work since this day or earlier: a year or more. */
+  static LocalDate longUnemployedFrom(LocalDate today) {
+    return today.minusYears(1);
   }
 
   private static Reason priorityReason(Seeker s, LocalDate today) {

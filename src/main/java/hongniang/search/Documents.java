@@ -2,11 +2,17 @@ package hongniang.search;
 
 import static hongniang.search.IndexSchema.*;
 
+import hongniang.matching.MatchKeys;
+import hongniang.matching.Opening;
+import hongniang.matching.OpeningColumns;
+import hongniang.matching.Seeker;
+import hongniang.matching.SeekerColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -19,6 +25,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /** Turns rows into Lucene documents; each field's comment says why it is shaped so. */
 final class Documents {
@@ -65,11 +72,13 @@ final class Documents {
 
   private final PinyinFields pinyin;
   private final Occupations occupations;
+  private final MatchRecords records;
   private final FacetsConfig facets = IndexSchema.facets();
 
-  Documents(ChineseAnalyzers analyzers, Occupations occupations) {
+  Documents(ChineseAnalyzers analyzers, MatchRecords records) {
     this.pinyin = new PinyinFields(analyzers);
-    this.occupations = occupations;
+    this.occupations = records.occupations();
+    this.records = records;
   }
 
   /** The posting document: text to search, exact fields to filter, facets and stored display. */
@@ -126,14 +135,9 @@ final class Documents {
     long until = r.agreementUntil() == null ? Long.MIN_VALUE : r.agreementUntil().toEpochDay();
     d.add(new LongField(AGREEMENT_UNTIL, until, Field.Store.NO));
     d.add(new LongField(CREATED, r.createdAt().toEpochMilli(), Field.Store.NO));
-    // matching: the resolved occupation and skills, and the limits its hard rules filter on
-    occupations
-        .find(r.occupation())
-        .ifPresent(o -> d.add(new StringField(OCCUPATION_CODE, o.code(), Field.Store.NO)));
-    skillKeys(d, r.skills());
-    d.add(new IntField(MIN_AGE, r.minAge() == null ? 0 : r.minAge(), Field.Store.NO));
-    d.add(new IntField(MAX_AGE, r.maxAge() == null ? 200 : r.maxAge(), Field.Store.NO));
-    d.add(new IntField(MIN_EDUCATION, educationRank(r.minEducation()), Field.Store.NO));
+    // matching: keys and features of the very record the scorer sees (MatchRecords)
+    Opening opening = records.opening(r);
+    matching(d, MatchKeys.of(opening), OpeningColumns.encode(opening));
     d.add(new IntField(REMAINING, r.headcount() - r.filledCount(), Field.Store.YES));
     if (r.wageNote() != null) {
       d.add(new StoredField("wage_note", r.wageNote()));
@@ -192,19 +196,9 @@ final class Documents {
       d.add(new KeywordField(LICENCE, licence, Field.Store.YES));
     }
     d.add(new IntField(BIRTH_YEAR, r.birthYear(), Field.Store.YES));
-    // matching: wishes and history resolved to occupation codes and groups, skills to keys
-    for (String occupation : r.desiredOccupations()) {
-      occupations
-          .find(occupation)
-          .ifPresent(o -> d.add(new StringField(DESIRED_CODE, o.code(), Field.Store.NO)));
-    }
-    Set<String> pastGroups = new LinkedHashSet<>();
-    for (Occupations.Occupation o : occupations.mentionedIn(r.experience())) {
-      d.add(new StringField(PAST_CODE, o.code(), Field.Store.NO));
-      pastGroups.add(o.group());
-    }
-    pastGroups.forEach(g -> d.add(new StringField(PAST_GROUP, g, Field.Store.NO)));
-    skillKeys(d, r.skills());
+    // matching: keys and features of the very record the scorer sees (MatchRecords)
+    Seeker seeker = records.seeker(r);
+    matching(d, MatchKeys.of(seeker), SeekerColumns.encode(seeker));
     if (!r.schedules().isEmpty()) {
       d.add(new StringField(FIRST_SCHEDULE, r.schedules().get(0), Field.Store.NO));
     }
@@ -223,10 +217,13 @@ final class Documents {
     }
   }
 
-  private void skillKeys(Document d, List<String> skills) {
-    Set<String> keys = new LinkedHashSet<>();
-    skills.forEach(skill -> keys.add(occupations.skillKey(skill)));
-    keys.forEach(k -> d.add(new StringField(SKILL_KEY, k, Field.Store.NO)));
+  /**
+   * Keys as terms with sorted-set doc values (KeywordField): the terms let a search walk the
+   * documents with a key, the doc values give each segment's documents their keys as numbers.
+   */
+  private static void matching(Document d, List<String> keys, byte[] features) {
+    keys.forEach(k -> d.add(new KeywordField(MATCH_KEY, k, Field.Store.NO)));
+    d.add(new BinaryDocValuesField(MATCH_FEATURES, new BytesRef(features)));
   }
 
   /** Character pairs of a short text, matched as a phrase when word matching misses. */

@@ -28,15 +28,21 @@ final class IndexGeneration implements Closeable {
     this.jobseekers = jobseekers;
   }
 
-  /** Opens (or creates, when {@code create}) the generation in the folder. */
-  static IndexGeneration open(Path folder, Analyzer analyzer, boolean create) throws IOException {
+  /**
+   * Opens (or creates, when {@code create}) the generation in the folder; commits record {@code
+   * stamp} as their schema.
+   */
+  static IndexGeneration open(Path folder, Analyzer analyzer, boolean create, String stamp)
+      throws IOException {
     Files.createDirectories(folder);
-    Part postings = Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER, SERIAL);
+    Part postings =
+        Part.open(folder.resolve("postings"), analyzer, create, POSTING_ORDER, SERIAL, stamp);
     try {
       return new IndexGeneration(
           folder,
           postings,
-          Part.open(folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER, PARALLEL));
+          Part.open(
+              folder.resolve("jobseekers"), analyzer, create, JOBSEEKER_ORDER, PARALLEL, stamp));
     } catch (IOException | RuntimeException e) {
       postings.close();
       throw e;
@@ -162,11 +168,13 @@ final class IndexGeneration implements Closeable {
     final Directory directory;
     final IndexWriter writer;
     final SearcherManager searchers;
+    private final String stamp;
 
-    private Part(Directory directory, IndexWriter writer, SearcherManager searchers) {
+    private Part(Directory directory, IndexWriter writer, SearcherManager searchers, String stamp) {
       this.directory = directory;
       this.writer = writer;
       this.searchers = searchers;
+      this.stamp = stamp;
     }
 
     static Part open(
@@ -174,7 +182,8 @@ final class IndexGeneration implements Closeable {
         Analyzer analyzer,
         boolean create,
         org.apache.lucene.search.Sort indexSort,
-        org.apache.lucene.search.SearcherFactory searchers)
+        org.apache.lucene.search.SearcherFactory searchers,
+        String stamp)
         throws IOException {
       // the small segments each near-real-time refresh writes stay in memory until a commit or a
       // merge makes them big: a refresh 20 times a second no longer creates, maps and deletes a
@@ -201,7 +210,7 @@ final class IndexGeneration implements Closeable {
         config.setMaxFullFlushMergeWaitMillis(0);
         IndexWriter writer = new IndexWriter(dir, config);
         // applyAllDeletes: an update must hide the old version at once
-        return new Part(dir, writer, new SearcherManager(writer, true, false, searchers));
+        return new Part(dir, writer, new SearcherManager(writer, true, false, searchers), stamp);
       } catch (IOException | RuntimeException e) {
         dir.close();
         throw e;
@@ -219,7 +228,7 @@ final class IndexGeneration implements Closeable {
     }
 
     void commit() throws IOException {
-      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.stamp()).entrySet());
+      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, stamp).entrySet());
       writer.commit();
     }
 

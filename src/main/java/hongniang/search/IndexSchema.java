@@ -1,5 +1,6 @@
 package hongniang.search;
 
+import java.time.ZoneId;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
@@ -9,16 +10,17 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
   /** Written into each commit's user data; compared on open. */
-  static final String VERSION = "13";
+  static final String VERSION = "14";
 
   static final String VERSION_KEY = "hongniang.schema";
 
   /**
-   * What an index must have been written with to be reused: the schema version and a hash of the
-   * index-time analysis files (stop words, occupations), so editing those also triggers a rebuild.
+   * What an index must have been written with to be reused: the schema version, a hash of the
+   * index-time analysis files (stop words, occupations), so editing those also triggers a rebuild,
+   * and the time zone that turned instants into the days matching features hold.
    */
-  static String stamp() {
-    return VERSION + ":" + IndexResources.indexTimeFingerprint();
+  static String stamp(ZoneId zone) {
+    return VERSION + ":" + IndexResources.indexTimeFingerprint() + ":" + zone.getId();
   }
 
   // shared
@@ -50,8 +52,8 @@ final class IndexSchema {
   static final String SOURCE = "source";
 
   /**
-   * Every word, synonym group token and pinyin prefix of a posting's title, occupation and skills in
-   * one field, positions and frequencies left out. Searches do not match or score on it: its
+   * Every word, synonym group token and pinyin prefix of a posting's title, occupation and skills
+   * in one field, positions and frequencies left out. Searches do not match or score on it: its
    * document counts tell Lucene how many postings a text can match ({@link SizedQuery}), where a
    * disjunction over three fields guessed the sum of its clauses and let a broad filter lead.
    */
@@ -66,18 +68,26 @@ final class IndexSchema {
   static final String WILLING_OUTSIDE = "willing_outside";
   static final String BIRTH_YEAR = "birth_year";
 
-  // matching: occupations and skills resolved through the occupation list and synonyms
-  static final String OCCUPATION_CODE = "occupation_code";
-  static final String SKILL_KEY = "skill_key";
-  static final String MIN_AGE = "min_age";
-  static final String MAX_AGE = "max_age";
-  static final String MIN_EDUCATION = "min_education";
+  // matching
   static final String REMAINING = "remaining";
-  static final String DESIRED_CODE = "desired_code";
-  static final String PAST_CODE = "past_code";
-  static final String PAST_GROUP = "past_group";
   static final String FIRST_SCHEDULE = "first_schedule";
   static final String UNEMPLOYED_SINCE = "unemployed_since";
+
+  /**
+   * The names matching compares ({@link hongniang.matching.MatchKeys}: occupation codes and groups
+   * asked for or done, skill keys, licences, a posting's city), from the same record the scorer
+   * sees. Terms, so a search can walk the residents who ask for an occupation; sorted-set doc
+   * values, so each segment numbers them once and matching reads every document's keys as ints.
+   */
+  static final String MATCH_KEY = "match_key";
+
+  /**
+   * Every number and flag matching reads of a posting or a resident, in one compact binary value
+   * per document ({@link hongniang.matching.OpeningColumns#encode}, {@link
+   * hongniang.matching.SeekerColumns#encode}): one field instead of a dozen keeps the million
+   * profiles' rebuild short, and a segment decodes it once into plain arrays.
+   */
+  static final String MATCH_FEATURES = "match_features";
 
   /** The value of {@link #COMMUNITY} for work outside the district. */
   static final String NO_COMMUNITY = "none";

@@ -1,41 +1,37 @@
 package hongniang.search;
 
-import static hongniang.search.IndexSchema.AGREEMENT_UNTIL;
-import static hongniang.search.IndexSchema.BIRTH_YEAR;
 import static hongniang.search.IndexSchema.CATEGORY;
 import static hongniang.search.IndexSchema.CITY;
 import static hongniang.search.IndexSchema.COMMUNITY;
 import static hongniang.search.IndexSchema.CREATED;
-import static hongniang.search.IndexSchema.DESIRED_CODE;
-import static hongniang.search.IndexSchema.EDUCATION;
 import static hongniang.search.IndexSchema.FIRST_SCHEDULE;
 import static hongniang.search.IndexSchema.GROUP;
 import static hongniang.search.IndexSchema.ID;
-import static hongniang.search.IndexSchema.LICENCE;
-import static hongniang.search.IndexSchema.MAX_AGE;
-import static hongniang.search.IndexSchema.MIN_AGE;
-import static hongniang.search.IndexSchema.MIN_EDUCATION;
+import static hongniang.search.IndexSchema.MATCH_KEY;
 import static hongniang.search.IndexSchema.MIN_WAGE;
-import static hongniang.search.IndexSchema.OCCUPATION_CODE;
 import static hongniang.search.IndexSchema.OUTSIDE;
-import static hongniang.search.IndexSchema.PAST_CODE;
-import static hongniang.search.IndexSchema.PAST_GROUP;
-import static hongniang.search.IndexSchema.PUBLIC_WELFARE;
-import static hongniang.search.IndexSchema.REMAINING;
 import static hongniang.search.IndexSchema.SCHEDULE;
-import static hongniang.search.IndexSchema.SKILL_KEY;
-import static hongniang.search.IndexSchema.STATUS;
 import static hongniang.search.IndexSchema.UNEMPLOYED_SINCE;
 import static hongniang.search.IndexSchema.UPDATED;
-import static hongniang.search.IndexSchema.VALID_THROUGH;
 import static hongniang.search.IndexSchema.WAGE_MAX;
-import static hongniang.search.IndexSchema.WILLING_OUTSIDE;
 
 import hongniang.common.DifficultyCategory;
 import hongniang.common.Schedule;
+import hongniang.matching.Bound;
+import hongniang.matching.ColumnRanking;
+import hongniang.matching.HardRules;
+import hongniang.matching.MatchKeys;
 import hongniang.matching.Opening;
+import hongniang.matching.PostingsForResident;
+import hongniang.matching.ResidentsForPosting;
+import hongniang.matching.RingScan;
+import hongniang.matching.Scorer;
 import hongniang.matching.Seeker;
+import hongniang.matching.TopK;
 import hongniang.matching.Weights;
+import hongniang.matching.Widening;
+import hongniang.matching.Widening.Relation;
+import hongniang.matching.Widening.Ring;
 import hongniang.matching.Work;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -52,7 +48,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -62,11 +60,18 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -76,21 +81,25 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Candidates for matching, from the index, and the matching records of rows, from PostgreSQL.
  *
- * <p>A candidate query filters on the hard rules the index can check and scores with constant-score
- * clauses that mirror the scorer's tiers (occupation, experience, skills, wage, place, schedule,
- * freshness, priority), so its top few hundred hold the scorer's top ten. The rows are then read
- * fresh from PostgreSQL; matching re-checks every hard rule and scores them exactly.
+ * <p>The best postings for a resident, and the best residents for a posting, are exact: every
+ * document stores the matching features of its record ({@link IndexSchema#MATCH_KEY}, {@link
+ * IndexSchema#MATCH_FEATURES}), each segment decodes them once into columns ({@link MatchColumns}),
+ * and a search scores the documents of one ring after another ({@link Widening}) with the hard
+ * rules and the scorer's own formulas, until no document left can beat its k-th best. Only the
+ * winners are then read from PostgreSQL, where matching checks and scores them again.
+ *
+ * <p>For "why not" lists, a looser query ignores the hard rules and scores with constant-score
+ * clauses that mirror the scorer's tiers; its top few hundred hold the best excluded pairs.
  */
 @Singleton
 public class MatchCandidates {
-
-  private static final Set<String> SEEKING = Set.of("SEEKING", "REFERRED");
 
   private final SearchIndex index;
   private final DocumentSource source;
   private final Clock clock;
   private final MatchRecords records;
   private final String homeCity;
+  private final MatchColumns columns = new MatchColumns();
 
   MatchCandidates(
       SearchIndex index,
@@ -100,7 +109,7 @@ public class MatchCandidates {
     this.index = index;
     this.source = source;
     this.clock = clock;
-    this.records = new MatchRecords(index.analysis().occupations(), clock.getZone());
+    this.records = index.records();
     this.homeCity = homeCity;
   }
 
@@ -154,52 +163,205 @@ public class MatchCandidates {
   }
 
   /**
-   * Up to {@code k} open postings for the resident, best candidates first. With {@code hard} false
-   * the hard rules are not filtered (for "why not" lists); only open postings are indexed.
+   * The {@code k} best open postings for the resident on {@code today} as the index has them, best
+   * first (equal scores by lower id), read fresh from PostgreSQL: every posting passing the hard
+   * rules counts, none is guessed at.
    */
-  public List<Opening> openingsFor(Seeker s, Weights w, int k, boolean hard) {
+  public List<Opening> bestOpeningsFor(Seeker s, Scorer scorer, int k, LocalDate today) {
+    if (!HardRules.admitsResident(s)) {
+      return List.of();
+    }
     List<Long> ids =
-        index.withPostings(searcher -> topIds(searcher, postingQuery(searcher, s, w, hard), k));
+        index.withPostings(
+            searcher ->
+                rank(
+                    searcher,
+                    Widening.relations(s),
+                    Bound.forResident(scorer, s),
+                    List.of(),
+                    k,
+                    leaf ->
+                        new PostingsForResident(
+                            scorer, s, today, columns.openings(leaf.reader()))));
     return openings(ids);
   }
 
   /**
-   * Up to {@code k} residents for the posting, best candidates first; within one community when
-   * {@code communityId} is given.
+   * The {@code k} best residents for the posting as the index has them, within one community when
+   * {@code communityId} is given, best first, read fresh from PostgreSQL.
    */
-  public List<Seeker> seekersFor(Opening o, Weights w, int k, boolean hard, Long communityId) {
-    Query query = jobseekerQuery(o, w, hard, communityId);
+  public List<Seeker> bestSeekersFor(
+      Opening o, Scorer scorer, int k, Long communityId, LocalDate today) {
+    if (!HardRules.admitsPosting(o, today)) {
+      return List.of();
+    }
+    // hard rules the terms can check cheaply, to walk fewer documents
+    List<Query> filters = new ArrayList<>();
+    if (communityId != null) {
+      filters.add(new TermQuery(new Term(COMMUNITY, Long.toString(communityId))));
+    }
+    for (String licence : o.requiredLicences()) {
+      filters.add(new TermQuery(new Term(MATCH_KEY, MatchKeys.LICENCE + licence)));
+    }
+    if (o.publicWelfare()) {
+      filters.add(terms(CATEGORY, categories()));
+    }
+    List<Long> ids =
+        index.withJobseekers(
+            searcher ->
+                rank(
+                    searcher,
+                    Widening.relations(o),
+                    Bound.forPosting(scorer, o),
+                    filters,
+                    k,
+                    leaf ->
+                        new ResidentsForPosting(
+                            scorer, o, today, columns.seekers(leaf.reader()), communityId)));
+    return seekers(ids);
+  }
+
+  /**
+   * Scans the rings best bound first, each as one search over the documents that have its relations
+   * (terms of {@link IndexSchema#MATCH_KEY}), until the bound certifies the top k.
+   */
+  private static List<Long> rank(
+      IndexSearcher searcher,
+      Map<Relation, Set<String>> relations,
+      Bound bound,
+      List<Query> filters,
+      int k,
+      Function<LeafReaderContext, ColumnRanking> ranking) {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    // one ranking per segment for the whole search: the query's keys resolved once per segment
+    AtomicReferenceArray<ColumnRanking> rankings = new AtomicReferenceArray<>(leaves.size());
+    Function<LeafReaderContext, ColumnRanking> perLeaf =
+        leaf -> {
+          ColumnRanking r = rankings.get(leaf.ord);
+          if (r == null) {
+            r = ranking.apply(leaf);
+            rankings.set(leaf.ord, r);
+          }
+          return r;
+        };
+    Widening.Outcome outcome =
+        Widening.rank(
+            Widening.rings(relations.keySet(), bound),
+            k,
+            (ring, top) ->
+                scan(searcher, ringQuery(ring, relations, filters), ring, bound, top, perLeaf));
+    return outcome.top().best().stream().map(TopK.Entry::id).toList();
+  }
+
+  /** The documents that have every relation of the ring and none it excludes, and pass filters. */
+  private static Query ringQuery(
+      Ring ring, Map<Relation, Set<String>> relations, List<Query> filters) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Relation r : ring.with()) {
+      b.add(terms(MATCH_KEY, relations.get(r)), BooleanClause.Occur.FILTER);
+    }
+    for (Relation r : ring.without()) {
+      b.add(terms(MATCH_KEY, relations.get(r)), BooleanClause.Occur.MUST_NOT);
+    }
+    filters.forEach(f -> b.add(f, BooleanClause.Occur.FILTER));
+    if (ring.with().isEmpty() && filters.isEmpty()) {
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+    }
+    return new ConstantScoreQuery(b.build());
+  }
+
+  /**
+   * One ring: each segment's documents in order through a {@link RingScan}, on the searcher's
+   * threads, each task from a copy of the top so far; the copies are merged back.
+   */
+  private static void scan(
+      IndexSearcher searcher,
+      Query query,
+      Ring ring,
+      Bound bound,
+      TopK top,
+      Function<LeafReaderContext, ColumnRanking> ranking) {
+    try {
+      searcher.search(
+          query,
+          new CollectorManager<RingCollector, TopK>() {
+            @Override
+            public RingCollector newCollector() {
+              return new RingCollector(ring, bound, top.copy(), ranking);
+            }
+
+            @Override
+            public TopK reduce(Collection<RingCollector> collectors) {
+              collectors.forEach(c -> top.addAll(c.top));
+              return top;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Collects a ring's documents into a top k; a segment ends once nothing left in it can enter. */
+  private static final class RingCollector implements Collector {
+    private final Ring ring;
+    private final Bound bound;
+    private final TopK top;
+    private final Function<LeafReaderContext, ColumnRanking> ranking;
+
+    RingCollector(
+        Ring ring, Bound bound, TopK top, Function<LeafReaderContext, ColumnRanking> ranking) {
+      this.ring = ring;
+      this.bound = bound;
+      this.top = top;
+      this.ranking = ranking;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) {
+      if (top.full() && top.worstScore() > ring.bound()) {
+        throw new CollectionTerminatedException();
+      }
+      RingScan scan = new RingScan(ranking.apply(context), ring, bound, top);
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          if (!scan.collect(doc)) {
+            throw new CollectionTerminatedException();
+          }
+        }
+      };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /**
+   * Up to {@code k} postings for the resident's "why not" list, best candidates first, the hard
+   * rules not filtered; only open postings are indexed.
+   */
+  public List<Opening> openingsFor(Seeker s, Weights w, int k) {
+    List<Long> ids = index.withPostings(searcher -> topIds(searcher, postingQuery(s, w), k));
+    return openings(ids);
+  }
+
+  /**
+   * Up to {@code k} residents for the posting's "why not" list, the hard rules not filtered; within
+   * one community when {@code communityId} is given.
+   */
+  public List<Seeker> seekersFor(Opening o, Weights w, int k, Long communityId) {
+    Query query = jobseekerQuery(o, w, communityId);
     List<Long> ids = index.withJobseekers(searcher -> topIds(searcher, query, k));
     return seekers(ids);
   }
 
-  Query postingQuery(IndexSearcher searcher, Seeker s, Weights w, boolean hard) {
-    LocalDate today = LocalDate.now(clock);
+  Query postingQuery(Seeker s, Weights w) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    if (hard) {
-      Filters.filter(b, LongField.newRangeQuery(VALID_THROUGH, today.toEpochDay(), Long.MAX_VALUE));
-      Filters.filter(
-          b, LongField.newRangeQuery(AGREEMENT_UNTIL, today.toEpochDay(), Long.MAX_VALUE));
-      Filters.filter(b, IntField.newRangeQuery(REMAINING, 1, Integer.MAX_VALUE));
-      if (!s.schedules().isEmpty()) {
-        Filters.filter(b, terms(SCHEDULE, s.schedules().stream().map(Schedule::name).toList()));
-      }
-      if (s.categories().isEmpty()) {
-        Filters.term(b, PUBLIC_WELFARE, "0");
-      }
-      int age = today.getYear() - s.birthYear();
-      Filters.filter(b, IntField.newRangeQuery(MIN_AGE, Integer.MIN_VALUE, age));
-      Filters.filter(b, IntField.newRangeQuery(MAX_AGE, age, Integer.MAX_VALUE));
-      Filters.filter(
-          b, IntField.newRangeQuery(MIN_EDUCATION, Integer.MIN_VALUE, s.education().ordinal()));
-      if (!s.willingOutside()) {
-        Filters.term(b, OUTSIDE, "false");
-      }
-      Set<BytesRef> lacking = PostingSearch.licencesOtherThan(searcher, s.licences());
-      if (!lacking.isEmpty()) {
-        b.add(new TermInSetQuery(LICENCE, lacking), BooleanClause.Occur.MUST_NOT);
-      }
-    }
     Set<String> desiredCodes = codes(s.desired());
     Set<String> desiredGroups = groups(s.desired());
     Set<String> pastCodes = codes(s.pastWork());
@@ -207,17 +369,17 @@ public class MatchCandidates {
     should(
         b,
         max(
-            tier(OCCUPATION_CODE, desiredCodes, w.occupation()),
+            tier(MATCH_KEY, keys(MatchKeys.CODE, desiredCodes), w.occupation()),
             tier(GROUP, desiredGroups, w.occupation() * 0.6),
-            tier(OCCUPATION_CODE, pastCodes, w.occupation() * 0.3),
+            tier(MATCH_KEY, keys(MatchKeys.CODE, pastCodes), w.occupation() * 0.3),
             s.desired().isEmpty() ? tier(GROUP, pastGroups, w.occupation() * 0.3) : null));
     should(
         b,
         max(
-            tier(OCCUPATION_CODE, pastCodes, w.experience()),
+            tier(MATCH_KEY, keys(MatchKeys.CODE, pastCodes), w.experience()),
             tier(GROUP, pastGroups, w.experience() * 0.5)));
     for (String key : s.skillKeys()) {
-      should(b, tier(IndexSchema.SKILL_KEY, Set.of(key), w.skills() / 2));
+      should(b, tier(MATCH_KEY, Set.of(MatchKeys.SKILL + key), w.skills() / 2));
     }
     if (s.minWage() != null && s.minWage() > 0) {
       int min = s.minWage();
@@ -258,62 +420,34 @@ public class MatchCandidates {
             since(CREATED, now, 7, w.freshness()),
             since(CREATED, now, 30, w.freshness() * 0.6),
             since(CREATED, now, 90, w.freshness() * 0.3)));
-    // a candidate must match at least one scoring clause (the benchmark shows the disjunction is
-    // still scored over every filtered document: see docs/benchmarks.md, issue 4)
+    // a candidate must match at least one scoring clause
     b.setMinimumNumberShouldMatch(1);
     return b.build();
   }
 
-  Query jobseekerQuery(Opening o, Weights w, boolean hard, Long communityId) {
+  Query jobseekerQuery(Opening o, Weights w, Long communityId) {
     LocalDate today = LocalDate.now(clock);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    Filters.filter(
-        b, terms(STATUS, hard ? SEEKING : Set.of("SEEKING", "REFERRED", "EMPLOYED", "INACTIVE")));
     if (communityId != null) {
       Filters.term(b, COMMUNITY, Long.toString(communityId));
-    }
-    if (hard) {
-      for (String licence : o.requiredLicences()) {
-        Filters.term(b, LICENCE, licence);
-      }
-      if (o.publicWelfare()) {
-        List<String> all = new ArrayList<>();
-        for (DifficultyCategory c : DifficultyCategory.values()) {
-          all.add(c.name());
-        }
-        Filters.filter(b, terms(CATEGORY, all));
-      }
-      // an empty list of schedules is indexed as all four
-      Filters.term(b, SCHEDULE, o.schedule().name());
-      int year = today.getYear();
-      int from = o.maxAge() == null ? Integer.MIN_VALUE : year - o.maxAge();
-      int to = o.minAge() == null ? Integer.MAX_VALUE : year - o.minAge();
-      Filters.filter(b, IntField.newRangeQuery(BIRTH_YEAR, from, to));
-      if (o.minEducation() != null) {
-        Filters.filter(
-            b, IntField.newRangeQuery(EDUCATION, o.minEducation().ordinal(), Integer.MAX_VALUE));
-      }
-      if (o.communityId() == null) {
-        Filters.term(b, WILLING_OUTSIDE, "1");
-      }
     }
     Work work = o.work();
     if (work != null) {
       should(
           b,
           max(
-              tier(DESIRED_CODE, Set.of(work.code()), w.occupation()),
-              tier(GROUP, Set.of(work.group()), w.occupation() * 0.6),
-              tier(PAST_CODE, Set.of(work.code()), w.occupation() * 0.3)));
+              tier(MATCH_KEY, Set.of(MatchKeys.DESIRED_CODE + work.code()), w.occupation()),
+              tier(MATCH_KEY, Set.of(MatchKeys.DESIRED_GROUP + work.group()), w.occupation() * 0.6),
+              tier(MATCH_KEY, Set.of(MatchKeys.PAST_CODE + work.code()), w.occupation() * 0.3)));
       should(
           b,
           max(
-              tier(PAST_CODE, Set.of(work.code()), w.experience()),
-              tier(PAST_GROUP, Set.of(work.group()), w.experience() * 0.5)));
+              tier(MATCH_KEY, Set.of(MatchKeys.PAST_CODE + work.code()), w.experience()),
+              tier(MATCH_KEY, Set.of(MatchKeys.PAST_GROUP + work.group()), w.experience() * 0.5)));
     }
     int skills = o.skillKeys().size();
     for (String key : o.skillKeys()) {
-      should(b, tier(SKILL_KEY, Set.of(key), w.skills() / skills));
+      should(b, tier(MATCH_KEY, Set.of(MatchKeys.SKILL + key), w.skills() / skills));
     }
     int top = o.wageMax();
     should(
@@ -339,21 +473,32 @@ public class MatchCandidates {
         max(
             since(UPDATED, now, 30, w.freshness() * 0.8),
             since(UPDATED, now, 90, w.freshness() * 0.3)));
-    List<String> categories = new ArrayList<>();
-    for (DifficultyCategory c : DifficultyCategory.values()) {
-      categories.add(c.name());
-    }
-    should(b, boost(terms(CATEGORY, categories), w.priority() * 0.6));
+    should(b, boost(terms(CATEGORY, categories()), w.priority() * 0.6));
     should(
         b,
         boost(
             LongField.newRangeQuery(
                 UNEMPLOYED_SINCE, Long.MIN_VALUE, today.minusYears(1).toEpochDay()),
             w.priority() * 0.2));
-    // a candidate must match at least one scoring clause (the benchmark shows the disjunction is
-    // still scored over every filtered document: see docs/benchmarks.md, issue 4)
+    // a candidate must match at least one scoring clause
     b.setMinimumNumberShouldMatch(1);
     return b.build();
+  }
+
+  /** Every employment-difficulty category's name. */
+  private static List<String> categories() {
+    List<String> out = new ArrayList<>();
+    for (DifficultyCategory c : DifficultyCategory.values()) {
+      out.add(c.name());
+    }
+    return out;
+  }
+
+  /** The values with a key kind in front ({@link MatchKeys}). */
+  private static Set<String> keys(String kind, Set<String> values) {
+    Set<String> out = new LinkedHashSet<>();
+    values.forEach(v -> out.add(kind + v));
+    return out;
   }
 
   /** The ids of the best {@code k} documents; ids come from doc values, not stored fields. */

@@ -30,6 +30,11 @@ final class MatchRecords {
     this.zone = zone;
   }
 
+  /** The occupation list names resolve through. */
+  Occupations occupations() {
+    return occupations;
+  }
+
   Opening opening(PostingRow r) {
     return new Opening(
         r.id(),

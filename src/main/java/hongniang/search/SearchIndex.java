@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -52,6 +53,8 @@ public class SearchIndex {
   private final OutboxStore outbox;
   private final Analysis analysis;
   private final Documents documents;
+  private final MatchRecords records;
+  private final String stamp;
   private final AtomicReference<IndexGeneration> current = new AtomicReference<>();
   private final AtomicLong generationCounter = new AtomicLong(System.currentTimeMillis());
   // the indexer and the switch to a rebuilt generation never interleave
@@ -69,13 +72,16 @@ public class SearchIndex {
       @Value("${hongniang.search.dir:}") String dir,
       DocumentSource source,
       OutboxStore outbox,
-      Analysis analysis) {
+      Analysis analysis,
+      Clock clock) {
     this.temporary = dir == null || dir.isBlank();
     this.base = temporary ? tempBase() : Path.of(dir).toAbsolutePath();
     this.source = source;
     this.outbox = outbox;
     this.analysis = analysis;
-    this.documents = new Documents(analysis.analyzers(), analysis.occupations());
+    this.records = new MatchRecords(analysis.occupations(), clock.getZone());
+    this.documents = new Documents(analysis.analyzers(), records);
+    this.stamp = IndexSchema.stamp(clock.getZone());
   }
 
   private static Path tempBase() {
@@ -114,10 +120,10 @@ public class SearchIndex {
     IndexGeneration generation = null;
     try {
       Path folder = base.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
-      generation = IndexGeneration.open(folder, analysis.writer(), false);
+      generation = IndexGeneration.open(folder, analysis.writer(), false, stamp);
       String version = generation.schemaVersion();
-      if (!IndexSchema.stamp().equals(version)) {
-        LOG.info("Search index schema {} is not {}: rebuilding", version, IndexSchema.stamp());
+      if (!stamp.equals(version)) {
+        LOG.info("Search index schema {} is not {}: rebuilding", version, stamp);
         generation.close();
         return Optional.empty();
       }
@@ -141,7 +147,7 @@ public class SearchIndex {
       long start = System.nanoTime();
       Instant started = outbox.now();
       Path folder = base.resolve("gen-" + generationCounter.incrementAndGet());
-      IndexGeneration fresh = IndexGeneration.open(folder, analysis.writer(), true);
+      IndexGeneration fresh = IndexGeneration.open(folder, analysis.writer(), true, stamp);
       long[] counts = new long[2];
       try {
         source.eachOpenPosting(
@@ -311,6 +317,11 @@ public class SearchIndex {
 
   Documents documents() {
     return documents;
+  }
+
+  /** Rows as matching sees them: the same records the index's matching features come from. */
+  MatchRecords records() {
+    return records;
   }
 
   private static void add(IndexGeneration.Part part, org.apache.lucene.document.Document doc) {

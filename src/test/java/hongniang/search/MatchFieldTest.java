@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +45,9 @@ class MatchFieldTest {
     names = new ArrayList<>(known);
     List<String> around = List.of("", "小区", "招聘", "兼职", "急招", "超市", "三明月嫂服务中心 ", "夜班");
     List<String> skills = List.of("健康证", "会开车", "电脑操作", "叉车", "收银", "烹饪", "护理", "clean");
-    Documents documents = new Documents(ANALYSIS.analyzers(), ANALYSIS.occupations());
+    Documents documents =
+        new Documents(
+            ANALYSIS.analyzers(), new MatchRecords(ANALYSIS.occupations(), ZoneOffset.UTC));
     directory = new ByteBuffersDirectory();
     try (IndexWriter writer =
         new IndexWriter(

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,11 +30,12 @@ class SearchIndexRecoveryIT extends ApiTest {
   @Inject OutboxStore outbox;
   @Inject Analysis analysis;
   @Inject SearchIndex live;
+  @Inject Clock clock;
 
   @TempDir Path dir;
 
   private SearchIndex openAt(Path folder) {
-    SearchIndex index = new SearchIndex(folder.toString(), source, outbox, analysis);
+    SearchIndex index = new SearchIndex(folder.toString(), source, outbox, analysis, clock);
     index.open();
     return index;
   }

@@ -1,0 +1,27 @@
+package hongniang.matching;
+
+/**
+ * One resident or one posting against many of the other side held in columns: the pair's verdict
+ * and score, exactly those of {@link HardRules#allows} and {@link Scorer#points}, and the freshness
+ * that {@link Bound} caps what items not yet seen can score by.
+ */
+public interface ColumnRanking {
+
+  /** How many items the columns hold. */
+  int size();
+
+  /** The id of item {@code i}. */
+  long id(int i);
+
+  /** The pair's score, or {@link Double#NEGATIVE_INFINITY} when a hard rule excludes it. */
+  double score(int i);
+
+  /** The freshness fraction of item {@code i}'s side of the pair. */
+  double freshness(int i);
+
+  /** The lowest id of item {@code i} and every item after it. */
+  long minIdFrom(int i);
+
+  /** True when items come newest first, so freshness never rises along the columns. */
+  boolean newestFirst();
+}

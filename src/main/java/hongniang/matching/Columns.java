@@ -1,0 +1,134 @@
+package hongniang.matching;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What columns of residents or of postings share: each item's id and its keys ({@link MatchKeys})
+ * as small ints over the columns' own vocabulary, which a query turns into a table of what each key
+ * means to it.
+ */
+abstract class Columns {
+
+  final int size;
+  final long[] id;
+  final int[] keyStart; // the keys of item i: keys[keyStart[i] .. keyStart[i + 1])
+  final int[] keys;
+  final long[] minIdFrom; // the lowest id of items i, i + 1, ...
+  private final Map<String, Integer> keyIds;
+  private final int vocabulary;
+
+  Columns(Keys keys, long[] id) {
+    this.size = keys.rows;
+    this.id = id;
+    this.keyStart = Arrays.copyOf(keys.start, size + 1);
+    this.keys = Arrays.copyOf(keys.keys, keys.used);
+    this.keyIds = keys.ids;
+    this.vocabulary = keys.ids.size();
+    this.minIdFrom = new long[size + 1];
+    minIdFrom[size] = Long.MAX_VALUE;
+    for (int i = size - 1; i >= 0; i--) {
+      minIdFrom[i] = Math.min(id[i], minIdFrom[i + 1]);
+    }
+  }
+
+  /** How many items. */
+  public int size() {
+    return size;
+  }
+
+  /** The id of item {@code i} (a resident's or a posting's). */
+  public long id(int i) {
+    return id[i];
+  }
+
+  /** The lowest id of item {@code i} and every item after it. */
+  public long minIdFrom(int i) {
+    return minIdFrom[i];
+  }
+
+  /** The number of a key in these columns, or -1 when no item has it. */
+  int keyId(String key) {
+    Integer i = keyIds.get(key);
+    return i == null ? -1 : i;
+  }
+
+  /** A table over the key numbers, for a query to mark what each key means to it. */
+  byte[] roles() {
+    return new byte[vocabulary];
+  }
+
+  /** Marks a key's role in the table, when these columns know the key. */
+  void mark(byte[] roles, String key, int role) {
+    int k = keyId(key);
+    if (k >= 0) {
+      roles[k] |= (byte) role;
+    }
+  }
+
+  /**
+   * The keys of each item as numbers: either over a vocabulary fixed in advance (a segment's terms)
+   * or one that grows as records are added.
+   */
+  static final class Keys {
+    private final Map<String, Integer> ids;
+    private final boolean growing;
+    private int[] start;
+    private int[] keys;
+    private int rows;
+    private int used;
+
+    /** Over the given vocabulary, key {@code i} being {@code vocabulary.get(i)}. */
+    Keys(List<String> vocabulary, int capacity) {
+      this.ids = new HashMap<>(vocabulary.size() * 2);
+      for (String key : vocabulary) {
+        ids.putIfAbsent(key, ids.size());
+      }
+      this.growing = false;
+      this.start = new int[capacity + 1];
+      this.keys = new int[Math.max(16, capacity * 4)];
+    }
+
+    /** Over a vocabulary that grows with the records added. */
+    Keys(int capacity) {
+      this.ids = new HashMap<>();
+      this.growing = true;
+      this.start = new int[capacity + 1];
+      this.keys = new int[Math.max(16, capacity * 4)];
+    }
+
+    void add(int[] ids, int count) {
+      ensure(count);
+      System.arraycopy(ids, 0, keys, used, count);
+      used += count;
+      start[++rows] = used;
+    }
+
+    void add(List<String> names) {
+      if (!growing) {
+        throw new IllegalStateException("these keys are numbered by a fixed vocabulary");
+      }
+      ensure(names.size());
+      for (String name : names) {
+        Integer id = ids.get(name);
+        if (id == null) {
+          id = ids.size();
+          ids.put(name, id);
+        }
+        keys[used++] = id;
+      }
+      start[++rows] = used;
+    }
+
+    private void ensure(int more) {
+      if (rows + 1 == start.length) {
+        start = Arrays.copyOf(start, 2 * start.length);
+      }
+      if (used + more > keys.length) {
+        keys = Arrays.copyOf(keys, Math.max(used + more, 2 * keys.length));
+      }
+    }
+  }
+}

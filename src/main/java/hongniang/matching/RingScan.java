@@ -1,0 +1,53 @@
+package hongniang.matching;
+
+/**
+ * Scores one ring's items of one batch of columns, in column order, into a top k, and says when no
+ * later item of the batch can enter it: every later item scores at most the ring's bound and has an
+ * id at least the lowest id from here on, so once the k-th best is above the bound, or equal to it
+ * with a lower id, the rest is skipped. When the columns come newest first, freshness never rises
+ * along them, and the bound with the current item's freshness caps the rest.
+ */
+public final class RingScan {
+
+  private final ColumnRanking ranking;
+  private final Widening.Ring ring;
+  private final Bound bound;
+  private final TopK top;
+  private final boolean sorted;
+  private double freshness = Double.NaN;
+  private double limit;
+
+  public RingScan(ColumnRanking ranking, Widening.Ring ring, Bound bound, TopK top) {
+    this.ranking = ranking;
+    this.ring = ring;
+    this.bound = bound;
+    this.top = top;
+    this.sorted = ranking.newestFirst();
+    this.limit = ring.bound();
+  }
+
+  /**
+   * Offers item {@code i} when it passes the hard rules. Items must come in increasing order; false
+   * means no item from {@code i} on can enter the top k.
+   */
+  public boolean collect(int i) {
+    if (sorted) {
+      double f = ranking.freshness(i);
+      if (f != freshness) {
+        freshness = f;
+        limit = bound.at(ring.tier(), ring.experience(), f);
+      }
+    }
+    if (top.full()) {
+      double worst = top.worstScore();
+      if (worst > limit || (worst == limit && top.worstId() < ranking.minIdFrom(i))) {
+        return false;
+      }
+    }
+    double s = ranking.score(i);
+    if (s != Double.NEGATIVE_INFINITY) {
+      top.offer(s, ranking.id(i));
+    }
+    return true;
+  }
+}
