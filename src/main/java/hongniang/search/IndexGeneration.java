@@ -106,25 +106,7 @@ final class IndexGeneration implements Closeable {
   private static final org.apache.lucene.search.LRUQueryCache FILTERS =
       new org.apache.lucene.search.LRUQueryCache(1_000, 64L << 20, leaf -> true, 10f);
 
-  private static final org.apache.lucene.search.SearcherFactory PARALLEL =
-      new org.apache.lucene.search.SearcherFactory() {
-        @Override
-        public org.apache.lucene.search.IndexSearcher newSearcher(
-            org.apache.lucene.index.IndexReader reader,
-            org.apache.lucene.index.IndexReader previous) {
-          org.apache.lucene.search.IndexSearcher searcher =
-              new org.apache.lucene.search.IndexSearcher(reader, POOL) {
-                // a task per segment (Lucene groups small segments into one task)
-                @Override
-                protected LeafSlice[] slices(
-                    java.util.List<org.apache.lucene.index.LeafReaderContext> leaves) {
-                  return slices(leaves, 1, 1);
-                }
-              };
-          searcher.setQueryCache(FILTERS);
-          return searcher;
-        }
-      };
+  private static final org.apache.lucene.search.SearcherFactory PARALLEL = searchers(true);
 
   /**
    * Searchers on the caller's thread alone, for the postings: one large segment and the small ones
@@ -132,18 +114,31 @@ final class IndexGeneration implements Closeable {
    * and while changes stream in, one task per small segment competes with the indexer for the two
    * cores.
    */
-  private static final org.apache.lucene.search.SearcherFactory SERIAL =
-      new org.apache.lucene.search.SearcherFactory() {
-        @Override
-        public org.apache.lucene.search.IndexSearcher newSearcher(
-            org.apache.lucene.index.IndexReader reader,
-            org.apache.lucene.index.IndexReader previous) {
-          org.apache.lucene.search.IndexSearcher searcher =
-              new org.apache.lucene.search.IndexSearcher(reader);
-          searcher.setQueryCache(FILTERS);
-          return searcher;
-        }
-      };
+  private static final org.apache.lucene.search.SearcherFactory SERIAL = searchers(false);
+
+  /** Searchers with the shared filter cache, one task per segment on the pool when parallel. */
+  private static org.apache.lucene.search.SearcherFactory searchers(boolean parallel) {
+    return new org.apache.lucene.search.SearcherFactory() {
+      @Override
+      public org.apache.lucene.search.IndexSearcher newSearcher(
+          org.apache.lucene.index.IndexReader reader,
+          org.apache.lucene.index.IndexReader previous) {
+        org.apache.lucene.search.IndexSearcher searcher =
+            parallel
+                ? new org.apache.lucene.search.IndexSearcher(reader, POOL) {
+                  // a task per segment (Lucene groups small segments into one task)
+                  @Override
+                  protected LeafSlice[] slices(
+                      java.util.List<org.apache.lucene.index.LeafReaderContext> leaves) {
+                    return slices(leaves, 1, 1);
+                  }
+                }
+                : new org.apache.lucene.search.IndexSearcher(reader);
+        searcher.setQueryCache(FILTERS);
+        return searcher;
+      }
+    };
+  }
 
   /**
    * Postings are stored newest first: the default list without text (newest first) takes its page
