@@ -23,6 +23,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -44,7 +45,10 @@ class FacetOrdinalsTest {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
         IndexWriter writer =
             new IndexWriter(
-                dir, new IndexWriterConfig(new StandardAnalyzer()).setMaxBufferedDocs(97))) {
+                dir, new IndexWriterConfig(new StandardAnalyzer())
+                    .setMaxBufferedDocs(97)
+                    // no background merges: the segment count must not depend on timing
+                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
       for (int i = 0; i < 2_000; i++) {
         Document d = new Document();
         d.add(new StringField("id", Integer.toString(i), Field.Store.NO));
