@@ -34,6 +34,28 @@ abstract class Columns {
     }
   }
 
+  /**
+   * The distinct values of a column, and each item's index among them: a query works out what it
+   * needs of each distinct wage once, not once per item.
+   */
+  record Levels(int[] of, int[] values) {
+    static Levels of(int[] column) {
+      Map<Integer, Integer> index = new HashMap<>();
+      int[] of = new int[column.length];
+      for (int i = 0; i < column.length; i++) {
+        Integer at = index.get(column[i]);
+        if (at == null) {
+          at = index.size();
+          index.put(column[i], at);
+        }
+        of[i] = at;
+      }
+      int[] values = new int[index.size()];
+      index.forEach((value, at) -> values[at] = value);
+      return new Levels(of, values);
+    }
+  }
+
   /** How many items. */
   public int size() {
     return size;

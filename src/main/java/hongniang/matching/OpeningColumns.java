@@ -29,6 +29,7 @@ public final class OpeningColumns extends Columns {
   final int[] maxAge; // Integer.MAX_VALUE when none
   final byte[] minEducation; // ordinal; NONE when none
   final int[] wageMax;
+  final Levels wages; // the distinct top wages
   final int[] skills; // how many skill keys the posting lists
   final int[] licences; // how many licences it requires
   final boolean newestFirst; // no posting is newer than the one before it
@@ -47,6 +48,7 @@ public final class OpeningColumns extends Columns {
     maxAge = Arrays.copyOf(b.maxAge, n);
     minEducation = Arrays.copyOf(b.minEducation, n);
     wageMax = Arrays.copyOf(b.wageMax, n);
+    wages = Levels.of(wageMax);
     skills = Arrays.copyOf(b.skills, n);
     licences = Arrays.copyOf(b.licences, n);
     boolean sorted = true;

@@ -3,12 +3,15 @@ package hongniang.matching;
 import hongniang.common.Schedule;
 import hongniang.matching.Scorer.Perspective;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Postings ranked for one resident, on columns: {@link HardRules#allows} and {@link Scorer#points}
- * from the resident's side, to the last bit. The resident's keys become a table over the postings'
- * key numbers: a posting's code and group say the occupation tier and experience, its skills and
- * licences are counted against the resident's, its city is the home city or not.
+ * from the resident's side, to the last bit. The rules on plain numbers come first; then the
+ * resident's keys, as a table over the postings' key numbers, say how a posting's code and group
+ * relate to the resident's wishes and history, how many of its skills and licences the resident
+ * holds, and whether its city is the home city. The two sides of the balance, which divide, are
+ * kept in tables over their few distinct inputs; {@link Scorer#sum} adds the fractions up.
  */
 public final class PostingsForResident implements ColumnRanking {
 
@@ -19,6 +22,25 @@ public final class PostingsForResident implements ColumnRanking {
   private static final int SKILL = ResidentsForPosting.SKILL;
   private static final int LICENCE = ResidentsForPosting.LICENCE;
   private static final int HOME_CITY = 64;
+
+  /** Postings listing up to this many skills have their skill shares and balances tabled. */
+  private static final int TABLED_SKILLS = 15;
+
+  /** The experience fractions, by index: done the occupation, done its group, neither. */
+  private static final double[] EXPERIENCE = {
+    Scorer.experience(true, false), Scorer.experience(false, true), Scorer.experience(false, false)
+  };
+
+  /** The posting's hours against the resident's: any, preferred, accepted, not accepted. */
+  private static final int HOURS = 4;
+
+  /** Where the work is: the resident's community, the district, the home city, elsewhere. */
+  private static final double[] PLACE = {
+    Scorer.place(true, true, false),
+    Scorer.place(true, false, false),
+    Scorer.place(false, false, true),
+    Scorer.place(false, false, false)
+  };
 
   private final Scorer scorer;
   private final OpeningColumns c;
@@ -32,9 +54,12 @@ public final class PostingsForResident implements ColumnRanking {
   private final int education;
   private final boolean willingOutside;
   private final long community;
-  private final int minWage;
-  private final boolean hasSkills;
   private final long today;
+  private final double[] wage; // by the posting's wage level
+  private final int levels;
+  private final double[] skillShare; // [listed][held] for tabled sizes
+  private final double[] residentSide; // [tier][wage level][place][hours]; NaN until met
+  private final double[] employerSide; // [tier][listed][held][experience]; NaN until met
 
   /** The resident against these postings, {@code today}. */
   public PostingsForResident(Scorer scorer, Seeker s, LocalDate today, OpeningColumns postings) {
@@ -65,9 +90,25 @@ public final class PostingsForResident implements ColumnRanking {
     this.education = s.education().ordinal();
     this.willingOutside = s.willingOutside();
     this.community = s.communityId();
-    this.minWage = s.minWage() == null ? Scorer.NO_WAGE : s.minWage();
-    this.hasSkills = !s.skillKeys().isEmpty();
     this.today = today.toEpochDay();
+    int minWage = s.minWage() == null ? Scorer.NO_WAGE : s.minWage();
+    int[] wages = postings.wages.values();
+    this.levels = wages.length;
+    this.wage = new double[levels];
+    for (int level = 0; level < levels; level++) {
+      wage[level] = Scorer.wage(minWage, wages[level]);
+    }
+    int sizes = TABLED_SKILLS + 1;
+    this.skillShare = new double[sizes * sizes];
+    for (int listed = 0; listed < sizes; listed++) {
+      for (int held = 0; held <= listed; held++) {
+        skillShare[listed * sizes + held] = Scorer.skillShare(held, listed);
+      }
+    }
+    this.residentSide = new double[Scorer.OCCUPATION.length * levels * PLACE.length * HOURS];
+    this.employerSide = new double[Scorer.OCCUPATION.length * sizes * sizes * EXPERIENCE.length];
+    Arrays.fill(residentSide, Double.NaN);
+    Arrays.fill(employerSide, Double.NaN);
   }
 
   @Override
@@ -92,8 +133,34 @@ public final class PostingsForResident implements ColumnRanking {
 
   @Override
   public double score(int p) {
+    if (!passesPlainRules(p)) {
+      return Double.NEGATIVE_INFINITY;
+    }
     long m = match(p);
-    return allows(p, m) ? points(p, m) : Double.NEGATIVE_INFINITY;
+    return m >>> 32 == c.licences[p] ? points(p, m) : Double.NEGATIVE_INFINITY; // LicenceMissing
+  }
+
+  @Override
+  public double upper(int p, int tier, double experience) {
+    // the home city at its best too: finding the city means reading the keys
+    return total(p, HOME_CITY, tier, c.skills[p], experienceIndex(experience));
+  }
+
+  /** Every hard rule but the licences, which need the keys. */
+  private boolean passesPlainRules(int p) {
+    int flags = c.flags[p];
+    return admitted // NotSeeking
+        && (flags & OpeningColumns.OPEN) != 0 // PostingNotOpen
+        && c.remaining[p] > 0 // PostingFull
+        && c.validThrough[p] >= today // PostingExpired
+        && (flags & OpeningColumns.AGREEMENT) != 0
+        && c.agreementUntil[p] >= today // AgreementNotValid
+        && !((flags & OpeningColumns.WELFARE) != 0 && !difficulty) // PublicWelfareNotEligible
+        && (accepted == 0 || (accepted & 1 << c.schedule[p]) != 0) // ScheduleNotAcceptable
+        && age >= c.minAge[p]
+        && age <= c.maxAge[p] // AgeOutOfRange
+        && education >= c.minEducation[p] // EducationBelowMinimum
+        && ((flags & OpeningColumns.IN_DISTRICT) != 0 || willingOutside); // OutsideNotWanted
   }
 
   /**
@@ -114,42 +181,67 @@ public final class PostingsForResident implements ColumnRanking {
     return roleBits | (long) skills << 8 | (long) licences << 32;
   }
 
-  private boolean allows(int p, long m) {
-    int flags = c.flags[p];
-    int scheduleBit = 1 << c.schedule[p];
-    return admitted // NotSeeking
-        && (flags & OpeningColumns.OPEN) != 0 // PostingNotOpen
-        && c.remaining[p] > 0 // PostingFull
-        && c.validThrough[p] >= today // PostingExpired
-        && (flags & OpeningColumns.AGREEMENT) != 0
-        && c.agreementUntil[p] >= today // AgreementNotValid
-        && m >>> 32 == c.licences[p] // LicenceMissing
-        && !((flags & OpeningColumns.WELFARE) != 0 && !difficulty) // PublicWelfareNotEligible
-        && (accepted == 0 || (accepted & scheduleBit) != 0) // ScheduleNotAcceptable
-        && age >= c.minAge[p]
-        && age <= c.maxAge[p] // AgeOutOfRange
-        && education >= c.minEducation[p] // EducationBelowMinimum
-        && ((flags & OpeningColumns.IN_DISTRICT) != 0 || willingOutside); // OutsideNotWanted
+  private double points(int p, long m) {
+    boolean pastCode = (m & PAST_CODE) != 0;
+    boolean pastGroup = (m & PAST_GROUP) != 0;
+    int tier =
+        Scorer.occupationTier(
+            (m & DESIRED_CODE) != 0, (m & DESIRED_GROUP) != 0, pastCode, !wishes && pastGroup);
+    return total(
+        p, m & HOME_CITY, tier, (int) (m >>> 8) & 0xFFFFFF, pastCode ? 0 : pastGroup ? 1 : 2);
   }
 
-  private double points(int p, long m) {
+  private static int experienceIndex(double experience) {
+    return experience >= EXPERIENCE[0] ? 0 : experience >= EXPERIENCE[1] ? 1 : 2;
+  }
+
+  /** The score with this tier, skills held and experience, the other parts the posting's own. */
+  private double total(int p, long homeCity, int tier, int held, int experience) {
+    double occupation = Scorer.OCCUPATION[tier];
+    int listed = c.skills[p];
+    boolean tabled = listed <= TABLED_SKILLS;
+    double skills =
+        tabled ? skillShare[listed * (TABLED_SKILLS + 1) + held] : Scorer.skillShare(held, listed);
+    int level = c.wages.of()[p];
+    double wage = this.wage[level];
+    int where =
+        (c.flags[p] & OpeningColumns.IN_DISTRICT) != 0
+            ? (c.community[p] == community ? 0 : 1)
+            : (homeCity != 0 ? 2 : 3);
+    double place = PLACE[where];
     int schedule = c.schedule[p];
-    boolean pastGroup = (m & PAST_GROUP) != 0;
-    boolean inDistrict = (c.flags[p] & OpeningColumns.IN_DISTRICT) != 0;
-    return scorer.total(
-        Scorer.occupationTier(
-            (m & DESIRED_CODE) != 0,
-            (m & DESIRED_GROUP) != 0,
-            (m & PAST_CODE) != 0,
-            !wishes && pastGroup),
-        Scorer.skillShare((int) (m >>> 8) & 0xFFFFFF, c.skills[p]),
-        Scorer.wage(minWage, c.wageMax[p]),
-        inDistrict
-            ? Scorer.place(true, c.community[p] == community, false)
-            : Scorer.place(false, false, (m & HOME_CITY) != 0),
-        Scorer.schedule(accepted == 0, preferred == schedule, (accepted & 1 << schedule) != 0),
-        Scorer.experience((m & PAST_CODE) != 0, pastGroup),
+    boolean isPreferred = preferred == schedule;
+    boolean acceptable = (accepted & 1 << schedule) != 0;
+    double hours = Scorer.schedule(accepted == 0, isPreferred, acceptable);
+    int h = accepted == 0 ? 0 : isPreferred ? 1 : acceptable ? 2 : 3;
+    double exp = EXPERIENCE[experience];
+    int rs = ((tier * levels + level) * PLACE.length + where) * HOURS + h;
+    double forResident = residentSide[rs];
+    if (forResident != forResident) {
+      forResident = scorer.residentSide(occupation, wage, place, hours);
+      residentSide[rs] = forResident;
+    }
+    double forEmployer;
+    if (tabled) {
+      int sizes = TABLED_SKILLS + 1;
+      int es = ((tier * sizes + listed) * sizes + held) * EXPERIENCE.length + experience;
+      forEmployer = employerSide[es];
+      if (forEmployer != forEmployer) {
+        forEmployer = scorer.employerSide(occupation, skills, exp);
+        employerSide[es] = forEmployer;
+      }
+    } else {
+      forEmployer = scorer.employerSide(occupation, skills, exp);
+    }
+    return scorer.sum(
+        occupation,
+        skills,
+        wage,
+        place,
+        hours,
+        exp,
         freshness(p),
+        Math.min(forResident, forEmployer),
         Perspective.FOR_RESIDENT,
         0);
   }

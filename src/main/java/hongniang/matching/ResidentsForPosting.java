@@ -3,12 +3,15 @@ package hongniang.matching;
 import hongniang.common.Education;
 import hongniang.matching.Scorer.Perspective;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Residents ranked for one posting, on columns: {@link HardRules#allows} and {@link Scorer#points}
- * from the posting's side, to the last bit. The posting's keys become a table over the residents'
- * key numbers, so each resident costs one pass over its few keys and a handful of comparisons; the
- * fractions come from the scorer's own formulas and are added up by {@link Scorer#total}.
+ * from the posting's side, to the last bit. The rules on plain numbers come first; then the
+ * posting's keys, as a table over the residents' key numbers, say in one pass over a resident's few
+ * keys how their occupations relate and how many of the posting's skills and licences they hold.
+ * The fractions come from the scorer's own formulas; the two sides of the balance, which divide,
+ * are kept in tables over their few distinct inputs; {@link Scorer#sum} adds them up.
  */
 public final class ResidentsForPosting implements ColumnRanking {
 
@@ -34,12 +37,15 @@ public final class ResidentsForPosting implements ColumnRanking {
   private final int minEducation;
   private final boolean inDistrict;
   private final long community;
-  private final boolean inHomeCity;
-  private final int wageMax;
+  private final double outsidePlace;
   private final int year;
   private final long today;
   private final long longUnemployedFrom;
-  private final double[] skillShare;
+  private final double[] skillShare; // by skills held
+  private final double[] wage; // by the resident's wage level
+  private final int levels;
+  private final double[] residentSide; // [tier][wage level][same community][hours]; NaN until met
+  private final double[] employerSide; // [tier][skills held][experience]; NaN until met
 
   /**
    * The posting against these residents, {@code today}; with {@code onlyCommunity} set, residents
@@ -70,8 +76,7 @@ public final class ResidentsForPosting implements ColumnRanking {
     this.minEducation = (o.minEducation() == null ? Education.NONE : o.minEducation()).ordinal();
     this.inDistrict = o.communityId() != null;
     this.community = inDistrict ? o.communityId() : 0;
-    this.inHomeCity = scorer.inHomeCity(o);
-    this.wageMax = o.wageMax();
+    this.outsidePlace = Scorer.place(false, false, scorer.inHomeCity(o));
     this.year = today.getYear();
     this.today = today.toEpochDay();
     this.longUnemployedFrom = Scorer.longUnemployedFrom(today).toEpochDay();
@@ -79,6 +84,16 @@ public final class ResidentsForPosting implements ColumnRanking {
     for (int held = 0; held <= listed; held++) {
       skillShare[held] = Scorer.skillShare(held, listed);
     }
+    int[] wages = residents.wages.values();
+    this.levels = wages.length;
+    this.wage = new double[levels];
+    for (int level = 0; level < levels; level++) {
+      wage[level] = Scorer.wage(wages[level], o.wageMax());
+    }
+    this.residentSide = new double[Scorer.OCCUPATION.length * levels * 2 * HOURS];
+    this.employerSide = new double[Scorer.OCCUPATION.length * (listed + 1) * EXPERIENCE.length];
+    Arrays.fill(residentSide, Double.NaN);
+    Arrays.fill(employerSide, Double.NaN);
   }
 
   @Override
@@ -103,8 +118,32 @@ public final class ResidentsForPosting implements ColumnRanking {
 
   @Override
   public double score(int r) {
+    if (!passesPlainRules(r)) {
+      return Double.NEGATIVE_INFINITY;
+    }
     long m = match(r);
-    return allows(r, m) ? points(r, m) : Double.NEGATIVE_INFINITY;
+    return m >>> 32 == required ? points(r, m) : Double.NEGATIVE_INFINITY; // LicenceMissing
+  }
+
+  @Override
+  public double upper(int r, int tier, double experience) {
+    return total(r, tier, listed, experienceIndex(experience));
+  }
+
+  /** Every hard rule but the licences, which need the keys. */
+  private boolean passesPlainRules(int r) {
+    int flags = c.flags[r];
+    int accepted = c.accepted[r];
+    int age = year - c.birthYear[r];
+    return admitted
+        && (flags & SeekerColumns.ADMITTED) != 0 // NotSeeking
+        && !(welfare && c.categories[r] == 0) // PublicWelfareNotEligible
+        && (accepted == 0 || (accepted & scheduleBit) != 0) // ScheduleNotAcceptable
+        && age >= minAge
+        && age <= maxAge // AgeOutOfRange
+        && c.education[r] >= minEducation // EducationBelowMinimum
+        && (inDistrict || (flags & SeekerColumns.WILLING_OUTSIDE) != 0) // OutsideNotWanted
+        && (onlyCommunity == null || onlyCommunity == c.community[r]);
   }
 
   /**
@@ -125,39 +164,65 @@ public final class ResidentsForPosting implements ColumnRanking {
     return roleBits | (long) skills << 8 | (long) licences << 32;
   }
 
-  private boolean allows(int r, long m) {
-    int flags = c.flags[r];
-    int accepted = c.accepted[r];
-    int age = year - c.birthYear[r];
-    return admitted
-        && (flags & SeekerColumns.ADMITTED) != 0 // NotSeeking
-        && m >>> 32 == required // LicenceMissing
-        && !(welfare && c.categories[r] == 0) // PublicWelfareNotEligible
-        && (accepted == 0 || (accepted & scheduleBit) != 0) // ScheduleNotAcceptable
-        && age >= minAge
-        && age <= maxAge // AgeOutOfRange
-        && c.education[r] >= minEducation // EducationBelowMinimum
-        && (inDistrict || (flags & SeekerColumns.WILLING_OUTSIDE) != 0) // OutsideNotWanted
-        && (onlyCommunity == null || onlyCommunity == c.community[r]);
-  }
-
   private double points(int r, long m) {
+    boolean pastCode = (m & PAST_CODE) != 0;
     boolean pastGroup = (m & PAST_GROUP) != 0;
-    int accepted = c.accepted[r];
-    return scorer.total(
+    int tier =
         Scorer.occupationTier(
             (m & DESIRED_CODE) != 0,
             (m & DESIRED_GROUP) != 0,
-            (m & PAST_CODE) != 0,
-            (c.flags[r] & SeekerColumns.WISHES) == 0 && pastGroup),
-        skillShare[(int) (m >>> 8) & 0xFFFFFF],
-        Scorer.wage(c.minWage[r], wageMax),
-        inDistrict
-            ? Scorer.place(true, community == c.community[r], false)
-            : Scorer.place(false, false, inHomeCity),
-        Scorer.schedule(accepted == 0, c.preferred[r] == schedule, (accepted & scheduleBit) != 0),
-        Scorer.experience((m & PAST_CODE) != 0, pastGroup),
+            pastCode,
+            (c.flags[r] & SeekerColumns.WISHES) == 0 && pastGroup);
+    return total(r, tier, (int) (m >>> 8) & 0xFFFFFF, pastCode ? 0 : pastGroup ? 1 : 2);
+  }
+
+  /** The experience fractions, by index: done the occupation, done its group, neither. */
+  private static final double[] EXPERIENCE = {
+    Scorer.experience(true, false), Scorer.experience(false, true), Scorer.experience(false, false)
+  };
+
+  private static int experienceIndex(double experience) {
+    return experience >= EXPERIENCE[0] ? 0 : experience >= EXPERIENCE[1] ? 1 : 2;
+  }
+
+  /** The resident's hours against the posting's: any, preferred, accepted, not accepted. */
+  private static final int HOURS = 4;
+
+  /** The score with this tier, skills held and experience, the other parts the resident's own. */
+  private double total(int r, int tier, int held, int experience) {
+    double occupation = Scorer.OCCUPATION[tier];
+    double skills = skillShare[held];
+    int level = c.wages.of()[r];
+    double wage = this.wage[level];
+    boolean same = inDistrict && community == c.community[r];
+    double place = inDistrict ? Scorer.place(true, same, false) : outsidePlace;
+    int accepted = c.accepted[r];
+    boolean preferred = c.preferred[r] == schedule;
+    boolean acceptable = (accepted & scheduleBit) != 0;
+    double hours = Scorer.schedule(accepted == 0, preferred, acceptable);
+    int h = accepted == 0 ? 0 : preferred ? 1 : acceptable ? 2 : 3;
+    double exp = EXPERIENCE[experience];
+    int rs = ((tier * levels + level) * 2 + (same ? 1 : 0)) * HOURS + h;
+    double forResident = residentSide[rs];
+    if (forResident != forResident) {
+      forResident = scorer.residentSide(occupation, wage, place, hours);
+      residentSide[rs] = forResident;
+    }
+    int es = (tier * (listed + 1) + held) * EXPERIENCE.length + experience;
+    double forEmployer = employerSide[es];
+    if (forEmployer != forEmployer) {
+      forEmployer = scorer.employerSide(occupation, skills, exp);
+      employerSide[es] = forEmployer;
+    }
+    return scorer.sum(
+        occupation,
+        skills,
+        wage,
+        place,
+        hours,
+        exp,
         freshness(r),
+        Math.min(forResident, forEmployer),
         Perspective.FOR_POSTING,
         Scorer.priority(c.categories[r], c.unemployedSince[r] <= longUnemployedFrom));
   }

@@ -23,6 +23,7 @@ public final class SeekerColumns extends Columns {
   final long[] community;
   final byte[] education;
   final int[] minWage; // Scorer.NO_WAGE when none is stated
+  final Levels wages; // the distinct lowest wages
   final byte[] accepted; // schedule bits; 0 accepts any
   final byte[] preferred; // the first schedule's ordinal; -1 for any
   final byte[] categories; // how many employment-difficulty categories
@@ -38,6 +39,7 @@ public final class SeekerColumns extends Columns {
     community = Arrays.copyOf(b.community, n);
     education = Arrays.copyOf(b.education, n);
     minWage = Arrays.copyOf(b.minWage, n);
+    wages = Levels.of(minWage);
     accepted = Arrays.copyOf(b.accepted, n);
     preferred = Arrays.copyOf(b.preferred, n);
     categories = Arrays.copyOf(b.categories, n);
