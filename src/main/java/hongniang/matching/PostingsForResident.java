@@ -3,36 +3,18 @@ package hongniang.matching;
 import hongniang.common.Schedule;
 import hongniang.matching.Scorer.Perspective;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * Postings ranked for one resident, on columns: {@link HardRules#allows} and {@link Scorer#points}
  * from the resident's side, to the last bit. The rules on plain numbers come first; then the
  * resident's keys, as a table over the postings' key numbers, say how a posting's code and group
  * relate to the resident's wishes and history, how many of its skills and licences the resident
- * holds, and whether its city is the home city. The two sides of the balance, which divide, are
- * kept in tables over their few distinct inputs; {@link Scorer#sum} adds the fractions up.
+ * holds, and whether its city is the home city. {@link Scorer#sum} adds the fractions up.
  */
-public final class PostingsForResident implements ColumnRanking {
-
-  private static final int DESIRED_CODE = ResidentsForPosting.DESIRED_CODE;
-  private static final int DESIRED_GROUP = ResidentsForPosting.DESIRED_GROUP;
-  private static final int PAST_CODE = ResidentsForPosting.PAST_CODE;
-  private static final int PAST_GROUP = ResidentsForPosting.PAST_GROUP;
-  private static final int SKILL = ResidentsForPosting.SKILL;
-  private static final int LICENCE = ResidentsForPosting.LICENCE;
-  private static final int HOME_CITY = 64;
+public final class PostingsForResident extends KeyedRanking {
 
   /** Postings listing up to this many skills have their skill shares and balances tabled. */
   private static final int TABLED_SKILLS = 15;
-
-  /** The experience fractions, by index: done the occupation, done its group, neither. */
-  private static final double[] EXPERIENCE = {
-    Scorer.experience(true, false), Scorer.experience(false, true), Scorer.experience(false, false)
-  };
-
-  /** The posting's hours against the resident's: any, preferred, accepted, not accepted. */
-  private static final int HOURS = 4;
 
   /** Where the work is: the resident's community, the district, the home city, elsewhere. */
   private static final double[] PLACE = {
@@ -42,9 +24,7 @@ public final class PostingsForResident implements ColumnRanking {
     Scorer.place(false, false, false)
   };
 
-  private final Scorer scorer;
   private final OpeningColumns c;
-  private final byte[] roles;
   private final boolean admitted;
   private final boolean wishes;
   private final boolean difficulty;
@@ -58,14 +38,11 @@ public final class PostingsForResident implements ColumnRanking {
   private final double[] wage; // by the posting's wage level
   private final int levels;
   private final double[] skillShare; // [listed][held] for tabled sizes
-  private final double[] residentSide; // [tier][wage level][place][hours]; NaN until met
-  private final double[] employerSide; // [tier][listed][held][experience]; NaN until met
 
   /** The resident against these postings, {@code today}. */
   public PostingsForResident(Scorer scorer, Seeker s, LocalDate today, OpeningColumns postings) {
-    this.scorer = scorer;
+    super(scorer, postings);
     this.c = postings;
-    this.roles = postings.roles();
     for (Work w : s.desired()) {
       postings.mark(roles, MatchKeys.CODE + w.code(), DESIRED_CODE);
       postings.mark(roles, MatchKeys.GROUP + w.group(), DESIRED_GROUP);
@@ -105,39 +82,8 @@ public final class PostingsForResident implements ColumnRanking {
         skillShare[listed * sizes + held] = Scorer.skillShare(held, listed);
       }
     }
-    this.residentSide = new double[Scorer.OCCUPATION.length * levels * PLACE.length * HOURS];
-    this.employerSide = new double[Scorer.OCCUPATION.length * sizes * sizes * EXPERIENCE.length];
-    Arrays.fill(residentSide, Double.NaN);
-    Arrays.fill(employerSide, Double.NaN);
-  }
-
-  @Override
-  public int size() {
-    return c.size;
-  }
-
-  @Override
-  public long id(int p) {
-    return c.id[p];
-  }
-
-  /** True when the pair breaks no hard rule: {@link HardRules#allows}. */
-  public boolean allows(int p) {
-    return score(p) != Double.NEGATIVE_INFINITY;
-  }
-
-  /** The pair's score for the resident's list: {@link Scorer#points}, to the last bit. */
-  public double points(int p) {
-    return points(p, match(p));
-  }
-
-  @Override
-  public double score(int p) {
-    if (!passesPlainRules(p)) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    long m = match(p);
-    return m >>> 32 == c.licences[p] ? points(p, m) : Double.NEGATIVE_INFINITY; // LicenceMissing
+    int tiers = Scorer.OCCUPATION.length;
+    tables(tiers * levels * PLACE.length * HOURS, tiers * sizes * sizes * EXPERIENCE.length);
   }
 
   @Override
@@ -146,8 +92,8 @@ public final class PostingsForResident implements ColumnRanking {
     return total(p, HOME_CITY, tier, c.skills[p], experienceIndex(experience));
   }
 
-  /** Every hard rule but the licences, which need the keys. */
-  private boolean passesPlainRules(int p) {
+  @Override
+  boolean passesPlainRules(int p) {
     int flags = c.flags[p];
     return admitted // NotSeeking
         && (flags & OpeningColumns.OPEN) != 0 // PostingNotOpen
@@ -163,45 +109,23 @@ public final class PostingsForResident implements ColumnRanking {
         && ((flags & OpeningColumns.IN_DISTRICT) != 0 || willingOutside); // OutsideNotWanted
   }
 
-  /**
-   * The roles of the posting's keys (low bits), how many of its skills the resident holds (bits
-   * 8–31) and how many of its licences (bits 32 and up).
-   */
-  private long match(int p) {
-    int roleBits = 0;
-    int skills = 0;
-    int licences = 0;
-    int[] keys = c.keys;
-    for (int i = c.keyStart[p], end = c.keyStart[p + 1]; i < end; i++) {
-      int role = roles[keys[i]];
-      roleBits |= role;
-      skills += (role >>> 4) & 1;
-      licences += (role >>> 5) & 1;
-    }
-    return roleBits | (long) skills << 8 | (long) licences << 32;
+  @Override
+  int requiredLicences(int p) {
+    return c.licences[p];
   }
 
-  private double points(int p, long m) {
-    boolean pastCode = (m & PAST_CODE) != 0;
-    boolean pastGroup = (m & PAST_GROUP) != 0;
-    int tier =
-        Scorer.occupationTier(
-            (m & DESIRED_CODE) != 0, (m & DESIRED_GROUP) != 0, pastCode, !wishes && pastGroup);
-    return total(
-        p, m & HOME_CITY, tier, (int) (m >>> 8) & 0xFFFFFF, pastCode ? 0 : pastGroup ? 1 : 2);
-  }
-
-  private static int experienceIndex(double experience) {
-    return experience >= EXPERIENCE[0] ? 0 : experience >= EXPERIENCE[1] ? 1 : 2;
+  @Override
+  double points(int p, long m) {
+    return total(p, m & HOME_CITY, tier(m, wishes), skillsHeld(m), experience(m));
   }
 
   /** The score with this tier, skills held and experience, the other parts the posting's own. */
   private double total(int p, long homeCity, int tier, int held, int experience) {
     double occupation = Scorer.OCCUPATION[tier];
     int listed = c.skills[p];
-    boolean tabled = listed <= TABLED_SKILLS;
-    double skills =
-        tabled ? skillShare[listed * (TABLED_SKILLS + 1) + held] : Scorer.skillShare(held, listed);
+    int sizes = TABLED_SKILLS + 1;
+    boolean tabled = listed < sizes;
+    double skills = tabled ? skillShare[listed * sizes + held] : Scorer.skillShare(held, listed);
     int level = c.wages.of()[p];
     double wage = this.wage[level];
     int where =
@@ -213,26 +137,21 @@ public final class PostingsForResident implements ColumnRanking {
     boolean isPreferred = preferred == schedule;
     boolean acceptable = (accepted & 1 << schedule) != 0;
     double hours = Scorer.schedule(accepted == 0, isPreferred, acceptable);
-    int h = accepted == 0 ? 0 : isPreferred ? 1 : acceptable ? 2 : 3;
     double exp = EXPERIENCE[experience];
-    int rs = ((tier * levels + level) * PLACE.length + where) * HOURS + h;
-    double forResident = residentSide[rs];
-    if (forResident != forResident) {
-      forResident = scorer.residentSide(occupation, wage, place, hours);
-      residentSide[rs] = forResident;
-    }
-    double forEmployer;
-    if (tabled) {
-      int sizes = TABLED_SKILLS + 1;
-      int es = ((tier * sizes + listed) * sizes + held) * EXPERIENCE.length + experience;
-      forEmployer = employerSide[es];
-      if (forEmployer != forEmployer) {
-        forEmployer = scorer.employerSide(occupation, skills, exp);
-        employerSide[es] = forEmployer;
-      }
-    } else {
-      forEmployer = scorer.employerSide(occupation, skills, exp);
-    }
+    double forResident =
+        residentSide(
+            ((tier * levels + level) * PLACE.length + where) * HOURS
+                + hours(accepted == 0, isPreferred, acceptable),
+            occupation,
+            wage,
+            place,
+            hours);
+    double forEmployer =
+        employerSide(
+            tabled ? ((tier * sizes + listed) * sizes + held) * EXPERIENCE.length + experience : -1,
+            occupation,
+            skills,
+            exp);
     return scorer.sum(
         occupation,
         skills,
@@ -249,11 +168,6 @@ public final class PostingsForResident implements ColumnRanking {
   @Override
   public double freshness(int p) {
     return Scorer.postingFreshness(today - c.createdOn[p]);
-  }
-
-  @Override
-  public long minIdFrom(int i) {
-    return c.minIdFrom(i);
   }
 
   @Override

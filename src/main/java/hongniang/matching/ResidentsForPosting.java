@@ -3,28 +3,17 @@ package hongniang.matching;
 import hongniang.common.Education;
 import hongniang.matching.Scorer.Perspective;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * Residents ranked for one posting, on columns: {@link HardRules#allows} and {@link Scorer#points}
  * from the posting's side, to the last bit. The rules on plain numbers come first; then the
  * posting's keys, as a table over the residents' key numbers, say in one pass over a resident's few
  * keys how their occupations relate and how many of the posting's skills and licences they hold.
- * The fractions come from the scorer's own formulas; the two sides of the balance, which divide,
- * are kept in tables over their few distinct inputs; {@link Scorer#sum} adds them up.
+ * The fractions come from the scorer's own formulas and {@link Scorer#sum} adds them up.
  */
-public final class ResidentsForPosting implements ColumnRanking {
+public final class ResidentsForPosting extends KeyedRanking {
 
-  static final int DESIRED_CODE = 1;
-  static final int DESIRED_GROUP = 2;
-  static final int PAST_CODE = 4;
-  static final int PAST_GROUP = 8;
-  static final int SKILL = 16;
-  static final int LICENCE = 32;
-
-  private final Scorer scorer;
   private final SeekerColumns c;
-  private final byte[] roles;
   private final Long onlyCommunity;
   private final boolean admitted;
   private final int required;
@@ -44,8 +33,6 @@ public final class ResidentsForPosting implements ColumnRanking {
   private final double[] skillShare; // by skills held
   private final double[] wage; // by the resident's wage level
   private final int levels;
-  private final double[] residentSide; // [tier][wage level][same community][hours]; NaN until met
-  private final double[] employerSide; // [tier][skills held][experience]; NaN until met
 
   /**
    * The posting against these residents, {@code today}; with {@code onlyCommunity} set, residents
@@ -53,10 +40,9 @@ public final class ResidentsForPosting implements ColumnRanking {
    */
   public ResidentsForPosting(
       Scorer scorer, Opening o, LocalDate today, SeekerColumns residents, Long onlyCommunity) {
-    this.scorer = scorer;
+    super(scorer, residents);
     this.c = residents;
     this.onlyCommunity = onlyCommunity;
-    this.roles = residents.roles();
     if (o.work() != null) {
       residents.mark(roles, MatchKeys.DESIRED_CODE + o.work().code(), DESIRED_CODE);
       residents.mark(roles, MatchKeys.DESIRED_GROUP + o.work().group(), DESIRED_GROUP);
@@ -90,39 +76,8 @@ public final class ResidentsForPosting implements ColumnRanking {
     for (int level = 0; level < levels; level++) {
       wage[level] = Scorer.wage(wages[level], o.wageMax());
     }
-    this.residentSide = new double[Scorer.OCCUPATION.length * levels * 2 * HOURS];
-    this.employerSide = new double[Scorer.OCCUPATION.length * (listed + 1) * EXPERIENCE.length];
-    Arrays.fill(residentSide, Double.NaN);
-    Arrays.fill(employerSide, Double.NaN);
-  }
-
-  @Override
-  public int size() {
-    return c.size;
-  }
-
-  @Override
-  public long id(int r) {
-    return c.id[r];
-  }
-
-  /** True when the pair breaks no hard rule: {@link HardRules#allows}. */
-  public boolean allows(int r) {
-    return score(r) != Double.NEGATIVE_INFINITY;
-  }
-
-  /** The pair's score for the posting's list: {@link Scorer#points}, to the last bit. */
-  public double points(int r) {
-    return points(r, match(r));
-  }
-
-  @Override
-  public double score(int r) {
-    if (!passesPlainRules(r)) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    long m = match(r);
-    return m >>> 32 == required ? points(r, m) : Double.NEGATIVE_INFINITY; // LicenceMissing
+    int tiers = Scorer.OCCUPATION.length;
+    tables(tiers * levels * 2 * HOURS, tiers * (listed + 1) * EXPERIENCE.length);
   }
 
   @Override
@@ -130,8 +85,8 @@ public final class ResidentsForPosting implements ColumnRanking {
     return total(r, tier, listed, experienceIndex(experience));
   }
 
-  /** Every hard rule but the licences, which need the keys. */
-  private boolean passesPlainRules(int r) {
+  @Override
+  boolean passesPlainRules(int r) {
     int flags = c.flags[r];
     int accepted = c.accepted[r];
     int age = year - c.birthYear[r];
@@ -146,47 +101,16 @@ public final class ResidentsForPosting implements ColumnRanking {
         && (onlyCommunity == null || onlyCommunity == c.community[r]);
   }
 
-  /**
-   * The roles of the resident's keys (low bits), how many of the posting's skills they hold (bits
-   * 8–31) and how many of its licences (bits 32 and up).
-   */
-  private long match(int r) {
-    int roleBits = 0;
-    int skills = 0;
-    int licences = 0;
-    int[] keys = c.keys;
-    for (int i = c.keyStart[r], end = c.keyStart[r + 1]; i < end; i++) {
-      int role = roles[keys[i]];
-      roleBits |= role;
-      skills += (role >>> 4) & 1;
-      licences += (role >>> 5) & 1;
-    }
-    return roleBits | (long) skills << 8 | (long) licences << 32;
+  @Override
+  int requiredLicences(int r) {
+    return required;
   }
 
-  private double points(int r, long m) {
-    boolean pastCode = (m & PAST_CODE) != 0;
-    boolean pastGroup = (m & PAST_GROUP) != 0;
-    int tier =
-        Scorer.occupationTier(
-            (m & DESIRED_CODE) != 0,
-            (m & DESIRED_GROUP) != 0,
-            pastCode,
-            (c.flags[r] & SeekerColumns.WISHES) == 0 && pastGroup);
-    return total(r, tier, (int) (m >>> 8) & 0xFFFFFF, pastCode ? 0 : pastGroup ? 1 : 2);
+  @Override
+  double points(int r, long m) {
+    return total(
+        r, tier(m, (c.flags[r] & SeekerColumns.WISHES) != 0), skillsHeld(m), experience(m));
   }
-
-  /** The experience fractions, by index: done the occupation, done its group, neither. */
-  private static final double[] EXPERIENCE = {
-    Scorer.experience(true, false), Scorer.experience(false, true), Scorer.experience(false, false)
-  };
-
-  private static int experienceIndex(double experience) {
-    return experience >= EXPERIENCE[0] ? 0 : experience >= EXPERIENCE[1] ? 1 : 2;
-  }
-
-  /** The resident's hours against the posting's: any, preferred, accepted, not accepted. */
-  private static final int HOURS = 4;
 
   /** The score with this tier, skills held and experience, the other parts the resident's own. */
   private double total(int r, int tier, int held, int experience) {
@@ -200,20 +124,18 @@ public final class ResidentsForPosting implements ColumnRanking {
     boolean preferred = c.preferred[r] == schedule;
     boolean acceptable = (accepted & scheduleBit) != 0;
     double hours = Scorer.schedule(accepted == 0, preferred, acceptable);
-    int h = accepted == 0 ? 0 : preferred ? 1 : acceptable ? 2 : 3;
     double exp = EXPERIENCE[experience];
-    int rs = ((tier * levels + level) * 2 + (same ? 1 : 0)) * HOURS + h;
-    double forResident = residentSide[rs];
-    if (forResident != forResident) {
-      forResident = scorer.residentSide(occupation, wage, place, hours);
-      residentSide[rs] = forResident;
-    }
-    int es = (tier * (listed + 1) + held) * EXPERIENCE.length + experience;
-    double forEmployer = employerSide[es];
-    if (forEmployer != forEmployer) {
-      forEmployer = scorer.employerSide(occupation, skills, exp);
-      employerSide[es] = forEmployer;
-    }
+    double forResident =
+        residentSide(
+            ((tier * levels + level) * 2 + (same ? 1 : 0)) * HOURS
+                + hours(accepted == 0, preferred, acceptable),
+            occupation,
+            wage,
+            place,
+            hours);
+    double forEmployer =
+        employerSide(
+            (tier * (listed + 1) + held) * EXPERIENCE.length + experience, occupation, skills, exp);
     return scorer.sum(
         occupation,
         skills,
@@ -230,11 +152,6 @@ public final class ResidentsForPosting implements ColumnRanking {
   @Override
   public double freshness(int r) {
     return Scorer.profileFreshness(today - c.updated[r]);
-  }
-
-  @Override
-  public long minIdFrom(int i) {
-    return c.minIdFrom(i);
   }
 
   @Override
