@@ -16,6 +16,13 @@ public interface ColumnRanking {
   /** The pair's score, or {@link Double#NEGATIVE_INFINITY} when a hard rule excludes it. */
   double score(int i);
 
+  /**
+   * At least the score of item {@code i} were its occupation tier at most {@code tier}, its
+   * experience at most {@code experience}: every part but those and the skills (at their best) as
+   * the item has it. Cheaper than {@link #score}: a search skips an item this shows cannot enter.
+   */
+  double upper(int i, int tier, double experience);
+
   /** The freshness fraction of item {@code i}'s side of the pair. */
   double freshness(int i);
 

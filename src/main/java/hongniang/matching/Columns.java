@@ -20,9 +20,10 @@ abstract class Columns {
   private final Map<String, Integer> keyIds;
   private final int vocabulary;
 
-  Columns(Keys keys, long[] id) {
+  Columns(Rows<?, ?> rows) {
+    Keys keys = rows.keys;
     this.size = keys.rows;
-    this.id = id;
+    this.id = Arrays.copyOf(rows.id, rows.n);
     this.keyStart = Arrays.copyOf(keys.start, size + 1);
     this.keys = Arrays.copyOf(keys.keys, keys.used);
     this.keyIds = keys.ids;
@@ -31,6 +32,28 @@ abstract class Columns {
     minIdFrom[size] = Long.MAX_VALUE;
     for (int i = size - 1; i >= 0; i--) {
       minIdFrom[i] = Math.min(id[i], minIdFrom[i + 1]);
+    }
+  }
+
+  /**
+   * The distinct values of a column, and each item's index among them: a query works out what it
+   * needs of each distinct wage once, not once per item.
+   */
+  record Levels(int[] of, int[] values) {
+    static Levels of(int[] column) {
+      Map<Integer, Integer> index = new HashMap<>();
+      int[] of = new int[column.length];
+      for (int i = 0; i < column.length; i++) {
+        Integer at = index.get(column[i]);
+        if (at == null) {
+          at = index.size();
+          index.put(column[i], at);
+        }
+        of[i] = at;
+      }
+      int[] values = new int[index.size()];
+      index.forEach((value, at) -> values[at] = value);
+      return new Levels(of, values);
     }
   }
 
@@ -66,6 +89,60 @@ abstract class Columns {
     if (k >= 0) {
       roles[k] |= (byte) role;
     }
+  }
+
+  /**
+   * Fills columns row by row, from records or from what the index stores of them; both go through
+   * the same encoding, so columns built either way are the same.
+   */
+  abstract static class Rows<R, C extends Columns> {
+    private static final int[] NO_KEYS = {};
+
+    final Keys keys;
+    final long[] id;
+    int n;
+
+    /**
+     * For stored rows whose keys are already numbers over {@code vocabulary}; with none, for
+     * records, whose keys are numbered as they are first met.
+     */
+    Rows(List<String> vocabulary, int capacity) {
+      this.keys = vocabulary == null ? new Keys(capacity) : new Keys(vocabulary, capacity);
+      this.id = new long[capacity];
+    }
+
+    /** Adds a record. */
+    public void add(R record) {
+      keys.add(keysOf(record));
+      read(new Bytes.Reader(encode(record), 0));
+      n++;
+    }
+
+    /** Adds a stored row: its encoding and its key numbers. */
+    public void add(byte[] bytes, int offset, int[] keyIds, int keyCount) {
+      keys.add(keyIds, keyCount);
+      read(new Bytes.Reader(bytes, offset));
+      n++;
+    }
+
+    /** Adds a row that holds nothing (a document without features): it passes no rule. */
+    public void addNothing() {
+      keys.add(NO_KEYS, 0);
+      nothing();
+      n++;
+    }
+
+    public abstract C build();
+
+    abstract List<String> keysOf(R record);
+
+    abstract byte[] encode(R record);
+
+    /** Reads row {@code n}, its id first. */
+    abstract void read(Bytes.Reader r);
+
+    /** Fills row {@code n} as holding nothing, keeping a sorted column sorted. */
+    abstract void nothing();
   }
 
   /**

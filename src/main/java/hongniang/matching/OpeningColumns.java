@@ -29,12 +29,13 @@ public final class OpeningColumns extends Columns {
   final int[] maxAge; // Integer.MAX_VALUE when none
   final byte[] minEducation; // ordinal; NONE when none
   final int[] wageMax;
+  final Levels wages; // the distinct top wages
   final int[] skills; // how many skill keys the posting lists
   final int[] licences; // how many licences it requires
   final boolean newestFirst; // no posting is newer than the one before it
 
   private OpeningColumns(Builder b) {
-    super(b.keys, Arrays.copyOf(b.id, b.n));
+    super(b);
     int n = b.n;
     flags = Arrays.copyOf(b.flags, n);
     remaining = Arrays.copyOf(b.remaining, n);
@@ -47,6 +48,7 @@ public final class OpeningColumns extends Columns {
     maxAge = Arrays.copyOf(b.maxAge, n);
     minEducation = Arrays.copyOf(b.minEducation, n);
     wageMax = Arrays.copyOf(b.wageMax, n);
+    wages = Levels.of(wageMax);
     skills = Arrays.copyOf(b.skills, n);
     licences = Arrays.copyOf(b.licences, n);
     boolean sorted = true;
@@ -94,10 +96,7 @@ public final class OpeningColumns extends Columns {
   }
 
   /** Fills columns row by row, from records or from what the index stores. */
-  public static final class Builder {
-    private final Keys keys;
-    private int n;
-    private final long[] id;
+  public static final class Builder extends Rows<Opening, OpeningColumns> {
     private final byte[] flags;
     private final int[] remaining;
     private final int[] validThrough;
@@ -114,17 +113,12 @@ public final class OpeningColumns extends Columns {
 
     /** For records: key numbers are given as keys are first met. */
     public Builder(int capacity) {
-      this(new Keys(capacity), capacity);
+      this(null, capacity);
     }
 
     /** For stored rows whose keys are already numbers over {@code vocabulary}. */
     public Builder(List<String> vocabulary, int capacity) {
-      this(new Keys(vocabulary, capacity), capacity);
-    }
-
-    private Builder(Keys keys, int capacity) {
-      this.keys = keys;
-      id = new long[capacity];
+      super(vocabulary, capacity);
       flags = new byte[capacity];
       remaining = new int[capacity];
       validThrough = new int[capacity];
@@ -140,33 +134,18 @@ public final class OpeningColumns extends Columns {
       licences = new int[capacity];
     }
 
-    /** Adds a posting. */
-    public Builder add(Opening o) {
-      keys.add(MatchKeys.of(o));
-      decode(encode(o), 0);
-      return this;
+    @Override
+    List<String> keysOf(Opening o) {
+      return MatchKeys.of(o);
     }
 
-    /** Adds a stored posting: its {@link #encode encoding} and its key numbers. */
-    public Builder add(byte[] bytes, int offset, int[] keyIds, int keyCount) {
-      keys.add(keyIds, keyCount);
-      decode(bytes, offset);
-      return this;
+    @Override
+    byte[] encode(Opening o) {
+      return OpeningColumns.encode(o);
     }
 
-    /**
-     * Adds a row that holds no posting (a document without features): it is not open. Its day of
-     * creation is the one before, so a sorted segment stays sorted.
-     */
-    public Builder addNothing() {
-      keys.add(new int[0], 0);
-      createdOn[n] = n == 0 ? Integer.MAX_VALUE : createdOn[n - 1];
-      n++;
-      return this;
-    }
-
-    private void decode(byte[] bytes, int offset) {
-      Bytes.Reader r = new Bytes.Reader(bytes, offset);
+    @Override
+    void read(Bytes.Reader r) {
       id[n] = r.number();
       int f = r.next();
       flags[n] = (byte) f;
@@ -182,9 +161,14 @@ public final class OpeningColumns extends Columns {
       wageMax[n] = r.integer();
       skills[n] = r.integer();
       licences[n] = r.integer();
-      n++;
     }
 
+    @Override
+    void nothing() {
+      createdOn[n] = n == 0 ? Integer.MAX_VALUE : createdOn[n - 1];
+    }
+
+    @Override
     public OpeningColumns build() {
       return new OpeningColumns(this);
     }

@@ -6,23 +6,25 @@ import java.time.LocalDate;
 
 /**
  * Postings ranked for one resident, on columns: {@link HardRules#allows} and {@link Scorer#points}
- * from the resident's side, to the last bit. The resident's keys become a table over the postings'
- * key numbers: a posting's code and group say the occupation tier and experience, its skills and
- * licences are counted against the resident's, its city is the home city or not.
+ * from the resident's side, to the last bit. The rules on plain numbers come first; then the
+ * resident's keys, as a table over the postings' key numbers, say how a posting's code and group
+ * relate to the resident's wishes and history, how many of its skills and licences the resident
+ * holds, and whether its city is the home city. {@link Scorer#sum} adds the fractions up.
  */
-public final class PostingsForResident implements ColumnRanking {
+public final class PostingsForResident extends KeyedRanking {
 
-  private static final int DESIRED_CODE = ResidentsForPosting.DESIRED_CODE;
-  private static final int DESIRED_GROUP = ResidentsForPosting.DESIRED_GROUP;
-  private static final int PAST_CODE = ResidentsForPosting.PAST_CODE;
-  private static final int PAST_GROUP = ResidentsForPosting.PAST_GROUP;
-  private static final int SKILL = ResidentsForPosting.SKILL;
-  private static final int LICENCE = ResidentsForPosting.LICENCE;
-  private static final int HOME_CITY = 64;
+  /** Postings listing up to this many skills have their skill shares and balances tabled. */
+  private static final int TABLED_SKILLS = 15;
 
-  private final Scorer scorer;
+  /** Where the work is: the resident's community, the district, the home city, elsewhere. */
+  private static final double[] PLACE = {
+    Scorer.place(true, true, false),
+    Scorer.place(true, false, false),
+    Scorer.place(false, false, true),
+    Scorer.place(false, false, false)
+  };
+
   private final OpeningColumns c;
-  private final byte[] roles;
   private final boolean admitted;
   private final boolean wishes;
   private final boolean difficulty;
@@ -32,15 +34,15 @@ public final class PostingsForResident implements ColumnRanking {
   private final int education;
   private final boolean willingOutside;
   private final long community;
-  private final int minWage;
-  private final boolean hasSkills;
   private final long today;
+  private final double[] wage; // by the posting's wage level
+  private final int levels;
+  private final double[] skillShare; // [listed][held] for tabled sizes
 
   /** The resident against these postings, {@code today}. */
   public PostingsForResident(Scorer scorer, Seeker s, LocalDate today, OpeningColumns postings) {
-    this.scorer = scorer;
+    super(scorer, postings);
     this.c = postings;
-    this.roles = postings.roles();
     for (Work w : s.desired()) {
       postings.mark(roles, MatchKeys.CODE + w.code(), DESIRED_CODE);
       postings.mark(roles, MatchKeys.GROUP + w.group(), DESIRED_GROUP);
@@ -65,91 +67,100 @@ public final class PostingsForResident implements ColumnRanking {
     this.education = s.education().ordinal();
     this.willingOutside = s.willingOutside();
     this.community = s.communityId();
-    this.minWage = s.minWage() == null ? Scorer.NO_WAGE : s.minWage();
-    this.hasSkills = !s.skillKeys().isEmpty();
     this.today = today.toEpochDay();
-  }
-
-  @Override
-  public int size() {
-    return c.size;
-  }
-
-  @Override
-  public long id(int p) {
-    return c.id[p];
-  }
-
-  /** True when the pair breaks no hard rule: {@link HardRules#allows}. */
-  public boolean allows(int p) {
-    return score(p) != Double.NEGATIVE_INFINITY;
-  }
-
-  /** The pair's score for the resident's list: {@link Scorer#points}, to the last bit. */
-  public double points(int p) {
-    return points(p, match(p));
-  }
-
-  @Override
-  public double score(int p) {
-    long m = match(p);
-    return allows(p, m) ? points(p, m) : Double.NEGATIVE_INFINITY;
-  }
-
-  /**
-   * The roles of the posting's keys (low bits), how many of its skills the resident holds (bits
-   * 8–31) and how many of its licences (bits 32 and up).
-   */
-  private long match(int p) {
-    int roleBits = 0;
-    int skills = 0;
-    int licences = 0;
-    int[] keys = c.keys;
-    for (int i = c.keyStart[p], end = c.keyStart[p + 1]; i < end; i++) {
-      int role = roles[keys[i]];
-      roleBits |= role;
-      skills += (role >>> 4) & 1;
-      licences += (role >>> 5) & 1;
+    int minWage = s.minWage() == null ? Scorer.NO_WAGE : s.minWage();
+    int[] wages = postings.wages.values();
+    this.levels = wages.length;
+    this.wage = new double[levels];
+    for (int level = 0; level < levels; level++) {
+      wage[level] = Scorer.wage(minWage, wages[level]);
     }
-    return roleBits | (long) skills << 8 | (long) licences << 32;
+    int sizes = TABLED_SKILLS + 1;
+    this.skillShare = new double[sizes * sizes];
+    for (int listed = 0; listed < sizes; listed++) {
+      for (int held = 0; held <= listed; held++) {
+        skillShare[listed * sizes + held] = Scorer.skillShare(held, listed);
+      }
+    }
+    int tiers = Scorer.OCCUPATION.length;
+    tables(tiers * levels * PLACE.length * HOURS, tiers * sizes * sizes * EXPERIENCE.length);
   }
 
-  private boolean allows(int p, long m) {
+  @Override
+  public double upper(int p, int tier, double experience) {
+    // the home city at its best too: finding the city means reading the keys
+    return total(p, HOME_CITY, tier, c.skills[p], experienceIndex(experience));
+  }
+
+  @Override
+  boolean passesPlainRules(int p) {
     int flags = c.flags[p];
-    int scheduleBit = 1 << c.schedule[p];
     return admitted // NotSeeking
         && (flags & OpeningColumns.OPEN) != 0 // PostingNotOpen
         && c.remaining[p] > 0 // PostingFull
         && c.validThrough[p] >= today // PostingExpired
         && (flags & OpeningColumns.AGREEMENT) != 0
         && c.agreementUntil[p] >= today // AgreementNotValid
-        && m >>> 32 == c.licences[p] // LicenceMissing
         && !((flags & OpeningColumns.WELFARE) != 0 && !difficulty) // PublicWelfareNotEligible
-        && (accepted == 0 || (accepted & scheduleBit) != 0) // ScheduleNotAcceptable
+        && (accepted == 0 || (accepted & 1 << c.schedule[p]) != 0) // ScheduleNotAcceptable
         && age >= c.minAge[p]
         && age <= c.maxAge[p] // AgeOutOfRange
         && education >= c.minEducation[p] // EducationBelowMinimum
         && ((flags & OpeningColumns.IN_DISTRICT) != 0 || willingOutside); // OutsideNotWanted
   }
 
-  private double points(int p, long m) {
+  @Override
+  int requiredLicences(int p) {
+    return c.licences[p];
+  }
+
+  @Override
+  double points(int p, long m) {
+    return total(p, m & HOME_CITY, tier(m, wishes), skillsHeld(m), experience(m));
+  }
+
+  /** The score with this tier, skills held and experience, the other parts the posting's own. */
+  private double total(int p, long homeCity, int tier, int held, int experience) {
+    double occupation = Scorer.OCCUPATION[tier];
+    int listed = c.skills[p];
+    int sizes = TABLED_SKILLS + 1;
+    boolean tabled = listed < sizes;
+    double skills = tabled ? skillShare[listed * sizes + held] : Scorer.skillShare(held, listed);
+    int level = c.wages.of()[p];
+    double wage = this.wage[level];
+    int where =
+        (c.flags[p] & OpeningColumns.IN_DISTRICT) != 0
+            ? (c.community[p] == community ? 0 : 1)
+            : (homeCity != 0 ? 2 : 3);
+    double place = PLACE[where];
     int schedule = c.schedule[p];
-    boolean pastGroup = (m & PAST_GROUP) != 0;
-    boolean inDistrict = (c.flags[p] & OpeningColumns.IN_DISTRICT) != 0;
-    return scorer.total(
-        Scorer.occupationTier(
-            (m & DESIRED_CODE) != 0,
-            (m & DESIRED_GROUP) != 0,
-            (m & PAST_CODE) != 0,
-            !wishes && pastGroup),
-        Scorer.skillShare((int) (m >>> 8) & 0xFFFFFF, c.skills[p]),
-        Scorer.wage(minWage, c.wageMax[p]),
-        inDistrict
-            ? Scorer.place(true, c.community[p] == community, false)
-            : Scorer.place(false, false, (m & HOME_CITY) != 0),
-        Scorer.schedule(accepted == 0, preferred == schedule, (accepted & 1 << schedule) != 0),
-        Scorer.experience((m & PAST_CODE) != 0, pastGroup),
+    boolean isPreferred = preferred == schedule;
+    boolean acceptable = (accepted & 1 << schedule) != 0;
+    double hours = Scorer.schedule(accepted == 0, isPreferred, acceptable);
+    double exp = EXPERIENCE[experience];
+    double forResident =
+        residentSide(
+            ((tier * levels + level) * PLACE.length + where) * HOURS
+                + hours(accepted == 0, isPreferred, acceptable),
+            occupation,
+            wage,
+            place,
+            hours);
+    double forEmployer =
+        employerSide(
+            tabled ? ((tier * sizes + listed) * sizes + held) * EXPERIENCE.length + experience : -1,
+            occupation,
+            skills,
+            exp);
+    return scorer.sum(
+        occupation,
+        skills,
+        wage,
+        place,
+        hours,
+        exp,
         freshness(p),
+        Math.min(forResident, forEmployer),
         Perspective.FOR_RESIDENT,
         0);
   }
@@ -157,11 +168,6 @@ public final class PostingsForResident implements ColumnRanking {
   @Override
   public double freshness(int p) {
     return Scorer.postingFreshness(today - c.createdOn[p]);
-  }
-
-  @Override
-  public long minIdFrom(int i) {
-    return c.minIdFrom(i);
   }
 
   @Override

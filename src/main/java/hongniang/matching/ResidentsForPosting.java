@@ -6,22 +6,14 @@ import java.time.LocalDate;
 
 /**
  * Residents ranked for one posting, on columns: {@link HardRules#allows} and {@link Scorer#points}
- * from the posting's side, to the last bit. The posting's keys become a table over the residents'
- * key numbers, so each resident costs one pass over its few keys and a handful of comparisons; the
- * fractions come from the scorer's own formulas and are added up by {@link Scorer#total}.
+ * from the posting's side, to the last bit. The rules on plain numbers come first; then the
+ * posting's keys, as a table over the residents' key numbers, say in one pass over a resident's few
+ * keys how their occupations relate and how many of the posting's skills and licences they hold.
+ * The fractions come from the scorer's own formulas and {@link Scorer#sum} adds them up.
  */
-public final class ResidentsForPosting implements ColumnRanking {
+public final class ResidentsForPosting extends KeyedRanking {
 
-  static final int DESIRED_CODE = 1;
-  static final int DESIRED_GROUP = 2;
-  static final int PAST_CODE = 4;
-  static final int PAST_GROUP = 8;
-  static final int SKILL = 16;
-  static final int LICENCE = 32;
-
-  private final Scorer scorer;
   private final SeekerColumns c;
-  private final byte[] roles;
   private final Long onlyCommunity;
   private final boolean admitted;
   private final int required;
@@ -34,12 +26,13 @@ public final class ResidentsForPosting implements ColumnRanking {
   private final int minEducation;
   private final boolean inDistrict;
   private final long community;
-  private final boolean inHomeCity;
-  private final int wageMax;
+  private final double outsidePlace;
   private final int year;
   private final long today;
   private final long longUnemployedFrom;
-  private final double[] skillShare;
+  private final double[] skillShare; // by skills held
+  private final double[] wage; // by the resident's wage level
+  private final int levels;
 
   /**
    * The posting against these residents, {@code today}; with {@code onlyCommunity} set, residents
@@ -47,10 +40,9 @@ public final class ResidentsForPosting implements ColumnRanking {
    */
   public ResidentsForPosting(
       Scorer scorer, Opening o, LocalDate today, SeekerColumns residents, Long onlyCommunity) {
-    this.scorer = scorer;
+    super(scorer, residents);
     this.c = residents;
     this.onlyCommunity = onlyCommunity;
-    this.roles = residents.roles();
     if (o.work() != null) {
       residents.mark(roles, MatchKeys.DESIRED_CODE + o.work().code(), DESIRED_CODE);
       residents.mark(roles, MatchKeys.DESIRED_GROUP + o.work().group(), DESIRED_GROUP);
@@ -70,8 +62,7 @@ public final class ResidentsForPosting implements ColumnRanking {
     this.minEducation = (o.minEducation() == null ? Education.NONE : o.minEducation()).ordinal();
     this.inDistrict = o.communityId() != null;
     this.community = inDistrict ? o.communityId() : 0;
-    this.inHomeCity = scorer.inHomeCity(o);
-    this.wageMax = o.wageMax();
+    this.outsidePlace = Scorer.place(false, false, scorer.inHomeCity(o));
     this.year = today.getYear();
     this.today = today.toEpochDay();
     this.longUnemployedFrom = Scorer.longUnemployedFrom(today).toEpochDay();
@@ -79,59 +70,28 @@ public final class ResidentsForPosting implements ColumnRanking {
     for (int held = 0; held <= listed; held++) {
       skillShare[held] = Scorer.skillShare(held, listed);
     }
-  }
-
-  @Override
-  public int size() {
-    return c.size;
-  }
-
-  @Override
-  public long id(int r) {
-    return c.id[r];
-  }
-
-  /** True when the pair breaks no hard rule: {@link HardRules#allows}. */
-  public boolean allows(int r) {
-    return score(r) != Double.NEGATIVE_INFINITY;
-  }
-
-  /** The pair's score for the posting's list: {@link Scorer#points}, to the last bit. */
-  public double points(int r) {
-    return points(r, match(r));
-  }
-
-  @Override
-  public double score(int r) {
-    long m = match(r);
-    return allows(r, m) ? points(r, m) : Double.NEGATIVE_INFINITY;
-  }
-
-  /**
-   * The roles of the resident's keys (low bits), how many of the posting's skills they hold (bits
-   * 8–31) and how many of its licences (bits 32 and up).
-   */
-  private long match(int r) {
-    int roleBits = 0;
-    int skills = 0;
-    int licences = 0;
-    int[] keys = c.keys;
-    for (int i = c.keyStart[r], end = c.keyStart[r + 1]; i < end; i++) {
-      int role = roles[keys[i]];
-      roleBits |= role;
-      skills += (role >>> 4) & 1;
-      licences += (role >>> 5) & 1;
+    int[] wages = residents.wages.values();
+    this.levels = wages.length;
+    this.wage = new double[levels];
+    for (int level = 0; level < levels; level++) {
+      wage[level] = Scorer.wage(wages[level], o.wageMax());
     }
-    return roleBits | (long) skills << 8 | (long) licences << 32;
+    int tiers = Scorer.OCCUPATION.length;
+    tables(tiers * levels * 2 * HOURS, tiers * (listed + 1) * EXPERIENCE.length);
   }
 
-  private boolean allows(int r, long m) {
+  @Override
+  public double upper(int r, int tier, double experience) {
+    return total(r, tier, listed, experienceIndex(experience));
+  }
+
+  @Override
+  boolean passesPlainRules(int r) {
     int flags = c.flags[r];
     int accepted = c.accepted[r];
     int age = year - c.birthYear[r];
     return admitted
         && (flags & SeekerColumns.ADMITTED) != 0 // NotSeeking
-        && m >>> 32 == required // LicenceMissing
         && !(welfare && c.categories[r] == 0) // PublicWelfareNotEligible
         && (accepted == 0 || (accepted & scheduleBit) != 0) // ScheduleNotAcceptable
         && age >= minAge
@@ -141,23 +101,50 @@ public final class ResidentsForPosting implements ColumnRanking {
         && (onlyCommunity == null || onlyCommunity == c.community[r]);
   }
 
-  private double points(int r, long m) {
-    boolean pastGroup = (m & PAST_GROUP) != 0;
+  @Override
+  int requiredLicences(int r) {
+    return required;
+  }
+
+  @Override
+  double points(int r, long m) {
+    return total(
+        r, tier(m, (c.flags[r] & SeekerColumns.WISHES) != 0), skillsHeld(m), experience(m));
+  }
+
+  /** The score with this tier, skills held and experience, the other parts the resident's own. */
+  private double total(int r, int tier, int held, int experience) {
+    double occupation = Scorer.OCCUPATION[tier];
+    double skills = skillShare[held];
+    int level = c.wages.of()[r];
+    double wage = this.wage[level];
+    boolean same = inDistrict && community == c.community[r];
+    double place = inDistrict ? Scorer.place(true, same, false) : outsidePlace;
     int accepted = c.accepted[r];
-    return scorer.total(
-        Scorer.occupationTier(
-            (m & DESIRED_CODE) != 0,
-            (m & DESIRED_GROUP) != 0,
-            (m & PAST_CODE) != 0,
-            (c.flags[r] & SeekerColumns.WISHES) == 0 && pastGroup),
-        skillShare[(int) (m >>> 8) & 0xFFFFFF],
-        Scorer.wage(c.minWage[r], wageMax),
-        inDistrict
-            ? Scorer.place(true, community == c.community[r], false)
-            : Scorer.place(false, false, inHomeCity),
-        Scorer.schedule(accepted == 0, c.preferred[r] == schedule, (accepted & scheduleBit) != 0),
-        Scorer.experience((m & PAST_CODE) != 0, pastGroup),
+    boolean preferred = c.preferred[r] == schedule;
+    boolean acceptable = (accepted & scheduleBit) != 0;
+    double hours = Scorer.schedule(accepted == 0, preferred, acceptable);
+    double exp = EXPERIENCE[experience];
+    double forResident =
+        residentSide(
+            ((tier * levels + level) * 2 + (same ? 1 : 0)) * HOURS
+                + hours(accepted == 0, preferred, acceptable),
+            occupation,
+            wage,
+            place,
+            hours);
+    double forEmployer =
+        employerSide(
+            (tier * (listed + 1) + held) * EXPERIENCE.length + experience, occupation, skills, exp);
+    return scorer.sum(
+        occupation,
+        skills,
+        wage,
+        place,
+        hours,
+        exp,
         freshness(r),
+        Math.min(forResident, forEmployer),
         Perspective.FOR_POSTING,
         Scorer.priority(c.categories[r], c.unemployedSince[r] <= longUnemployedFrom));
   }
@@ -165,11 +152,6 @@ public final class ResidentsForPosting implements ColumnRanking {
   @Override
   public double freshness(int r) {
     return Scorer.profileFreshness(today - c.updated[r]);
-  }
-
-  @Override
-  public long minIdFrom(int i) {
-    return c.minIdFrom(i);
   }
 
   @Override

@@ -40,8 +40,14 @@ public final class RingScan {
     }
     if (top.full()) {
       double worst = top.worstScore();
-      if (worst > limit || (worst == limit && top.worstId() < ranking.minIdFrom(i))) {
+      long worstId = top.worstId();
+      if (worst > limit || (worst == limit && worstId < ranking.minIdFrom(i))) {
         return false;
+      }
+      // this item at the ring's best cannot enter: skip its keys and its exact score
+      double upper = ranking.upper(i, ring.tier(), ring.experience());
+      if (upper < worst || (upper == worst && ranking.id(i) > worstId)) {
+        return true;
       }
     }
     double s = ranking.score(i);

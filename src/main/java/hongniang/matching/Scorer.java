@@ -84,6 +84,37 @@ public final class Scorer {
       Perspective p,
       double priority) {
     double occupation = OCCUPATION[occupationTier];
+    return sum(
+        occupation,
+        skills,
+        wage,
+        place,
+        schedule,
+        experience,
+        freshness,
+        Math.min(
+            residentSide(occupation, wage, place, schedule),
+            employerSide(occupation, skills, experience)),
+        p,
+        priority);
+  }
+
+  /**
+   * {@link #total} once the balance is known: the weighted fractions in their one order. Column
+   * rankings keep the two sides of the balance in small tables (they take few distinct inputs, and
+   * dividing costs more than the rest of a pair) and add up here.
+   */
+  double sum(
+      double occupation,
+      double skills,
+      double wage,
+      double place,
+      double schedule,
+      double experience,
+      double freshness,
+      double balance,
+      Perspective p,
+      double priority) {
     double total =
         w.occupation() * occupation
             + w.skills() * skills
@@ -92,7 +123,7 @@ public final class Scorer {
             + w.schedule() * schedule
             + w.experience() * experience
             + w.freshness() * freshness
-            + w.balance() * balance(occupation, skills, wage, place, schedule, experience);
+            + w.balance() * balance;
     if (p == Perspective.FOR_POSTING) {
       total += w.priority() * priority;
     }
@@ -510,20 +541,8 @@ public final class Scorer {
 
   // ---------------------------------------------------------------- balance
 
-  private double balance(
-      double occupation,
-      double skills,
-      double wage,
-      double place,
-      double schedule,
-      double experience) {
-    return Math.min(
-        residentSide(occupation, wage, place, schedule),
-        employerSide(occupation, skills, experience));
-  }
-
   /** How good the pair is for the resident: the work, the pay, the place, the hours. */
-  private double residentSide(double occupation, double wage, double place, double schedule) {
+  double residentSide(double occupation, double wage, double place, double schedule) {
     double max = w.occupation() + w.wage() + w.place() + w.schedule();
     return max == 0
         ? 0
@@ -535,7 +554,7 @@ public final class Scorer {
   }
 
   /** How good the pair is for the employer: the work, the skills, the experience. */
-  private double employerSide(double occupation, double skills, double experience) {
+  double employerSide(double occupation, double skills, double experience) {
     double max = w.occupation() + w.skills() + w.experience();
     return max == 0
         ? 0

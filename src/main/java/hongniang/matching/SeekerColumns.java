@@ -23,6 +23,7 @@ public final class SeekerColumns extends Columns {
   final long[] community;
   final byte[] education;
   final int[] minWage; // Scorer.NO_WAGE when none is stated
+  final Levels wages; // the distinct lowest wages
   final byte[] accepted; // schedule bits; 0 accepts any
   final byte[] preferred; // the first schedule's ordinal; -1 for any
   final byte[] categories; // how many employment-difficulty categories
@@ -31,13 +32,14 @@ public final class SeekerColumns extends Columns {
   final boolean newestFirst; // no profile is newer than the one before it
 
   private SeekerColumns(Builder b) {
-    super(b.keys, Arrays.copyOf(b.id, b.n));
+    super(b);
     int n = b.n;
     flags = Arrays.copyOf(b.flags, n);
     birthYear = Arrays.copyOf(b.birthYear, n);
     community = Arrays.copyOf(b.community, n);
     education = Arrays.copyOf(b.education, n);
     minWage = Arrays.copyOf(b.minWage, n);
+    wages = Levels.of(minWage);
     accepted = Arrays.copyOf(b.accepted, n);
     preferred = Arrays.copyOf(b.preferred, n);
     categories = Arrays.copyOf(b.categories, n);
@@ -88,10 +90,7 @@ public final class SeekerColumns extends Columns {
   }
 
   /** Fills columns row by row, from records or from what the index stores. */
-  public static final class Builder {
-    private final Keys keys;
-    private int n;
-    private final long[] id;
+  public static final class Builder extends Rows<Seeker, SeekerColumns> {
     private final byte[] flags;
     private final int[] birthYear;
     private final long[] community;
@@ -105,17 +104,12 @@ public final class SeekerColumns extends Columns {
 
     /** For records: key numbers are given as keys are first met. */
     public Builder(int capacity) {
-      this(new Keys(capacity), capacity);
+      this(null, capacity);
     }
 
     /** For stored rows whose keys are already numbers over {@code vocabulary}. */
     public Builder(List<String> vocabulary, int capacity) {
-      this(new Keys(vocabulary, capacity), capacity);
-    }
-
-    private Builder(Keys keys, int capacity) {
-      this.keys = keys;
-      id = new long[capacity];
+      super(vocabulary, capacity);
       flags = new byte[capacity];
       birthYear = new int[capacity];
       community = new long[capacity];
@@ -128,36 +122,18 @@ public final class SeekerColumns extends Columns {
       updated = new int[capacity];
     }
 
-    /** Adds a resident. */
-    public Builder add(Seeker s) {
-      keys.add(MatchKeys.of(s));
-      decode(encode(s), 0);
-      return this;
+    @Override
+    List<String> keysOf(Seeker s) {
+      return MatchKeys.of(s);
     }
 
-    /** Adds a stored resident: its {@link #encode encoding} and its key numbers. */
-    public Builder add(byte[] bytes, int offset, int[] keyIds, int keyCount) {
-      keys.add(keyIds, keyCount);
-      decode(bytes, offset);
-      return this;
+    @Override
+    byte[] encode(Seeker s) {
+      return SeekerColumns.encode(s);
     }
 
-    /**
-     * Adds a row that holds no resident (a document without features): it passes no rule. Its
-     * updated day is the one before, so a sorted segment stays sorted.
-     */
-    public Builder addNothing() {
-      keys.add(new int[0], 0);
-      updated[n] = n == 0 ? Integer.MAX_VALUE : updated[n - 1];
-      unemployedSince[n] = Integer.MAX_VALUE;
-      minWage[n] = Scorer.NO_WAGE;
-      preferred[n] = -1;
-      n++;
-      return this;
-    }
-
-    private void decode(byte[] bytes, int offset) {
-      Bytes.Reader r = new Bytes.Reader(bytes, offset);
+    @Override
+    void read(Bytes.Reader r) {
       id[n] = r.number();
       int f = r.next();
       flags[n] = (byte) f;
@@ -170,9 +146,17 @@ public final class SeekerColumns extends Columns {
       categories[n] = (byte) r.next();
       unemployedSince[n] = (f & HAS_UNEMPLOYED_SINCE) != 0 ? r.day() : Integer.MAX_VALUE;
       updated[n] = r.day();
-      n++;
     }
 
+    @Override
+    void nothing() {
+      updated[n] = n == 0 ? Integer.MAX_VALUE : updated[n - 1];
+      unemployedSince[n] = Integer.MAX_VALUE;
+      minWage[n] = Scorer.NO_WAGE;
+      preferred[n] = -1;
+    }
+
+    @Override
     public SeekerColumns build() {
       return new SeekerColumns(this);
     }

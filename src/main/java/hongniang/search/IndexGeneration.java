@@ -56,6 +56,17 @@ final class IndexGeneration implements Closeable {
     return p != null && p.equals(j) ? p : null;
   }
 
+  /**
+   * From now on each part hands a merged segment to its warmer before searches see it (set once the
+   * generation is live: a rebuild's many merges would decode segments no search ever reads).
+   */
+  void warmMerges(
+      IndexWriter.IndexReaderWarmer postingsWarmer,
+      IndexWriter.IndexReaderWarmer jobseekersWarmer) {
+    postings.writer.getConfig().setMergedSegmentWarmer(postingsWarmer);
+    jobseekers.writer.getConfig().setMergedSegmentWarmer(jobseekersWarmer);
+  }
+
   /** Commits both parts with the schema version, then makes the changes searchable. */
   void commitAndRefresh() throws IOException {
     commit();

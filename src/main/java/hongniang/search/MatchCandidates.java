@@ -99,14 +99,16 @@ public class MatchCandidates {
   private final Clock clock;
   private final MatchRecords records;
   private final String homeCity;
-  private final MatchColumns columns = new MatchColumns();
+  private final MatchColumns columns;
 
   MatchCandidates(
       SearchIndex index,
       DocumentSource source,
+      MatchColumns columns,
       Clock clock,
       @Value("${hongniang.matching.home-city:三明市}") String homeCity) {
     this.index = index;
+    this.columns = columns;
     this.source = source;
     this.clock = clock;
     this.records = index.records();

@@ -5,6 +5,7 @@ import static hongniang.search.IndexSchema.MATCH_KEY;
 
 import hongniang.matching.OpeningColumns;
 import hongniang.matching.SeekerColumns;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,12 +24,25 @@ import org.apache.lucene.util.BytesRef;
  * Each segment's matching features decoded once into plain columns ({@link SeekerColumns}, {@link
  * OpeningColumns}): the keys' sorted-set ordinals are the segment's vocabulary, the binary value
  * the numbers and flags. Cached by the segment's core, which never changes, and dropped when the
- * segment closes; deletions do not matter here, the search skips deleted documents.
+ * segment closes; deletions do not matter here, the search skips deleted documents. A million
+ * profiles take a moment to decode, so the index decodes a merged segment as the merge ends and
+ * every segment when it opens, before a search needs them.
  */
-final class MatchColumns {
+@Singleton
+class MatchColumns {
 
   private final Map<IndexReader.CacheKey, SeekerColumns> seekers = new ConcurrentHashMap<>();
   private final Map<IndexReader.CacheKey, OpeningColumns> openings = new ConcurrentHashMap<>();
+
+  /** Decodes every segment of a postings index not decoded yet. */
+  void warmPostings(IndexReader reader) {
+    reader.leaves().forEach(leaf -> openings(leaf.reader()));
+  }
+
+  /** Decodes every segment of a jobseekers index not decoded yet. */
+  void warmSeekers(IndexReader reader) {
+    reader.leaves().forEach(leaf -> seekers(leaf.reader()));
+  }
 
   /** The residents of a jobseeker segment. */
   SeekerColumns seekers(LeafReader reader) {

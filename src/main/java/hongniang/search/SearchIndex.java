@@ -54,6 +54,7 @@ public class SearchIndex {
   private final Analysis analysis;
   private final Documents documents;
   private final MatchRecords records;
+  private final MatchColumns columns;
   private final String stamp;
   private final AtomicReference<IndexGeneration> current = new AtomicReference<>();
   private final AtomicLong generationCounter = new AtomicLong(System.currentTimeMillis());
@@ -73,6 +74,7 @@ public class SearchIndex {
       DocumentSource source,
       OutboxStore outbox,
       Analysis analysis,
+      MatchColumns columns,
       Clock clock) {
     this.temporary = dir == null || dir.isBlank();
     this.base = temporary ? tempBase() : Path.of(dir).toAbsolutePath();
@@ -80,6 +82,7 @@ public class SearchIndex {
     this.outbox = outbox;
     this.analysis = analysis;
     this.records = new MatchRecords(analysis.occupations(), clock.getZone());
+    this.columns = columns;
     this.documents = new Documents(analysis.analyzers(), records);
     this.stamp = IndexSchema.stamp(clock.getZone());
   }
@@ -105,6 +108,7 @@ public class SearchIndex {
     Optional<IndexGeneration> opened = openCurrent();
     if (opened.isPresent()) {
       current.set(opened.get());
+      warmMatching(opened.get());
     } else {
       rebuild();
     }
@@ -172,6 +176,7 @@ public class SearchIndex {
           writePointer(folder);
           IndexGeneration old = current.getAndSet(fresh);
           retire(old);
+          warmMatching(fresh);
         } finally {
           writeLock.unlock();
         }
@@ -336,6 +341,31 @@ public class SearchIndex {
     Path tmp = base.resolve(POINTER + ".tmp");
     Files.writeString(tmp, folder.getFileName().toString(), StandardCharsets.UTF_8);
     Files.move(tmp, base.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Decodes the matching features of every segment in the background, and of each merged segment as
+   * its merge ends: a search should not wait for a million profiles to be decoded.
+   */
+  private void warmMatching(IndexGeneration generation) {
+    generation.warmMerges(columns::openings, columns::seekers);
+    closer.execute(
+        () -> {
+          try {
+            withPostings(
+                s -> {
+                  columns.warmPostings(s.getIndexReader());
+                  return null;
+                });
+            withJobseekers(
+                s -> {
+                  columns.warmSeekers(s.getIndexReader());
+                  return null;
+                });
+          } catch (RuntimeException e) {
+            LOG.warn("Decoding matching features ahead failed: {}", e.toString());
+          }
+        });
   }
 
   /** Closes a replaced generation once searches that began on it have surely ended. */

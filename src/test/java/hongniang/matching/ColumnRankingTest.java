@@ -145,6 +145,7 @@ class ColumnRankingTest {
           assertEquals(allows, ranking.allows(r), pair);
           assertEquals(points, ranking.points(r), pair);
           assertEquals(allows ? points : Double.NEGATIVE_INFINITY, ranking.score(r), pair);
+          assertUpperBounds(ranking, r, s, o, points, pair);
         }
         seen.count(scorer, s, o, today, allows);
       }
@@ -161,9 +162,20 @@ class ColumnRankingTest {
           assertEquals(allows, ranking.allows(p), pair);
           assertEquals(points, ranking.points(p), pair);
           assertEquals(allows ? points : Double.NEGATIVE_INFINITY, ranking.score(p), pair);
+          assertUpperBounds(ranking, p, s, o, points, pair);
         }
       }
     }
+  }
+
+  /** An item's upper bound with caps at or above its tier and experience is at least its score. */
+  private static void assertUpperBounds(
+      ColumnRanking ranking, int i, Seeker s, Opening o, double points, String pair) {
+    int tier = Scorer.occupationTier(s, o);
+    double experience = Scorer.experience(s, o);
+    assertTrue(ranking.upper(i, tier, experience) >= points, pair);
+    assertTrue(ranking.upper(i, 3, 1.0) >= points, pair);
+    assertTrue(ranking.upper(i, Math.min(3, tier + 1), experience) >= points, pair);
   }
 
   @Test

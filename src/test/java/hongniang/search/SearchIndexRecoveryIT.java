@@ -35,7 +35,8 @@ class SearchIndexRecoveryIT extends ApiTest {
   @TempDir Path dir;
 
   private SearchIndex openAt(Path folder) {
-    SearchIndex index = new SearchIndex(folder.toString(), source, outbox, analysis, clock);
+    SearchIndex index =
+        new SearchIndex(folder.toString(), source, outbox, analysis, new MatchColumns(), clock);
     index.open();
     return index;
   }
