@@ -45,7 +45,8 @@ class FacetOrdinalsTest {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
         IndexWriter writer =
             new IndexWriter(
-                dir, new IndexWriterConfig(new StandardAnalyzer())
+                dir,
+                new IndexWriterConfig(new StandardAnalyzer())
                     .setMaxBufferedDocs(97)
                     // no background merges: the segment count must not depend on timing
                     .setMergePolicy(NoMergePolicy.INSTANCE))) {
