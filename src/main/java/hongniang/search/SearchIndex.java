@@ -154,16 +154,25 @@ public class SearchIndex {
       IndexGeneration fresh = IndexGeneration.open(folder, analysis.writer(), true, stamp);
       long[] counts = new long[2];
       try {
-        source.eachOpenPosting(
-            r -> {
-              add(fresh.postings, documents.posting(r));
-              counts[0]++;
-            });
-        source.eachJobseeker(
-            r -> {
-              add(fresh.jobseekers, documents.jobseeker(r));
-              counts[1]++;
-            });
+        // documents are built on every core while this thread reads the rows
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (ParallelBuild<PostingRow> postings =
+                new ParallelBuild<>(fresh.postings.writer, documents::posting, threads);
+            ParallelBuild<JobseekerRow> jobseekers =
+                new ParallelBuild<>(fresh.jobseekers.writer, documents::jobseeker, threads)) {
+          source.eachOpenPosting(
+              r -> {
+                postings.add(r);
+                counts[0]++;
+              });
+          postings.finish();
+          source.eachJobseeker(
+              r -> {
+                jobseekers.add(r);
+                counts[1]++;
+              });
+          jobseekers.finish();
+        }
         long reapplied;
         writeLock.lock();
         try {
@@ -327,14 +336,6 @@ public class SearchIndex {
   /** Rows as matching sees them: the same records the index's matching features come from. */
   MatchRecords records() {
     return records;
-  }
-
-  private static void add(IndexGeneration.Part part, org.apache.lucene.document.Document doc) {
-    try {
-      part.writer.addDocument(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private void writePointer(Path folder) throws IOException {

@@ -15,6 +15,7 @@ import hongniang.search.MatchCandidates;
 import hongniang.security.Caller;
 import hongniang.security.Role;
 import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +53,19 @@ public final class MatchBenchmark {
   private final int postingQueries;
   private final int bruteResidents;
   private final int brutePostings;
+  private final boolean quick;
   private final Report report = new Report("Matching (issue 4)");
   private final List<String> facts = new ArrayList<>();
   private final Caller admin = new Caller("bench", Role.ADMIN, null, null, null);
 
   private MatchBenchmark() {
     dir = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
-    docs = Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")).toAbsolutePath();
+    quick = Boolean.getBoolean("bench.quick");
+    // a quick run (matches and their profile only) never overwrites the published figures
+    docs =
+        quick
+            ? dir.resolve("match-quick.md")
+            : Path.of(System.getProperty("bench.docs", "docs/benchmarks.md")).toAbsolutePath();
     fresh = Boolean.getBoolean("bench.fresh");
     residentQueries = Integer.getInteger("bench.matchQueries", 2_000);
     postingQueries = Integer.getInteger("bench.matchQueries", 2_000) / 2;
@@ -122,6 +129,14 @@ public final class MatchBenchmark {
           forPosting.add(System.nanoTime() - t0);
           postingTops.add(m.matches().stream().map(ResidentMatches.Hit::jobseekerId).toList());
         }
+        log("Profile: where a match call spends its time");
+        profileSection(
+            () -> residents.forEach(id -> matches.forResident(admin, id, 10, null)),
+            () -> postings.forEach(id -> matches.forPosting(admin, id, 10, null)));
+        if (quick) {
+          quickSection(forResident, forPosting);
+          return finish(started);
+        }
         log("Brute force: every open posting for " + bruteResidents + " residents");
         List<Opening> allOpenings = new ArrayList<>();
         candidates.eachOpenOpening(allOpenings::add);
@@ -138,13 +153,110 @@ public final class MatchBenchmark {
         latencySection(forResident, forPosting, residentBrute, postingBrute);
       }
     }
+    return finish(started);
+  }
+
+  private int finish(long started) throws IOException {
     long seconds = (System.nanoTime() - started) / 1_000_000_000;
     String section = report.markdown(preamble(seconds));
     System.out.println(section);
-    report.writeInto(docs, section);
-    Files.writeString(dir.resolve("match-benchmark.md"), section, StandardCharsets.UTF_8);
+    if (quick) {
+      Files.writeString(docs, section, StandardCharsets.UTF_8);
+    } else {
+      report.writeInto(docs, section);
+      Files.writeString(dir.resolve("match-benchmark.md"), section, StandardCharsets.UTF_8);
+    }
     log("Written to " + docs);
     return 0;
+  }
+
+  /** The stages of a match call, in the order a sample is attributed to them. */
+  private static final List<Profile.Stage> MATCH_STAGES =
+      List.of(
+          // frames are class.method: the plural names first, as the singular ones are prefixes
+          Profile.Stage.of(
+              "the winners read again from PostgreSQL",
+              "hongniang.search.MatchCandidates.seekers",
+              "hongniang.search.MatchCandidates.openings"),
+          Profile.Stage.of(
+              "the resident or posting read from PostgreSQL",
+              "hongniang.search.MatchCandidates.seeker",
+              "hongniang.search.MatchCandidates.opening"),
+          Profile.Stage.of(
+              "scoring the ring's documents from columns",
+              "hongniang.matching.RingScan",
+              "hongniang.matching.PostingsForResident",
+              "hongniang.matching.ResidentsForPosting",
+              "hongniang.matching.KeyedRanking",
+              "hongniang.matching.ColumnRanking"),
+          Profile.Stage.of(
+              "decoding columns (a segment's first use)",
+              "hongniang.matching.OpeningColumns",
+              "hongniang.matching.SeekerColumns",
+              "hongniang.search.MatchColumns"),
+          Profile.Stage.of("finding a ring's documents (term queries)", "org.apache.lucene"),
+          Profile.Stage.of(
+              "rings and bounds", "hongniang.matching.Widening", "hongniang.matching.Bound"),
+          Profile.Stage.of(
+              "hard rules, scores and explanations of the winners",
+              "hongniang.matching.HardRules",
+              "hongniang.matching.Scorer"));
+
+  /**
+   * A JFR profile of one more pass over each set, Java and native frames (waiting on PostgreSQL's
+   * socket counts), of the calling thread and the search workers.
+   */
+  private void profileSection(Runnable residents, Runnable postings) throws IOException {
+    List<String> threads = List.of("main", "search-worker");
+    List<Profile.Breakdown> parts = new ArrayList<>();
+    for (Runnable pass : List.of(residents, postings)) {
+      List<Profile.Sample> samples;
+      try (Profile profile = Profile.start(java.time.Duration.ofMillis(2), true)) {
+        pass.run();
+        samples = profile.stop();
+      }
+      parts.add(
+          Profile.breakdown(samples, threads, "hongniang.matches.MatchService", MATCH_STAGES));
+      Profile.hotMethods(samples, threads, 15).forEach(line -> log("  " + line));
+    }
+    report.section("Where a match call spends its time");
+    report.line(
+        "Java Flight Recorder samples every 2 ms (Java and native code) over one more pass of each"
+            + " set after the timed runs, of the calling thread and the search workers; each sample"
+            + " counted once, in the first stage on its stack (in this order).");
+    report.line("");
+    List<List<String>> rows = new ArrayList<>();
+    List<List<String>> r = parts.get(0).rows();
+    List<List<String>> p = parts.get(1).rows();
+    for (int i = 0; i < r.size(); i++) {
+      rows.add(
+          List.of(
+              r.get(i).get(0),
+              r.get(i).get(1) + " (" + r.get(i).get(2) + ")",
+              p.get(i).get(1) + " (" + p.get(i).get(2) + ")"));
+    }
+    report.table(
+        List.of("stage", "postings for a resident: share (samples)", "residents for a posting"),
+        rows);
+    report.line("");
+  }
+
+  /** A quick run's figures: the two latencies, no targets judged. */
+  private void quickSection(Latencies forResident, Latencies forPosting) {
+    report.section("Quick run (matches only; not the published figures)");
+    report.line(
+        String.format(
+            Locale.ROOT,
+            "Postings for a resident: %,d calls, p50 %s, p90 %s, p99 %s ms. Residents for a posting:"
+                + " %,d calls, p50 %s, p90 %s, p99 %s ms.",
+            forResident.count(),
+            Latencies.ms(forResident.p50()),
+            Latencies.ms(forResident.p90()),
+            Latencies.ms(forResident.p99()),
+            forPosting.count(),
+            Latencies.ms(forPosting.p50()),
+            Latencies.ms(forPosting.p90()),
+            Latencies.ms(forPosting.p99())));
   }
 
   /** Brute-force figures: recall@10 of the service against them, and their time per query. */
