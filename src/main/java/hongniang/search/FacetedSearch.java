@@ -13,28 +13,20 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -114,21 +106,17 @@ final class FacetedSearch {
         // no facets: count hits only up to the depth limit, so collection can stop early
         top = searcher.search(query, topDocs(sort, page.end(), SearchPage.MAX_DEPTH));
       } else {
-        // facets must see every hit, but the page need not: one walk without scores counts the
-        // hits and their facet values, and a second finds the page, skipping documents that
-        // cannot make it (Lucene's block-max scores, or the index order for "newest")
-        Object[] counted =
+        // facets see every hit anyway, so the total is exact
+        Object[] both =
             searcher.search(
-                new Unscored(query),
+                query,
                 new MultiCollectorManager(
-                    new TotalHitCountCollectorManager(),
+                    topDocs(sort, page.end(), Integer.MAX_VALUE),
                     ordinals.counts(facetDims, TOP_FACET_VALUES)));
-        int total = (Integer) counted[0];
+        top = (TopDocs) both[0];
         @SuppressWarnings("unchecked")
-        Map<String, List<FacetCount>> byDim = (Map<String, List<FacetCount>>) counted[1];
-        facets = byDim;
-        TopDocs found = searcher.search(query, topDocs(sort, page.end(), page.end()));
-        top = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), found.scoreDocs);
+        Map<String, List<FacetCount>> counted = (Map<String, List<FacetCount>>) both[1];
+        facets = counted;
       }
       ScoreDoc[] docs =
           top.scoreDocs.length <= page.start()
@@ -164,73 +152,6 @@ final class FacetedSearch {
           snippets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * The query's documents without scores, never cached as a whole: its clauses (the filters, the
-   * text) are cache candidates on their own, but one entry per combination of text and filters
-   * would turn the filter cache into a cache of results.
-   */
-  private static final class Unscored extends Query {
-    private final Query in;
-
-    Unscored(Query in) {
-      this.in = in;
-    }
-
-    @Override
-    public Query rewrite(IndexSearcher searcher) throws IOException {
-      Query rewritten = in.rewrite(searcher);
-      return rewritten == in ? this : new Unscored(rewritten);
-    }
-
-    @Override
-    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
-        throws IOException {
-      // straight to the query, not through the searcher, which would wrap it in the cache
-      Weight inner = in.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
-      return new FilterWeight(this, inner) {
-        @Override
-        public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-          return inner.scorerSupplier(context);
-        }
-
-        @Override
-        public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
-          return inner.bulkScorer(context);
-        }
-
-        @Override
-        public int count(LeafReaderContext context) throws IOException {
-          return inner.count(context);
-        }
-
-        @Override
-        public boolean isCacheable(LeafReaderContext ctx) {
-          return false;
-        }
-      };
-    }
-
-    @Override
-    public void visit(QueryVisitor visitor) {
-      in.visit(visitor.getSubVisitor(BooleanClause.Occur.FILTER, this));
-    }
-
-    @Override
-    public String toString(String field) {
-      return "unscored(" + in.toString(field) + ")";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return sameClassAs(other) && in.equals(((Unscored) other).in);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * classHash() + in.hashCode();
     }
   }
 
