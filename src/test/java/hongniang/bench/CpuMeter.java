@@ -33,6 +33,27 @@ final class CpuMeter {
     return seconds <= 0 ? 0 : (ownTree() - own0) / HZ / seconds;
   }
 
+  /**
+   * Waits until this JVM and PostgreSQL use less than {@code cores} over one second (background
+   * start-up work done), or {@code max} has passed; returns the seconds waited.
+   */
+  static long settle(double cores, java.time.Duration max) {
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < max.toNanos()) {
+      CpuMeter meter = new CpuMeter();
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (meter.ownCores() < cores) {
+        break;
+      }
+    }
+    return (System.nanoTime() - start) / 1_000_000_000;
+  }
+
   static String cores(double cores) {
     return String.format(Locale.ROOT, "%.2f", cores);
   }
