@@ -231,19 +231,9 @@ public final class MatchBenchmark {
             + " set after the timed runs, of the calling thread and the search workers; each sample"
             + " counted once, in the first stage on its stack (in this order).");
     report.line("");
-    List<List<String>> rows = new ArrayList<>();
-    List<List<String>> r = parts.get(0).rows();
-    List<List<String>> p = parts.get(1).rows();
-    for (int i = 0; i < r.size(); i++) {
-      rows.add(
-          List.of(
-              r.get(i).get(0),
-              r.get(i).get(1) + " (" + r.get(i).get(2) + ")",
-              p.get(i).get(1) + " (" + p.get(i).get(2) + ")"));
-    }
     report.table(
         List.of("stage", "postings for a resident: share (samples)", "residents for a posting"),
-        rows);
+        parts.get(0).sideBySide(parts.get(1)));
     report.line("");
   }
 

@@ -32,6 +32,21 @@ final class Profile implements AutoCloseable {
   /** Samples per stage label, in stage order, "other" last. */
   record Breakdown(Map<String, Integer> samples, int total) {
 
+    /** Rows: label, then "share (samples)" of this breakdown and of {@code other}. */
+    List<List<String>> sideBySide(Breakdown other) {
+      List<List<String>> a = rows();
+      List<List<String>> b = other.rows();
+      List<List<String>> out = new ArrayList<>();
+      for (int i = 0; i < a.size(); i++) {
+        out.add(
+            List.of(
+                a.get(i).get(0),
+                a.get(i).get(1) + " (" + a.get(i).get(2) + ")",
+                b.get(i).get(1) + " (" + b.get(i).get(2) + ")"));
+      }
+      return out;
+    }
+
     /** Rows: label, share, samples. */
     List<List<String>> rows() {
       List<List<String>> rows = new ArrayList<>();

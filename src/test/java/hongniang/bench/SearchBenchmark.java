@@ -706,18 +706,9 @@ public final class SearchBenchmark {
                 + " stage on its stack (in this order).",
             n));
     report.line("");
-    List<List<String>> rows = new ArrayList<>();
-    List<List<String>> pr = p.rows();
-    List<List<String>> jr = j.rows();
-    for (int i = 0; i < pr.size(); i++) {
-      rows.add(
-          List.of(
-              pr.get(i).get(0),
-              pr.get(i).get(1) + " (" + pr.get(i).get(2) + ")",
-              jr.get(i).get(1) + " (" + jr.get(i).get(2) + ")"));
-    }
     report.table(
-        List.of("stage", "postings: share (samples)", "jobseekers: share (samples)"), rows);
+        List.of("stage", "postings: share (samples)", "jobseekers: share (samples)"),
+        p.sideBySide(j));
   }
 
   private static <Q> Profile.Breakdown searchProfile(
