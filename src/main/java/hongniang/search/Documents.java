@@ -142,6 +142,7 @@ final class Documents {
     if (r.wageNote() != null) {
       d.add(new StoredField("wage_note", r.wageNote()));
     }
+    ShownValues.addTo(d, POSTING_COPIED);
     return build(d);
   }
 

@@ -1,9 +1,7 @@
 package hongniang.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,98 +14,126 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Facet counts while the hits are collected, from each segment's facet ordinals unpacked once into
- * plain arrays. Reading the packed doc values of every hit on every search cost more than finding
- * the hits; the arrays are built on a segment's first faceted search and dropped with the segment.
+ * Facet counts of a search's hits, from each segment's facet ordinals unpacked once into plain
+ * arrays. Reading the packed doc values of every hit on every search cost more than finding the
+ * hits; the arrays are built on a segment's first faceted search and dropped with the segment.
  */
 final class FacetOrdinals {
 
-  /** One segment's facet values: per document a run of ordinals; per ordinal a dim and label. */
-  private record Segment(int[] starts, int[] ords, String[] dims, String[] labels) {}
+  /**
+   * One segment's facet values: per document a run of ordinals; per ordinal a dim and label; and,
+   * once a search asks for them, per ordinal the set of documents that have it.
+   */
+  private static final class Segment {
+    final int[] starts;
+    final int[] ords;
+    final String[] dims;
+    final String[] labels;
+    private volatile FixedBitSet[] valueSets;
+
+    Segment(int[] starts, int[] ords, String[] dims, String[] labels) {
+      this.starts = starts;
+      this.ords = ords;
+      this.dims = dims;
+      this.labels = labels;
+    }
+
+    FixedBitSet[] valueSets() {
+      FixedBitSet[] sets = valueSets;
+      if (sets == null) {
+        int maxDoc = starts.length - 1;
+        sets = new FixedBitSet[labels.length];
+        for (int ord = 0; ord < sets.length; ord++) {
+          sets[ord] = new FixedBitSet(maxDoc);
+        }
+        for (int doc = 0; doc < maxDoc; doc++) {
+          for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+            sets[ords[i]].set(doc);
+          }
+        }
+        valueSets = sets;
+      }
+      return sets;
+    }
+  }
 
   private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
 
-  /** Counts of the given dimensions over every hit of a search. */
-  CollectorManager<Counter, Map<String, List<FacetCount>>> counts(List<String> dims, int top) {
-    return new CollectorManager<>() {
-      @Override
-      public Counter newCollector() {
-        return new Counter();
-      }
-
-      @Override
-      public Map<String, List<FacetCount>> reduce(Collection<Counter> collectors) {
-        Map<String, Map<String, Long>> byDim = new HashMap<>();
-        for (Counter c : collectors) {
-          c.addTo(byDim);
-        }
-        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-        for (String dim : dims) {
-          out.put(
-              dim,
-              byDim.getOrDefault(dim, Map.of()).entrySet().stream()
-                  .sorted(
-                      Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                          .thenComparing(Map.Entry.comparingByKey()))
-                  .limit(top)
-                  .map(e -> new FacetCount(e.getKey(), e.getValue()))
-                  .toList());
-        }
-        return out;
-      }
-    };
+  /**
+   * Counts of the given dimensions over a search's hit sets. Per segment, whichever is cheaper:
+   * each hit's values (few hits), or each value's document set intersected with the hits, 64
+   * documents a word (many hits).
+   */
+  Map<String, List<FacetCount>> counts(HitSets hits, List<String> dims, int top)
+      throws IOException {
+    return counts(hits, dims, top, null);
   }
 
-  /** Counts segment ordinals per leaf; labels are resolved once, at the end. */
-  final class Counter implements Collector {
-    private final List<Segment> leaves = new ArrayList<>();
-    private final List<int[]> leafCounts = new ArrayList<>();
-
-    @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      Segment segment = segment(context.reader());
-      int[] counts = new int[segment.labels().length];
-      leaves.add(segment);
-      leafCounts.add(counts);
-      int[] starts = segment.starts();
-      int[] ords = segment.ords();
-      return new LeafCollector() {
-        @Override
-        public void setScorer(Scorable scorer) {}
-
-        @Override
-        public void collect(int doc) {
-          for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) {
-            counts[ords[i]]++;
-          }
-        }
-      };
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    private void addTo(Map<String, Map<String, Long>> byDim) {
-      for (int l = 0; l < leaves.size(); l++) {
-        Segment s = leaves.get(l);
-        int[] counts = leafCounts.get(l);
+  /** As {@link #counts(HitSets, List, int)}; {@code byValueSets} forces the method when set. */
+  Map<String, List<FacetCount>> counts(
+      HitSets hits, List<String> dims, int top, Boolean byValueSets) throws IOException {
+    Map<String, Map<String, Long>> byDim = new HashMap<>();
+    for (LeafReaderContext leaf : hits.leaves()) {
+      int n = hits.count(leaf);
+      if (n == 0) {
+        continue;
+      }
+      Segment segment = segment(leaf.reader());
+      FixedBitSet set = hits.of(leaf);
+      int[] counts = new int[segment.labels.length];
+      boolean bySets =
+          byValueSets != null
+              ? byValueSets
+              : (long) counts.length * FixedBitSet.bits2words(set.length()) < 16L * n;
+      if (bySets) {
+        FixedBitSet[] values = segment.valueSets();
         for (int ord = 0; ord < counts.length; ord++) {
-          if (counts[ord] > 0) {
-            byDim
-                .computeIfAbsent(s.dims()[ord], d -> new HashMap<>())
-                .merge(s.labels()[ord], (long) counts[ord], Long::sum);
+          if (dims.contains(segment.dims[ord])) {
+            counts[ord] = (int) FixedBitSet.intersectionCount(set, values[ord]);
           }
         }
+      } else {
+        BitSetIterator it = new BitSetIterator(set, n);
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          for (int i = segment.starts[doc], end = segment.starts[doc + 1]; i < end; i++) {
+            counts[segment.ords[i]]++;
+          }
+        }
+      }
+      addTo(byDim, segment, counts);
+    }
+    return top(byDim, dims, top);
+  }
+
+  private static Map<String, List<FacetCount>> top(
+      Map<String, Map<String, Long>> byDim, List<String> dims, int top) {
+    Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+    for (String dim : dims) {
+      out.put(
+          dim,
+          byDim.getOrDefault(dim, Map.of()).entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(top)
+              .map(e -> new FacetCount(e.getKey(), e.getValue()))
+              .toList());
+    }
+    return out;
+  }
+
+  private static void addTo(Map<String, Map<String, Long>> byDim, Segment s, int[] counts) {
+    for (int ord = 0; ord < counts.length; ord++) {
+      if (counts[ord] > 0) {
+        byDim
+            .computeIfAbsent(s.dims[ord], d -> new HashMap<>())
+            .merge(s.labels[ord], (long) counts[ord], Long::sum);
       }
     }
   }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -31,7 +32,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Runs one query for a page of hits, the total, facet counts and highlighted snippets. Each hit's
- * stored document is read once, for both its snippets and its display values.
+ * values are read once, for both its snippets and its display: from the index's copy of them
+ * ({@link ShownValues}) where it has one, else from its stored document.
  */
 final class FacetedSearch {
 
@@ -39,12 +41,17 @@ final class FacetedSearch {
 
   private final Analyzer highlightAnalyzer;
   private final Set<String> shown;
+  private final Set<String> copied;
   private final FacetOrdinals ordinals = new FacetOrdinals();
 
-  /** {@code shown}: the stored fields a hit displays. */
-  FacetedSearch(Analyzer highlightAnalyzer, Set<String> shown) {
+  /**
+   * {@code shown}: the stored fields a hit displays; {@code copied}: those of them (and of the
+   * highlighted fields) the index also holds in {@link ShownValues}, read from there.
+   */
+  FacetedSearch(Analyzer highlightAnalyzer, Set<String> shown, Set<String> copied) {
     this.highlightAnalyzer = highlightAnalyzer;
     this.shown = Set.copyOf(shown);
+    this.copied = Set.copyOf(copied);
   }
 
   /** A page of results: the hits, their stored documents and snippets, total and facets. */
@@ -105,18 +112,24 @@ final class FacetedSearch {
       if (facetDims.isEmpty()) {
         // no facets: count hits only up to the depth limit, so collection can stop early
         top = searcher.search(query, topDocs(sort, page.end(), SearchPage.MAX_DEPTH));
+      } else if (textQuery == null) {
+        // filters only: the total and the facets from the filters' bit sets, combined 64
+        // documents at a time; the page from the front of the hits (or what may enter it)
+        HitSets hits = HitSets.of(searcher, query);
+        facets = ordinals.counts(hits, facetDims, TOP_FACET_VALUES);
+        TopDocs found = searcher.search(hits.asFilter(), topDocs(sort, page.end(), page.end()));
+        top =
+            new TopDocs(new TotalHits(hits.total(), TotalHits.Relation.EQUAL_TO), found.scoreDocs);
       } else {
-        // facets see every hit anyway, so the total is exact
+        // text: one walk, led by the smaller side, scores every hit and notes it; facets see
+        // every hit, so the total is exact
         Object[] both =
             searcher.search(
                 query,
                 new MultiCollectorManager(
-                    topDocs(sort, page.end(), Integer.MAX_VALUE),
-                    ordinals.counts(facetDims, TOP_FACET_VALUES)));
+                    topDocs(sort, page.end(), Integer.MAX_VALUE), HitSets.collecting(searcher)));
         top = (TopDocs) both[0];
-        @SuppressWarnings("unchecked")
-        Map<String, List<FacetCount>> counted = (Map<String, List<FacetCount>>) both[1];
-        facets = counted;
+        facets = ordinals.counts((HitSets) both[1], facetDims, TOP_FACET_VALUES);
       }
       ScoreDoc[] docs =
           top.scoreDocs.length <= page.start()
@@ -128,12 +141,18 @@ final class FacetedSearch {
           textQuery == null ? new String[0] : searchedFields(textQuery, highlightFields);
       Set<String> load = new HashSet<>(shown);
       load.addAll(Arrays.asList(fields));
+      load.removeAll(copied);
       StoredFields stored = searcher.storedFields();
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       Document[] documents = new Document[docs.length];
       Map<Integer, Document> byDoc = new HashMap<>();
       for (int i = 0; i < docs.length; i++) {
-        documents[i] = stored.document(docs[i].doc, load);
-        byDoc.put(docs[i].doc, documents[i]);
+        Document d = copied.isEmpty() ? new Document() : ShownValues.read(leaves, docs[i].doc);
+        if (!load.isEmpty()) {
+          stored.document(docs[i].doc, load).forEach(d::add);
+        }
+        documents[i] = d;
+        byDoc.put(docs[i].doc, d);
       }
       Map<String, String[]> snippets = Map.of();
       if (fields.length > 0 && docs.length > 0) {

@@ -117,6 +117,33 @@ final class IndexGeneration implements Closeable {
   private static final org.apache.lucene.search.LRUQueryCache FILTERS =
       new org.apache.lucene.search.LRUQueryCache(1_000, 64L << 20, leaf -> true, 10f);
 
+  /**
+   * Lucene's usage-tracking policy, except that a term on an exact filter field (a community, a
+   * schedule, a flag) is cached on first use; Lucene never caches a single term, taking its
+   * postings to be cheap to walk. A search without text combines its filters' bit sets 64 documents
+   * at a time ({@link HitSets}), and reading one term's postings document by document cost more
+   * than that whole combination. Such terms are few (one per value of a filter field); words and
+   * match keys are left to Lucene's policy.
+   */
+  private static final org.apache.lucene.search.QueryCachingPolicy FILTER_POLICY =
+      new org.apache.lucene.search.QueryCachingPolicy() {
+        private final org.apache.lucene.search.UsageTrackingQueryCachingPolicy usage =
+            new org.apache.lucene.search.UsageTrackingQueryCachingPolicy();
+
+        @Override
+        public void onUse(org.apache.lucene.search.Query query) {
+          usage.onUse(query);
+        }
+
+        @Override
+        public boolean shouldCache(org.apache.lucene.search.Query query)
+            throws java.io.IOException {
+          return query instanceof org.apache.lucene.search.TermQuery t
+                  && IndexSchema.FILTER_FIELDS.contains(t.getTerm().field())
+              || usage.shouldCache(query);
+        }
+      };
+
   private static final org.apache.lucene.search.SearcherFactory PARALLEL = searchers(true);
 
   /**
@@ -146,6 +173,7 @@ final class IndexGeneration implements Closeable {
                 }
                 : new org.apache.lucene.search.IndexSearcher(reader);
         searcher.setQueryCache(FILTERS);
+        searcher.setQueryCachingPolicy(FILTER_POLICY);
         return searcher;
       }
     };

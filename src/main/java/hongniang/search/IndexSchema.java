@@ -10,7 +10,7 @@ import org.apache.lucene.facet.FacetsConfig;
 final class IndexSchema {
 
   /** Written into each commit's user data; compared on open. */
-  static final String VERSION = "14";
+  static final String VERSION = "15";
 
   static final String VERSION_KEY = "hongniang.schema";
 
@@ -91,6 +91,53 @@ final class IndexSchema {
 
   /** The value of {@link #COMMUNITY} for work outside the district. */
   static final String NO_COMMUNITY = "none";
+
+  /** The stored values a posting hit shows; the description only when its snippet is wanted. */
+  static final java.util.Set<String> POSTING_SHOWN =
+      java.util.Set.of(
+          ID,
+          TITLE,
+          UNIT,
+          "unit_name",
+          OCCUPATION,
+          GROUP,
+          COMMUNITY,
+          CITY,
+          SCHEDULE,
+          WAGE_MIN,
+          WAGE_MAX,
+          "wage_note",
+          REMAINING,
+          PUBLIC_WELFARE,
+          ACCOMMODATION,
+          DISABILITY_FRIENDLY,
+          LICENCE,
+          VALID_THROUGH);
+
+  /**
+   * The posting values copied into {@link ShownValues}: those shown, and the short texts the words
+   * pass highlights.
+   */
+  static final java.util.Set<String> POSTING_COPIED =
+      java.util.stream.Stream.concat(POSTING_SHOWN.stream(), java.util.stream.Stream.of(SKILLS))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** Fields searches filter on by exact value (one term each). */
+  static final java.util.Set<String> FILTER_FIELDS =
+      java.util.Set.of(
+          COMMUNITY,
+          SCHEDULE,
+          LICENCE,
+          STATUS,
+          UNIT,
+          GROUP,
+          OUTSIDE,
+          CITY,
+          PUBLIC_WELFARE,
+          ACCOMMODATION,
+          DISABILITY_FRIENDLY,
+          CATEGORY,
+          WILLING_OUTSIDE);
 
   private IndexSchema() {}
 

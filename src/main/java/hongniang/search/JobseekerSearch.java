@@ -57,7 +57,7 @@ public class JobseekerSearch {
   JobseekerSearch(SearchIndex index, Clock clock) {
     this.index = index;
     this.clock = clock;
-    this.faceted = new FacetedSearch(index.analysis().index(), SHOWN);
+    this.faceted = new FacetedSearch(index.analysis().index(), SHOWN, Set.of());
   }
 
   /** Runs the search; a 400 names a bad parameter. */

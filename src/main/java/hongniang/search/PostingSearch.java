@@ -48,28 +48,6 @@ public class PostingSearch {
   static final List<QueryText.Weighted> PRIMARY_FIELDS = FIELDS.subList(0, 3);
   static final List<String> SHORT_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest", "wage");
-  // the stored values a hit shows; the description only when its snippet is wanted
-  private static final Set<String> SHOWN =
-      Set.of(
-          ID,
-          TITLE,
-          UNIT,
-          "unit_name",
-          OCCUPATION,
-          GROUP,
-          COMMUNITY,
-          CITY,
-          SCHEDULE,
-          WAGE_MIN,
-          WAGE_MAX,
-          "wage_note",
-          REMAINING,
-          PUBLIC_WELFARE,
-          ACCOMMODATION,
-          DISABILITY_FRIENDLY,
-          LICENCE,
-          VALID_THROUGH);
-
   private final SearchIndex index;
   private final Clock clock;
   private final FacetedSearch faceted;
@@ -78,7 +56,7 @@ public class PostingSearch {
   PostingSearch(SearchIndex index, Clock clock) {
     this.index = index;
     this.clock = clock;
-    this.faceted = new FacetedSearch(index.analysis().index(), SHOWN);
+    this.faceted = new FacetedSearch(index.analysis().index(), POSTING_SHOWN, POSTING_COPIED);
   }
 
   /** Runs the search; a 400 names a bad parameter. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,21 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-/** Our array-backed facet counts agree with Lucene's own facet module on a messy index. */
+/**
+ * Hit sets count the same documents as a search, and our facet counts from them agree with Lucene's
+ * own facet module, on a messy index.
+ */
 class FacetOrdinalsTest {
 
   private static final List<String> DIMS = List.of("community", "schedule", "band");
@@ -54,6 +62,7 @@ class FacetOrdinalsTest {
         Document d = new Document();
         d.add(new StringField("id", Integer.toString(i), Field.Store.NO));
         d.add(new StringField("tag", "t" + random.nextInt(5), Field.Store.NO));
+        d.add(new StringField("parity", i % 2 == 0 ? "even" : "odd", Field.Store.NO));
         d.add(new SortedSetDocValuesFacetField("community", "c" + random.nextInt(9)));
         // some documents have no schedule, some several
         for (int s = 0; s < random.nextInt(3); s++) {
@@ -72,23 +81,93 @@ class FacetOrdinalsTest {
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
         assertTrue(reader.leaves().size() > 5, "several segments");
         assertTrue(reader.hasDeletions(), "deleted documents");
-        IndexSearcher searcher = new IndexSearcher(reader);
-        List<Query> queries = new ArrayList<>(List.of(new MatchAllDocsQuery()));
-        for (int t = 0; t < 5; t++) {
-          queries.add(new TermQuery(new Term("tag", "t" + t)));
-        }
-        for (Query query : queries) {
-          // twice: the second search reuses the unpacked segments
-          for (int round = 0; round < 2; round++) {
-            Map<String, List<FacetCount>> ours = searcher.search(query, ordinals.counts(DIMS, 50));
-            assertEquals(lucene(searcher, config, query), ours, query.toString());
+        // without the filter cache (each clause read into a set) and with it (cached sets reused)
+        IndexSearcher plain = new IndexSearcher(reader);
+        plain.setQueryCache(null);
+        IndexSearcher cached = new IndexSearcher(reader);
+        cached.setQueryCache(new LRUQueryCache(100, 1 << 20, leaf -> true, 10f));
+        cached.setQueryCachingPolicy(
+            new QueryCachingPolicy() {
+              @Override
+              public void onUse(Query query) {}
+
+              @Override
+              public boolean shouldCache(Query query) {
+                return true;
+              }
+            });
+        for (IndexSearcher searcher : List.of(plain, cached)) {
+          for (Query query : queries()) {
+            // twice: the second search reuses the unpacked segments (and the cached filters)
+            for (int round = 0; round < 2; round++) {
+              Map<String, List<FacetCount>> expected = lucene(searcher, config, query);
+              // built clause by clause, and collected by a search
+              for (HitSets hits :
+                  List.of(
+                      HitSets.of(searcher, query),
+                      searcher.search(query, HitSets.collecting(searcher)))) {
+                assertEquals(searcher.count(query), hits.total(), "total of " + query);
+                // hit by hit, by value sets, and as chosen by size
+                for (Boolean byValueSets : Arrays.asList(false, true, null)) {
+                  assertEquals(
+                      expected,
+                      ordinals.counts(hits, DIMS, 50, byValueSets),
+                      query + " by value sets: " + byValueSets);
+                }
+              }
+            }
           }
         }
         Map<String, List<FacetCount>> top2 =
-            searcher.search(new MatchAllDocsQuery(), ordinals.counts(DIMS, 2));
+            ordinals.counts(HitSets.of(plain, new MatchAllDocsQuery()), DIMS, 2);
         assertEquals(2, top2.get("community").size());
+        assertEquals(
+            List.of("community"),
+            List.copyOf(
+                ordinals
+                    .counts(HitSets.of(plain, new MatchAllDocsQuery()), List.of("community"), 50)
+                    .keySet()));
       }
     }
+  }
+
+  /** Every shape a search takes: all, one term, a text disjunction, filters, exclusions. */
+  private static List<Query> queries() {
+    List<Query> queries = new ArrayList<>(List.of(new MatchAllDocsQuery()));
+    for (int t = 0; t < 5; t++) {
+      queries.add(new TermQuery(new Term("tag", "t" + t)));
+    }
+    Query either =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term("tag", "t1")), BooleanClause.Occur.SHOULD)
+            .add(new TermQuery(new Term("tag", "t3")), BooleanClause.Occur.SHOULD)
+            .build();
+    // as a search's text: never cached, gathered by the bulk scorer
+    Query text = new SizedQuery(either, List.of(new Term("tag", "t1"), new Term("tag", "t3")));
+    queries.add(text);
+    for (Query lead : List.of(new MatchAllDocsQuery(), text)) {
+      queries.add(
+          new BooleanQuery.Builder()
+              .add(lead, BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term("parity", "even")), BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term("tag", "t3")), BooleanClause.Occur.MUST_NOT)
+              .build());
+      queries.add(
+          new BooleanQuery.Builder()
+              .add(lead, BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term("parity", "odd")), BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term("tag", "t0")), BooleanClause.Occur.FILTER)
+              .build());
+    }
+    // a filter nothing matches
+    queries.add(
+        new BooleanQuery.Builder()
+            .add(text, BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term("tag", "none")), BooleanClause.Occur.FILTER)
+            .build());
+    // a filter used above beside an exclusion, alone: its cached set must be as it was
+    queries.add(new TermQuery(new Term("parity", "even")));
+    return queries;
   }
 
   private static Map<String, List<FacetCount>> lucene(

@@ -14,6 +14,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,53 @@ class SearchIT extends ApiTest {
     long id = api().post("/api/v1/postings", body, admin()).num("id");
     Reply found = eventually(q("月嫂") + mine, has(id));
     assertEquals(1, found.num("total"));
+  }
+
+  /**
+   * A hit shows its posting's own values (read from the index's copy of them, not the stored
+   * documents), in a search with text and in one without.
+   */
+  @Test
+  void aHitShowsItsPostingsValues() {
+    long unit = aPartner();
+    String unitName = api().get("/api/v1/partners/" + unit, admin()).str("name");
+    Map<String, Object> body = with(aPosting(unit), "title", "超市理货员早班");
+    body.put("occupation", "理货员");
+    body.put("skills", List.of("搬运", "收银"));
+    body.put("schedule", "PART_TIME");
+    body.put("wageMin", 2600);
+    body.put("wageMax", 3400);
+    body.put("wageNote", "另有餐补");
+    body.put("headcount", 4);
+    body.put("workCommunityId", 7);
+    body.put("accommodation", true);
+    body.put("disabilityFriendly", true);
+    body.put("requiredLicences", List.of("健康证", "叉车证"));
+    String validThrough = LocalDate.now().plusDays(40).toString();
+    body.put("validThrough", validThrough);
+    long id = api().post("/api/v1/postings", body, admin()).num("id");
+    String mine = "partnerUnitId=" + unit;
+    for (String query : List.of(mine, q("理货员") + "&" + mine)) {
+      Reply found = eventually(query, has(id));
+      Map<?, ?> hit = (Map<?, ?>) found.list("hits").get(0);
+      assertEquals(id, ((Number) hit.get("id")).longValue(), query);
+      assertEquals("超市理货员早班", hit.get("title"));
+      assertEquals(unit, ((Number) hit.get("partnerUnitId")).longValue());
+      assertEquals(unitName, hit.get("partnerUnitName"));
+      assertEquals("理货员", hit.get("occupation"));
+      assertEquals(7, ((Number) hit.get("communityId")).intValue());
+      assertEquals("PART_TIME", hit.get("schedule"));
+      assertEquals(2600, ((Number) hit.get("wageMin")).intValue());
+      assertEquals(3400, ((Number) hit.get("wageMax")).intValue());
+      assertEquals("另有餐补", hit.get("wageNote"));
+      assertEquals(4, ((Number) hit.get("remaining")).intValue());
+      assertEquals(false, hit.get("publicWelfare"));
+      assertEquals(true, hit.get("accommodation"));
+      assertEquals(true, hit.get("disabilityFriendly"));
+      assertEquals(List.of("健康证", "叉车证"), hit.get("requiredLicences"));
+      assertEquals(validThrough, hit.get("validThrough"));
+      assertFalse(((String) hit.get("city")).isBlank());
+    }
   }
 
   @Test

@@ -1,0 +1,278 @@
+package hongniang.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * Every document a search matches, as one bit set per segment, built clause by clause and combined
+ * 64 documents at a time. A filter's documents come from the filter cache as a bit set (or are read
+ * into one); the text's are gathered by Lucene's bulk scorer without scores. The total and the
+ * facet counts are then read from the sets, where walking the search meant advancing every clause
+ * to every hit; only the page still needs the scoring search, which may skip what cannot enter it
+ * ({@link #asFilter()}).
+ */
+final class HitSets {
+
+  private final List<LeafReaderContext> leaves;
+  private final FixedBitSet[] sets;
+  private final int[] counts;
+  private final long total;
+
+  private HitSets(List<LeafReaderContext> leaves, FixedBitSet[] sets) {
+    this.leaves = leaves;
+    this.sets = sets;
+    this.counts = new int[sets.length];
+    long n = 0;
+    for (int i = 0; i < sets.length; i++) {
+      counts[i] = sets[i].cardinality();
+      n += counts[i];
+    }
+    this.total = n;
+  }
+
+  /**
+   * The documents {@code query} matches. A boolean query of required and prohibited clauses is
+   * taken apart; anything else is one clause.
+   */
+  static HitSets of(IndexSearcher searcher, Query query) throws IOException {
+    List<Weight> required = new ArrayList<>();
+    List<Weight> prohibited = new ArrayList<>();
+    for (BooleanClause clause : clauses(query)) {
+      if (clause.getQuery() instanceof MatchAllDocsQuery) {
+        continue;
+      }
+      Weight weight =
+          searcher.createWeight(
+              searcher.rewrite(clause.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      (clause.isProhibited() ? prohibited : required).add(weight);
+    }
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    FixedBitSet[] sets = new FixedBitSet[leaves.size()];
+    for (LeafReaderContext leaf : leaves) {
+      sets[leaf.ord] = matches(leaf, required, prohibited);
+    }
+    return new HitSets(leaves, sets);
+  }
+
+  /**
+   * The documents a search collects, for a search that walks its hits anyway (one with text, where
+   * the walk is led by whichever side is smaller and scores each hit once).
+   */
+  static CollectorManager<Collector, HitSets> collecting(IndexSearcher searcher) {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    FixedBitSet[] sets = new FixedBitSet[leaves.size()];
+    return new CollectorManager<>() {
+      @Override
+      public Collector newCollector() {
+        return new Collector() {
+          @Override
+          public LeafCollector getLeafCollector(LeafReaderContext context) {
+            FixedBitSet set = new FixedBitSet(context.reader().maxDoc());
+            sets[context.ord] = set;
+            return new SettingCollector(set);
+          }
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public HitSets reduce(Collection<Collector> collectors) {
+        // a segment without a possible hit is never visited
+        for (LeafReaderContext leaf : leaves) {
+          if (sets[leaf.ord] == null) {
+            sets[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
+          }
+        }
+        return new HitSets(leaves, sets);
+      }
+    };
+  }
+
+  /** Sets each collected document's bit. */
+  private record SettingCollector(FixedBitSet set) implements LeafCollector {
+    @Override
+    public void setScorer(Scorable scorer) {}
+
+    @Override
+    public void collect(int doc) {
+      set.set(doc);
+    }
+  }
+
+  /**
+   * The clauses that decide which documents match; SHOULD clauses beside a required one only score.
+   */
+  private static List<BooleanClause> clauses(Query query) {
+    if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
+      List<BooleanClause> deciding =
+          b.clauses().stream().filter(c -> c.isRequired() || c.isProhibited()).toList();
+      if (deciding.stream().anyMatch(BooleanClause::isRequired)) {
+        return deciding;
+      }
+    }
+    return List.of(new BooleanClause(query, BooleanClause.Occur.MUST));
+  }
+
+  private static FixedBitSet matches(
+      LeafReaderContext leaf, List<Weight> required, List<Weight> prohibited) throws IOException {
+    int maxDoc = leaf.reader().maxDoc();
+    FixedBitSet set = null;
+    for (Weight weight : required) {
+      FixedBitSet clause = documents(weight, leaf, set == null);
+      if (clause == null) {
+        return new FixedBitSet(maxDoc);
+      }
+      if (set == null) {
+        set = clause;
+      } else {
+        set.and(clause);
+      }
+    }
+    if (set == null) {
+      set = new FixedBitSet(maxDoc);
+      set.set(0, maxDoc);
+    }
+    for (Weight weight : prohibited) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer != null) {
+        set.andNot(scorer.iterator());
+      }
+    }
+    Bits live = leaf.reader().getLiveDocs();
+    if (live != null) {
+      // Lucene's live documents are a read-only bit set: copied word by word
+      set.and(live instanceof FixedBitSet fixed ? fixed : FixedBitSet.copyOf(live));
+    }
+    return set;
+  }
+
+  /**
+   * One clause's documents in a segment, null for none. A cached filter's own bit set is used as it
+   * is unless it is to be written to ({@code own}).
+   */
+  private static FixedBitSet documents(Weight weight, LeafReaderContext leaf, boolean own)
+      throws IOException {
+    int maxDoc = leaf.reader().maxDoc();
+    if (weight.isCacheable(leaf)) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        return null;
+      }
+      DocIdSetIterator iterator = scorer.iterator();
+      FixedBitSet cached = BitSetIterator.getFixedBitSetOrNull(iterator);
+      if (cached != null && cached.length() == maxDoc) {
+        return own ? cached.clone() : cached;
+      }
+      FixedBitSet set = new FixedBitSet(maxDoc);
+      set.or(iterator);
+      return set;
+    }
+    // the text: Lucene's bulk scorer collects a disjunction window by window
+    BulkScorer bulk = weight.bulkScorer(leaf);
+    if (bulk == null) {
+      return null;
+    }
+    FixedBitSet set = new FixedBitSet(maxDoc);
+    bulk.score(new SettingCollector(set), null);
+    return set;
+  }
+
+  /** How many documents match, over every segment. */
+  long total() {
+    return total;
+  }
+
+  List<LeafReaderContext> leaves() {
+    return leaves;
+  }
+
+  /** The matching documents of a segment (to read only). */
+  FixedBitSet of(LeafReaderContext leaf) {
+    return sets[leaf.ord];
+  }
+
+  /** How many documents match in a segment. */
+  int count(LeafReaderContext leaf) {
+    return counts[leaf.ord];
+  }
+
+  /** A filter that matches exactly these documents, for the search that finds the page. */
+  Query asFilter() {
+    return new SetQuery(this);
+  }
+
+  private static final class SetQuery extends Query {
+    private final HitSets hits;
+
+    SetQuery(HitSets hits) {
+      this.hits = hits;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+      return new ConstantScoreWeight(this, boost) {
+        @Override
+        public Scorer scorer(LeafReaderContext context) {
+          int n = hits.counts[context.ord];
+          return n == 0
+              ? null
+              : new ConstantScoreScorer(
+                  this, score(), scoreMode, new BitSetIterator(hits.sets[context.ord], n));
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext ctx) {
+          return false;
+        }
+      };
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      visitor.visitLeaf(this);
+    }
+
+    @Override
+    public String toString(String field) {
+      return "hits(" + hits.total + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SetQuery s && s.hits == hits;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(System.identityHashCode(hits));
+    }
+  }
+}
