@@ -3,7 +3,9 @@ package hongniang.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
@@ -59,8 +61,16 @@ final class HitSets {
    * taken apart; anything else is one clause.
    */
   static HitSets of(IndexSearcher searcher, Query query) throws IOException {
-    List<Weight> required = new ArrayList<>();
-    List<Weight> prohibited = new ArrayList<>();
+    return of(searcher, query, null);
+  }
+
+  /**
+   * As {@link #of(IndexSearcher, Query)}, reusing the clause sets {@code memo} holds from earlier
+   * queries of the same task (and keeping those it reads).
+   */
+  static HitSets of(IndexSearcher searcher, Query query, Memo memo) throws IOException {
+    List<Clause> required = new ArrayList<>();
+    List<Clause> prohibited = new ArrayList<>();
     for (BooleanClause clause : clauses(query)) {
       if (clause.getQuery() instanceof MatchAllDocsQuery) {
         continue;
@@ -68,15 +78,38 @@ final class HitSets {
       Weight weight =
           searcher.createWeight(
               searcher.rewrite(clause.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      (clause.isProhibited() ? prohibited : required).add(weight);
+      (clause.isProhibited() ? prohibited : required).add(new Clause(clause.getQuery(), weight));
     }
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     FixedBitSet[] sets = new FixedBitSet[leaves.size()];
     for (LeafReaderContext leaf : leaves) {
-      sets[leaf.ord] = matches(leaf, required, prohibited);
+      sets[leaf.ord] = matches(leaf, required, prohibited, memo);
     }
     return new HitSets(leaves, sets);
   }
+
+  /**
+   * The clause sets read during one task that runs several related queries on one searcher (a match
+   * call's rings share their relations), by clause and segment. Not thread-safe.
+   */
+  static final class Memo {
+    private static final FixedBitSet NONE = new FixedBitSet(0);
+    private final Map<Query, FixedBitSet[]> sets = new HashMap<>();
+
+    /** The clause's documents in the segment (to read only), null for none. */
+    private FixedBitSet get(Clause clause, LeafReaderContext leaf) throws IOException {
+      FixedBitSet[] bySegment =
+          sets.computeIfAbsent(clause.query(), q -> new FixedBitSet[leaf.parent.leaves().size()]);
+      if (bySegment[leaf.ord] == null) {
+        FixedBitSet read = documents(clause.weight(), leaf, false);
+        bySegment[leaf.ord] = read == null ? NONE : read;
+      }
+      return bySegment[leaf.ord] == NONE ? null : bySegment[leaf.ord];
+    }
+  }
+
+  /** A clause and its weight. */
+  private record Clause(Query query, Weight weight) {}
 
   /**
    * The documents a search collects, for a search that walks its hits anyway (one with text, where
@@ -142,26 +175,40 @@ final class HitSets {
   }
 
   private static FixedBitSet matches(
-      LeafReaderContext leaf, List<Weight> required, List<Weight> prohibited) throws IOException {
+      LeafReaderContext leaf, List<Clause> required, List<Clause> prohibited, Memo memo)
+      throws IOException {
     int maxDoc = leaf.reader().maxDoc();
     FixedBitSet set = null;
-    for (Weight weight : required) {
-      FixedBitSet clause = documents(weight, leaf, set == null);
-      if (clause == null) {
+    for (Clause clause : required) {
+      FixedBitSet documents;
+      if (memo == null) {
+        documents = documents(clause.weight(), leaf, set == null);
+      } else {
+        FixedBitSet shared = memo.get(clause, leaf);
+        documents = shared != null && set == null ? shared.clone() : shared;
+      }
+      if (documents == null) {
         return new FixedBitSet(maxDoc);
       }
       if (set == null) {
-        set = clause;
+        set = documents;
       } else {
-        set.and(clause);
+        set.and(documents);
       }
     }
     if (set == null) {
       set = new FixedBitSet(maxDoc);
       set.set(0, maxDoc);
     }
-    for (Weight weight : prohibited) {
-      Scorer scorer = weight.scorer(leaf);
+    for (Clause clause : prohibited) {
+      if (memo != null) {
+        FixedBitSet shared = memo.get(clause, leaf);
+        if (shared != null) {
+          set.andNot(shared);
+        }
+        continue;
+      }
+      Scorer scorer = clause.weight().scorer(leaf);
       if (scorer != null) {
         set.andNot(scorer.iterator());
       }

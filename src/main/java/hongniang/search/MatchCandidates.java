@@ -246,12 +246,21 @@ public class MatchCandidates {
           }
           return r;
         };
+    // the rings share their relations and filters: each is read into a bit set once per call
+    HitSets.Memo memo = new HitSets.Memo();
     Widening.Outcome outcome =
         Widening.rank(
             Widening.rings(relations.keySet(), bound),
             k,
             (ring, top) ->
-                scan(searcher, ringQuery(ring, relations, filters), ring, bound, top, perLeaf));
+                scan(
+                    searcher,
+                    ringQuery(ring, relations, filters),
+                    memo,
+                    ring,
+                    bound,
+                    top,
+                    perLeaf));
     return outcome.top().best().stream().map(TopK.Entry::id).toList();
   }
 
@@ -269,7 +278,7 @@ public class MatchCandidates {
     if (ring.with().isEmpty() && filters.isEmpty()) {
       b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
     }
-    return new ConstantScoreQuery(b.build());
+    return b.build();
   }
 
   /**
@@ -279,13 +288,14 @@ public class MatchCandidates {
   private static void scan(
       IndexSearcher searcher,
       Query query,
+      HitSets.Memo memo,
       Ring ring,
       Bound bound,
       TopK top,
       Function<LeafReaderContext, ColumnRanking> ranking) {
     try {
       searcher.search(
-          query,
+          HitSets.of(searcher, query, memo).asFilter(),
           new CollectorManager<RingCollector, TopK>() {
             @Override
             public RingCollector newCollector() {

@@ -200,7 +200,10 @@ public final class MatchBenchmark {
               "hongniang.matching.OpeningColumns",
               "hongniang.matching.SeekerColumns",
               "hongniang.search.MatchColumns"),
-          Profile.Stage.of("finding a ring's documents (term queries)", "org.apache.lucene"),
+          Profile.Stage.of(
+              "finding a ring's documents (term bit sets, combined)",
+              "hongniang.search.HitSets",
+              "org.apache.lucene"),
           Profile.Stage.of(
               "rings and bounds", "hongniang.matching.Widening", "hongniang.matching.Bound"),
           Profile.Stage.of(

@@ -164,28 +164,35 @@ final class Workload {
 
   /** The same jobseeker searches asking for highlighted snippets. */
   static List<JobseekerQuery> highlighted(List<JobseekerQuery> queries) {
-    List<JobseekerQuery> out = new ArrayList<>();
-    for (JobseekerQuery q : queries) {
-      out.add(
-          new JobseekerQuery(
-              q.q(),
-              q.communityId(),
-              q.status(),
-              q.category(),
-              q.schedule(),
-              q.minEducation(),
-              q.wageAtMost(),
-              q.willingOutside(),
-              q.licence(),
-              q.minAge(),
-              q.maxAge(),
-              q.sort(),
-              q.facets(),
-              true,
-              q.page(),
-              q.size()));
-    }
-    return out;
+    return queries.stream().map(q -> asking(q, q.facets(), true)).toList();
+  }
+
+  /**
+   * The same jobseeker search asking for facet counts, which count every hit: its total is exact
+   * (without them a search counts to 1,000 and stops).
+   */
+  static JobseekerQuery exact(JobseekerQuery q) {
+    return asking(q, true, q.highlight());
+  }
+
+  private static JobseekerQuery asking(JobseekerQuery q, Boolean facets, Boolean highlight) {
+    return new JobseekerQuery(
+        q.q(),
+        q.communityId(),
+        q.status(),
+        q.category(),
+        q.schedule(),
+        q.minEducation(),
+        q.wageAtMost(),
+        q.willingOutside(),
+        q.licence(),
+        q.minAge(),
+        q.maxAge(),
+        q.sort(),
+        facets,
+        highlight,
+        q.page(),
+        q.size());
   }
 
   /** How many filters a posting query sets. */

@@ -97,14 +97,17 @@ class FacetOrdinalsTest {
               }
             });
         for (IndexSearcher searcher : List.of(plain, cached)) {
+          // one memo across every query: shared clause sets must come back unchanged
+          HitSets.Memo memo = new HitSets.Memo();
           for (Query query : queries()) {
             // twice: the second search reuses the unpacked segments (and the cached filters)
             for (int round = 0; round < 2; round++) {
               Map<String, List<FacetCount>> expected = lucene(searcher, config, query);
-              // built clause by clause, and collected by a search
+              // built clause by clause (alone and with the memo), and collected by a search
               for (HitSets hits :
                   List.of(
                       HitSets.of(searcher, query),
+                      HitSets.of(searcher, query, memo),
                       searcher.search(query, HitSets.collecting(searcher)))) {
                 assertEquals(searcher.count(query), hits.total(), "total of " + query);
                 // hit by hit, by value sets, and as chosen by size
