@@ -173,6 +173,11 @@ public class SearchIndex {
               });
           jobseekers.finish();
         }
+        // a parallel build leaves as many segments as its timing made: merged to one posting
+        // segment and one jobseeker segment per core (searched in parallel), so that every
+        // rebuild gives the same shape, and the fewest segments to walk
+        fresh.postings.writer.forceMerge(1);
+        fresh.jobseekers.writer.forceMerge(threads);
         long reapplied;
         writeLock.lock();
         try {
