@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -319,7 +318,7 @@ final class HitSets {
 
     @Override
     public int hashCode() {
-      return Objects.hashCode(System.identityHashCode(hits));
+      return System.identityHashCode(hits);
     }
   }
 }

@@ -149,18 +149,8 @@ class FacetOrdinalsTest {
     Query text = new SizedQuery(either, List.of(new Term("tag", "t1"), new Term("tag", "t3")));
     queries.add(text);
     for (Query lead : List.of(new MatchAllDocsQuery(), text)) {
-      queries.add(
-          new BooleanQuery.Builder()
-              .add(lead, BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term("parity", "even")), BooleanClause.Occur.FILTER)
-              .add(new TermQuery(new Term("tag", "t3")), BooleanClause.Occur.MUST_NOT)
-              .build());
-      queries.add(
-          new BooleanQuery.Builder()
-              .add(lead, BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term("parity", "odd")), BooleanClause.Occur.FILTER)
-              .add(new TermQuery(new Term("tag", "t0")), BooleanClause.Occur.FILTER)
-              .build());
+      queries.add(led(lead, "even", "t3", BooleanClause.Occur.MUST_NOT));
+      queries.add(led(lead, "odd", "t0", BooleanClause.Occur.FILTER));
     }
     // a filter nothing matches
     queries.add(
@@ -171,6 +161,15 @@ class FacetOrdinalsTest {
     // a filter used above beside an exclusion, alone: its cached set must be as it was
     queries.add(new TermQuery(new Term("parity", "even")));
     return queries;
+  }
+
+  /** {@code lead} under a parity filter, with a tag clause (a filter or an exclusion). */
+  private static Query led(Query lead, String parity, String tag, BooleanClause.Occur occur) {
+    return new BooleanQuery.Builder()
+        .add(lead, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term("parity", parity)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term("tag", tag)), occur)
+        .build();
   }
 
   private static Map<String, List<FacetCount>> lucene(
