@@ -17,6 +17,15 @@ public interface ColumnRanking {
   double score(int i);
 
   /**
+   * False when a hard rule that needs no keys excludes the pair: cheaper than {@link #score} and
+   * {@link #upper}, so a search asks it first.
+   */
+  boolean passesPlainRules(int i);
+
+  /** {@link #score} of an item that {@link #passesPlainRules}. */
+  double scorePassing(int i);
+
+  /**
    * At least the score of item {@code i} were its occupation tier at most {@code tier}, its
    * experience at most {@code experience}: every part but those and the skills (at their best) as
    * the item has it. Cheaper than {@link #score}: a search skips an item this shows cannot enter.

@@ -63,15 +63,18 @@ abstract class KeyedRanking implements ColumnRanking {
 
   @Override
   public final double score(int i) {
-    if (!passesPlainRules(i)) {
-      return Double.NEGATIVE_INFINITY;
-    }
+    return passesPlainRules(i) ? scorePassing(i) : Double.NEGATIVE_INFINITY;
+  }
+
+  @Override
+  public final double scorePassing(int i) {
     long m = match(i);
     return m >>> 32 == requiredLicences(i) ? points(i, m) : Double.NEGATIVE_INFINITY;
   }
 
   /** Every hard rule but LicenceMissing, which needs the keys. */
-  abstract boolean passesPlainRules(int i);
+  @Override
+  public abstract boolean passesPlainRules(int i);
 
   /** How many licences the pair's posting requires. */
   abstract int requiredLicences(int i);

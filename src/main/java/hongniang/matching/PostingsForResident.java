@@ -35,6 +35,7 @@ public final class PostingsForResident extends KeyedRanking {
   private final boolean willingOutside;
   private final long community;
   private final long today;
+  private final Steps steps; // freshness along columns stored newest first, else null
   private final double[] wage; // by the posting's wage level
   private final int levels;
   private final double[] skillShare; // [listed][held] for tabled sizes
@@ -84,6 +85,7 @@ public final class PostingsForResident extends KeyedRanking {
     }
     int tiers = Scorer.OCCUPATION.length;
     tables(tiers * levels * PLACE.length * HOURS, tiers * sizes * sizes * EXPERIENCE.length);
+    this.steps = c.newestFirst ? Steps.of(c.size, this::dated) : null;
   }
 
   @Override
@@ -93,7 +95,7 @@ public final class PostingsForResident extends KeyedRanking {
   }
 
   @Override
-  boolean passesPlainRules(int p) {
+  public boolean passesPlainRules(int p) {
     int flags = c.flags[p];
     return admitted // NotSeeking
         && (flags & OpeningColumns.OPEN) != 0 // PostingNotOpen
@@ -167,6 +169,10 @@ public final class PostingsForResident extends KeyedRanking {
 
   @Override
   public double freshness(int p) {
+    return steps != null ? steps.at(p) : dated(p);
+  }
+
+  private double dated(int p) {
     return Scorer.postingFreshness(today - c.createdOn[p]);
   }
 

@@ -29,6 +29,7 @@ public final class ResidentsForPosting extends KeyedRanking {
   private final double outsidePlace;
   private final int year;
   private final long today;
+  private final Steps steps; // freshness along columns stored newest first, else null
   private final long longUnemployedFrom;
   private final double[] skillShare; // by skills held
   private final double[] wage; // by the resident's wage level
@@ -78,6 +79,7 @@ public final class ResidentsForPosting extends KeyedRanking {
     }
     int tiers = Scorer.OCCUPATION.length;
     tables(tiers * levels * 2 * HOURS, tiers * (listed + 1) * EXPERIENCE.length);
+    this.steps = c.newestFirst ? Steps.of(c.size, this::dated) : null;
   }
 
   @Override
@@ -86,7 +88,7 @@ public final class ResidentsForPosting extends KeyedRanking {
   }
 
   @Override
-  boolean passesPlainRules(int r) {
+  public boolean passesPlainRules(int r) {
     int flags = c.flags[r];
     int accepted = c.accepted[r];
     int age = year - c.birthYear[r];
@@ -151,6 +153,10 @@ public final class ResidentsForPosting extends KeyedRanking {
 
   @Override
   public double freshness(int r) {
+    return steps != null ? steps.at(r) : dated(r);
+  }
+
+  private double dated(int r) {
     return Scorer.profileFreshness(today - c.updated[r]);
   }
 

@@ -28,7 +28,8 @@ public final class RingScan {
 
   /**
    * Offers item {@code i} when it passes the hard rules. Items must come in increasing order; false
-   * means no item from {@code i} on can enter the top k.
+   * means no item from {@code i} on can enter the top k. The rules that need no keys come first:
+   * most items a ring holds fail one (hours, age, place), and checking costs less than the bound.
    */
   public boolean collect(int i) {
     if (sorted) {
@@ -37,6 +38,9 @@ public final class RingScan {
         freshness = f;
         limit = bound.at(ring.tier(), ring.experience(), f);
       }
+    }
+    if (!ranking.passesPlainRules(i)) {
+      return true;
     }
     if (top.full()) {
       double worst = top.worstScore();
@@ -50,7 +54,7 @@ public final class RingScan {
         return true;
       }
     }
-    double s = ranking.score(i);
+    double s = ranking.scorePassing(i);
     if (s != Double.NEGATIVE_INFINITY) {
       top.offer(s, ranking.id(i));
     }

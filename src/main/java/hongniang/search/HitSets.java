@@ -23,6 +23,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
@@ -40,19 +41,22 @@ final class HitSets {
 
   private final List<LeafReaderContext> leaves;
   private final FixedBitSet[] sets;
-  private final int[] counts;
-  private final long total;
+  private int[] counts; // counted when first asked for, on the searching thread: a scan never asks
 
   private HitSets(List<LeafReaderContext> leaves, FixedBitSet[] sets) {
     this.leaves = leaves;
     this.sets = sets;
-    this.counts = new int[sets.length];
-    long n = 0;
-    for (int i = 0; i < sets.length; i++) {
-      counts[i] = sets[i].cardinality();
-      n += counts[i];
+  }
+
+  private int[] counts() {
+    if (counts == null) {
+      int[] c = new int[sets.length];
+      for (int i = 0; i < sets.length; i++) {
+        c[i] = sets[i].cardinality();
+      }
+      counts = c;
     }
-    this.total = n;
+    return counts;
   }
 
   /**
@@ -74,10 +78,7 @@ final class HitSets {
       if (clause.getQuery() instanceof MatchAllDocsQuery) {
         continue;
       }
-      Weight weight =
-          searcher.createWeight(
-              searcher.rewrite(clause.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      (clause.isProhibited() ? prohibited : required).add(new Clause(clause.getQuery(), weight));
+      (clause.isProhibited() ? prohibited : required).add(clause(searcher, clause.getQuery()));
     }
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     FixedBitSet[] sets = new FixedBitSet[leaves.size()];
@@ -100,15 +101,54 @@ final class HitSets {
       FixedBitSet[] bySegment =
           sets.computeIfAbsent(clause.query(), q -> new FixedBitSet[leaf.parent.leaves().size()]);
       if (bySegment[leaf.ord] == null) {
-        FixedBitSet read = documents(clause.weight(), leaf, false);
+        FixedBitSet read = documents(clause, leaf, false);
         bySegment[leaf.ord] = read == null ? NONE : read;
       }
       return bySegment[leaf.ord] == NONE ? null : bySegment[leaf.ord];
     }
   }
 
-  /** A clause and its weight. */
-  private record Clause(Query query, Weight weight) {}
+  /**
+   * A clause and its weight; a clause that is any of several terms ({@link #anyOf}) has their
+   * weights instead, so that each term's cached set is used and they are joined word by word.
+   */
+  private record Clause(Query query, Weight weight, List<Weight> anyOf) {}
+
+  private static Clause clause(IndexSearcher searcher, Query query) throws IOException {
+    if (query instanceof BooleanQuery b
+        && b.getMinimumNumberShouldMatch() <= 1
+        && b.clauses().size() > 1
+        && b.clauses().stream()
+            .allMatch(
+                c ->
+                    c.getOccur() == BooleanClause.Occur.SHOULD
+                        && c.getQuery() instanceof TermQuery)) {
+      List<Weight> weights = new ArrayList<>();
+      for (BooleanClause c : b.clauses()) {
+        weights.add(searcher.createWeight(c.getQuery(), ScoreMode.COMPLETE_NO_SCORES, 1f));
+      }
+      return new Clause(query, null, weights);
+    }
+    return new Clause(
+        query,
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f),
+        null);
+  }
+
+  /**
+   * Documents that have any of several terms of a field: a clause whose set is the union of the
+   * terms' own (cached) sets.
+   */
+  static Query anyOf(String field, java.util.Collection<String> values) {
+    if (values.size() == 1) {
+      return new TermQuery(new org.apache.lucene.index.Term(field, values.iterator().next()));
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String v : values) {
+      b.add(new TermQuery(new org.apache.lucene.index.Term(field, v)), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
 
   /**
    * The documents a search collects, for a search that walks its hits anyway (one with text, where
@@ -181,7 +221,7 @@ final class HitSets {
     for (Clause clause : required) {
       FixedBitSet documents;
       if (memo == null) {
-        documents = documents(clause.weight(), leaf, set == null);
+        documents = documents(clause, leaf, set == null);
       } else {
         FixedBitSet shared = memo.get(clause, leaf);
         documents = shared != null && set == null ? shared.clone() : shared;
@@ -207,6 +247,13 @@ final class HitSets {
         }
         continue;
       }
+      if (clause.anyOf() != null) {
+        FixedBitSet any = documents(clause, leaf, false);
+        if (any != null) {
+          set.andNot(any);
+        }
+        continue;
+      }
       Scorer scorer = clause.weight().scorer(leaf);
       if (scorer != null) {
         set.andNot(scorer.iterator());
@@ -218,6 +265,29 @@ final class HitSets {
       set.and(live instanceof FixedBitSet fixed ? fixed : FixedBitSet.copyOf(live));
     }
     return set;
+  }
+
+  /**
+   * One clause's documents in a segment, as {@link #documents(Weight, LeafReaderContext, boolean)}.
+   */
+  private static FixedBitSet documents(Clause clause, LeafReaderContext leaf, boolean own)
+      throws IOException {
+    if (clause.anyOf() == null) {
+      return documents(clause.weight(), leaf, own);
+    }
+    FixedBitSet union = null;
+    for (Weight w : clause.anyOf()) {
+      FixedBitSet part = documents(w, leaf, false);
+      if (part == null) {
+        continue;
+      }
+      if (union == null) {
+        union = part.clone();
+      } else {
+        union.or(part);
+      }
+    }
+    return union;
   }
 
   /**
@@ -253,7 +323,11 @@ final class HitSets {
 
   /** How many documents match, over every segment. */
   long total() {
-    return total;
+    long n = 0;
+    for (int c : counts()) {
+      n += c;
+    }
+    return n;
   }
 
   List<LeafReaderContext> leaves() {
@@ -267,7 +341,7 @@ final class HitSets {
 
   /** How many documents match in a segment. */
   int count(LeafReaderContext leaf) {
-    return counts[leaf.ord];
+    return counts()[leaf.ord];
   }
 
   /** A filter that matches exactly these documents, for the search that finds the page. */
@@ -287,11 +361,12 @@ final class HitSets {
       return new ConstantScoreWeight(this, boost) {
         @Override
         public Scorer scorer(LeafReaderContext context) {
-          int n = hits.counts[context.ord];
-          return n == 0
+          FixedBitSet set = hits.sets[context.ord];
+          // the cost need not be exact (a match scan never counts): the set's size bounds it
+          return set.length() == 0 || set.nextSetBit(0) == DocIdSetIterator.NO_MORE_DOCS
               ? null
               : new ConstantScoreScorer(
-                  this, score(), scoreMode, new BitSetIterator(hits.sets[context.ord], n));
+                  this, score(), scoreMode, new BitSetIterator(set, set.length()));
         }
 
         @Override
@@ -308,7 +383,7 @@ final class HitSets {
 
     @Override
     public String toString(String field) {
-      return "hits(" + hits.total + ")";
+      return "hits(" + hits.sets.length + " segments)";
     }
 
     @Override

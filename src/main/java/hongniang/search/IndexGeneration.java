@@ -122,8 +122,10 @@ final class IndexGeneration implements Closeable {
    * schedule, a flag) is cached on first use; Lucene never caches a single term, taking its
    * postings to be cheap to walk. A search without text combines its filters' bit sets 64 documents
    * at a time ({@link HitSets}), and reading one term's postings document by document cost more
-   * than that whole combination. Such terms are few (one per value of a filter field); words and
-   * match keys are left to Lucene's policy.
+   * than that whole combination. Such terms are few (one per value of a filter field). The same
+   * goes for match keys (occupation codes and groups, skills, licences): a match call combines the
+   * sets of a few of them per ring, and the next call for the same occupation reuses them; the
+   * cache's size bound evicts the rarely asked. Words are left to Lucene's policy.
    */
   private static final org.apache.lucene.search.QueryCachingPolicy FILTER_POLICY =
       new org.apache.lucene.search.QueryCachingPolicy() {
@@ -139,7 +141,8 @@ final class IndexGeneration implements Closeable {
         public boolean shouldCache(org.apache.lucene.search.Query query)
             throws java.io.IOException {
           return query instanceof org.apache.lucene.search.TermQuery t
-                  && IndexSchema.FILTER_FIELDS.contains(t.getTerm().field())
+                  && (IndexSchema.FILTER_FIELDS.contains(t.getTerm().field())
+                      || IndexSchema.MATCH_KEY.equals(t.getTerm().field()))
               || usage.shouldCache(query);
         }
       };

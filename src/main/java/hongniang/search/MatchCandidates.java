@@ -268,11 +268,12 @@ public class MatchCandidates {
   private static Query ringQuery(
       Ring ring, Map<Relation, Set<String>> relations, List<Query> filters) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    // each key a term of its own, so that its cached set serves every call that asks for it
     for (Relation r : ring.with()) {
-      b.add(terms(MATCH_KEY, relations.get(r)), BooleanClause.Occur.FILTER);
+      b.add(HitSets.anyOf(MATCH_KEY, relations.get(r)), BooleanClause.Occur.FILTER);
     }
     for (Relation r : ring.without()) {
-      b.add(terms(MATCH_KEY, relations.get(r)), BooleanClause.Occur.MUST_NOT);
+      b.add(HitSets.anyOf(MATCH_KEY, relations.get(r)), BooleanClause.Occur.MUST_NOT);
     }
     filters.forEach(f -> b.add(f, BooleanClause.Occur.FILTER));
     if (ring.with().isEmpty() && filters.isEmpty()) {

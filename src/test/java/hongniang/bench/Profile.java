@@ -148,11 +148,13 @@ final class Profile implements AutoCloseable {
 
   /**
    * The methods most often on top of the stack (self time) and most often anywhere on it
-   * (inclusive), over the samples of threads whose names start with one of {@code threads}.
+   * (inclusive), and the self-time methods with their callers, over the samples of threads whose
+   * names start with one of {@code threads}.
    */
   static List<String> hotMethods(List<Sample> samples, List<String> threads, int n) {
     Map<String, Integer> self = new java.util.HashMap<>();
     Map<String, Integer> inclusive = new java.util.HashMap<>();
+    Map<String, Integer> called = new java.util.HashMap<>();
     int total = 0;
     for (Sample sample : samples) {
       if (threads.stream().noneMatch(sample.thread()::startsWith) || sample.frames().isEmpty()) {
@@ -160,12 +162,16 @@ final class Profile implements AutoCloseable {
       }
       total++;
       self.merge(sample.frames().get(0), 1, Integer::sum);
+      called.merge(
+          String.join(" < ", sample.frames().subList(0, Math.min(3, sample.frames().size()))),
+          1,
+          Integer::sum);
       new java.util.HashSet<>(sample.frames()).forEach(f -> inclusive.merge(f, 1, Integer::sum));
     }
     List<String> out = new ArrayList<>();
     int all = Math.max(1, total);
-    for (Map<String, Integer> m : List.of(self, inclusive)) {
-      out.add(m == self ? "self:" : "inclusive:");
+    for (Map<String, Integer> m : List.of(self, called, inclusive)) {
+      out.add(m == self ? "self:" : m == called ? "self, with two callers:" : "inclusive:");
       m.entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .limit(m == self ? n : 2L * n)

@@ -84,8 +84,18 @@ class ColumnRankingTest {
         for (long seed = 1; seed <= 3; seed++) {
           RandomWorld world = new RandomWorld(seed, today).withOddValues(10);
           Seen seen = new Seen();
-          assertAgrees(scorer, world.openings(80), world.seekers(300), today, seen);
+          List<Opening> openings = world.openings(80);
+          List<Seeker> seekers = world.seekers(300);
+          assertAgrees(scorer, openings, seekers, today, seen);
           seen.assertVaried();
+          // stored newest first, as the index keeps them: freshness is read from its steps
+          List<Opening> newest = new ArrayList<>(openings);
+          newest.sort(java.util.Comparator.comparing(Opening::createdOn).reversed());
+          List<Seeker> updated = new ArrayList<>(seekers);
+          updated.sort(java.util.Comparator.comparing(Seeker::updatedOn).reversed());
+          assertTrue(OpeningColumns.of(newest).newestFirst, "postings newest first");
+          assertTrue(SeekerColumns.of(updated).newestFirst, "profiles newest first");
+          assertAgrees(scorer, newest, updated, today, new Seen());
         }
       }
     }

@@ -134,7 +134,10 @@ class FacetOrdinalsTest {
     }
   }
 
-  /** Every shape a search takes: all, one term, a text disjunction, filters, exclusions. */
+  /**
+   * Every shape a search takes: all, one term, a text disjunction, filters, exclusions, and the
+   * unions of terms a match ring is made of.
+   */
   private static List<Query> queries() {
     List<Query> queries = new ArrayList<>(List.of(new MatchAllDocsQuery()));
     for (int t = 0; t < 5; t++) {
@@ -160,6 +163,22 @@ class FacetOrdinalsTest {
             .build());
     // a filter used above beside an exclusion, alone: its cached set must be as it was
     queries.add(new TermQuery(new Term("parity", "even")));
+    // any of several terms (a match ring's relation): the union of the terms' sets, required,
+    // excluded, alone, and with a term no document has
+    Query someTags = HitSets.anyOf("tag", List.of("t1", "t2", "none"));
+    queries.add(someTags);
+    queries.add(
+        new BooleanQuery.Builder()
+            .add(someTags, BooleanClause.Occur.FILTER)
+            .add(HitSets.anyOf("tag", List.of("t2", "t4")), BooleanClause.Occur.MUST_NOT)
+            .add(new TermQuery(new Term("parity", "even")), BooleanClause.Occur.FILTER)
+            .build());
+    queries.add(
+        new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+            .add(someTags, BooleanClause.Occur.MUST_NOT)
+            .build());
+    queries.add(HitSets.anyOf("tag", List.of("none", "nothing")));
     return queries;
   }
 
