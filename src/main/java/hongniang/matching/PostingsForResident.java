@@ -35,6 +35,7 @@ public final class PostingsForResident extends KeyedRanking {
   private final boolean willingOutside;
   private final long community;
   private final long today;
+  private final int residentSkills; // at most this many of a posting's skills can match
   private final Steps steps; // freshness along columns stored newest first, else null
   private final double[] wage; // by the posting's wage level
   private final int levels;
@@ -69,6 +70,7 @@ public final class PostingsForResident extends KeyedRanking {
     this.willingOutside = s.willingOutside();
     this.community = s.communityId();
     this.today = today.toEpochDay();
+    this.residentSkills = s.skillKeys().size();
     int minWage = s.minWage() == null ? Scorer.NO_WAGE : s.minWage();
     int[] wages = postings.wages.values();
     this.levels = wages.length;
@@ -90,8 +92,10 @@ public final class PostingsForResident extends KeyedRanking {
 
   @Override
   public double upper(int p, int tier, double experience) {
-    // the home city at its best too: finding the city means reading the keys
-    return total(p, HOME_CITY, tier, c.skills[p], experienceIndex(experience));
+    // the home city at its best too: finding the city means reading the keys; of the posting's
+    // skills the resident holds at most as many as they have
+    return total(
+        p, HOME_CITY, tier, Math.min(c.skills[p], residentSkills), experienceIndex(experience));
   }
 
   @Override
