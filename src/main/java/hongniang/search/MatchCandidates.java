@@ -1,5 +1,6 @@
 package hongniang.search;
 
+import static hongniang.search.IndexSchema.AGREEMENT_UNTIL;
 import static hongniang.search.IndexSchema.CATEGORY;
 import static hongniang.search.IndexSchema.CITY;
 import static hongniang.search.IndexSchema.COMMUNITY;
@@ -10,9 +11,11 @@ import static hongniang.search.IndexSchema.ID;
 import static hongniang.search.IndexSchema.MATCH_KEY;
 import static hongniang.search.IndexSchema.MIN_WAGE;
 import static hongniang.search.IndexSchema.OUTSIDE;
+import static hongniang.search.IndexSchema.PUBLIC_WELFARE;
 import static hongniang.search.IndexSchema.SCHEDULE;
 import static hongniang.search.IndexSchema.UNEMPLOYED_SINCE;
 import static hongniang.search.IndexSchema.UPDATED;
+import static hongniang.search.IndexSchema.VALID_THROUGH;
 import static hongniang.search.IndexSchema.WAGE_MAX;
 
 import hongniang.common.DifficultyCategory;
@@ -173,6 +176,21 @@ public class MatchCandidates {
     if (!HardRules.admitsResident(s)) {
       return List.of();
     }
+    // hard rules the index checks with cached filters, so that their failures are never walked
+    // (the scan checks every rule again, on the columns)
+    List<Query> filters = new ArrayList<>();
+    long day = today.toEpochDay();
+    filters.add(LongField.newRangeQuery(VALID_THROUGH, day, Long.MAX_VALUE));
+    filters.add(LongField.newRangeQuery(AGREEMENT_UNTIL, day, Long.MAX_VALUE));
+    if (!s.schedules().isEmpty()) {
+      filters.add(HitSets.anyOf(SCHEDULE, s.schedules().stream().map(Schedule::name).toList()));
+    }
+    if (!s.willingOutside()) {
+      filters.add(new TermQuery(new Term(OUTSIDE, "false")));
+    }
+    if (s.categories().isEmpty()) {
+      filters.add(new TermQuery(new Term(PUBLIC_WELFARE, "0")));
+    }
     List<Long> ids =
         index.withPostings(
             searcher ->
@@ -180,7 +198,7 @@ public class MatchCandidates {
                     searcher,
                     Widening.relations(s),
                     Bound.forResident(scorer, s),
-                    List.of(),
+                    filters,
                     k,
                     leaf ->
                         new PostingsForResident(
