@@ -54,6 +54,17 @@ public final class TestDatabase {
     return props;
   }
 
+  private static void stopAndDelete(EmbeddedDatabase db, Path dir) {
+    try {
+      db.close();
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    } catch (IOException | RuntimeException e) {
+      System.err.println("could not remove the test database in " + dir + ": " + e);
+    }
+  }
+
   private static Map<String, String> start() {
     DatabaseSettings settings =
         DatabaseSettings.configured(System::getenv)
@@ -62,6 +73,9 @@ public final class TestDatabase {
                   try {
                     Path dir = Files.createTempDirectory("hongniang-test-pg");
                     EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), false);
+                    // the server stops with the test JVM, and its ~50 MB cluster goes with it
+                    Runtime.getRuntime()
+                        .addShutdownHook(new Thread(() -> stopAndDelete(db, dir), "test-pg-stop"));
                     return new DatabaseSettings(db.jdbcUrl(), db.user(), db.password());
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
