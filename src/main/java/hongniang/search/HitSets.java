@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
@@ -114,6 +115,7 @@ final class HitSets {
    */
   private record Clause(Query query, Weight weight, List<Weight> anyOf) {}
 
+  /** The clause for a query: its terms' weights when it is any of several terms, else its own. */
   private static Clause clause(IndexSearcher searcher, Query query) throws IOException {
     if (query instanceof BooleanQuery b
         && b.getMinimumNumberShouldMatch() <= 1
@@ -139,13 +141,13 @@ final class HitSets {
    * Documents that have any of several terms of a field: a clause whose set is the union of the
    * terms' own (cached) sets.
    */
-  static Query anyOf(String field, java.util.Collection<String> values) {
+  static Query anyOf(String field, Collection<String> values) {
     if (values.size() == 1) {
-      return new TermQuery(new org.apache.lucene.index.Term(field, values.iterator().next()));
+      return new TermQuery(new Term(field, values.iterator().next()));
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String v : values) {
-      b.add(new TermQuery(new org.apache.lucene.index.Term(field, v)), BooleanClause.Occur.SHOULD);
+      b.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
     }
     return b.build();
   }
@@ -240,23 +242,9 @@ final class HitSets {
       set.set(0, maxDoc);
     }
     for (Clause clause : prohibited) {
-      if (memo != null) {
-        FixedBitSet shared = memo.get(clause, leaf);
-        if (shared != null) {
-          set.andNot(shared);
-        }
-        continue;
-      }
-      if (clause.anyOf() != null) {
-        FixedBitSet any = documents(clause, leaf, false);
-        if (any != null) {
-          set.andNot(any);
-        }
-        continue;
-      }
-      Scorer scorer = clause.weight().scorer(leaf);
-      if (scorer != null) {
-        set.andNot(scorer.iterator());
+      FixedBitSet excluded = memo != null ? memo.get(clause, leaf) : documents(clause, leaf, false);
+      if (excluded != null) {
+        set.andNot(excluded);
       }
     }
     Bits live = leaf.reader().getLiveDocs();

@@ -224,7 +224,7 @@ public class MatchCandidates {
       filters.add(new TermQuery(new Term(MATCH_KEY, MatchKeys.LICENCE + licence)));
     }
     if (o.publicWelfare()) {
-      filters.add(terms(CATEGORY, categories()));
+      filters.add(HitSets.anyOf(CATEGORY, categories()));
     }
     List<Long> ids =
         index.withJobseekers(
