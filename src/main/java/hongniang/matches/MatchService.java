@@ -12,8 +12,11 @@ import hongniang.security.Caller;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -163,7 +166,8 @@ public class MatchService {
   List<Scored<Opening>> rankOpenings(Seeker seeker, Scorer with, int n) {
     LocalDate today = LocalDate.now(clock);
     return exact(
-        k -> candidates.bestOpeningsFor(seeker, with, k, today),
+        k -> candidates.bestOpeningIdsFor(seeker, with, k, today),
+        candidates::openings,
         o -> HardRules.allows(seeker, o, today),
         o -> with.points(seeker, o, Perspective.FOR_RESIDENT, today),
         o -> with.explain(seeker, o, Perspective.FOR_RESIDENT, today),
@@ -175,7 +179,8 @@ public class MatchService {
   List<Scored<Seeker>> rankSeekers(Opening opening, Scorer with, int n, Long community) {
     LocalDate today = LocalDate.now(clock);
     return exact(
-        k -> candidates.bestSeekersFor(opening, with, k, community, today),
+        k -> candidates.bestSeekerIdsFor(opening, with, k, community, today),
+        candidates::seekers,
         s -> HardRules.allows(s, opening, today),
         s -> with.points(s, opening, Perspective.FOR_POSTING, today),
         s -> with.explain(s, opening, Perspective.FOR_POSTING, today),
@@ -184,23 +189,37 @@ public class MatchService {
   }
 
   /**
-   * The index's exact top {@code n} and a few more, checked and scored again from PostgreSQL (the
-   * index may lag a change by a moment); should too many drop out, a larger top is asked for.
+   * The index's exact top, checked and scored again from PostgreSQL (the index may lag a change by
+   * a moment). The index is asked for a few more than {@code n}; only the first {@code n} are read,
+   * and should some drop out, the next ones, then a larger top.
    */
   private static <T> List<Scored<T>> exact(
-      IntFunction<List<T>> search,
+      IntFunction<List<Long>> search,
+      Function<List<Long>, List<T>> read,
       Predicate<T> keep,
       ToDoubleFunction<T> points,
       Function<T, Match> explain,
       ToLongFunction<T> id,
       int n) {
     int k = n + SPARE;
-    List<T> found = search.apply(k);
-    while (found.size() == k && found.stream().filter(keep).count() < n && k < MAX_SEARCHED) {
-      k = Math.min(MAX_SEARCHED, 4 * k);
-      found = search.apply(k);
+    List<Long> ranked = search.apply(k);
+    Set<Long> seen = new HashSet<>();
+    List<T> kept = new ArrayList<>();
+    while (kept.size() < n) {
+      List<Long> next =
+          ranked.stream().filter(x -> !seen.contains(x)).limit(n - kept.size()).toList();
+      if (next.isEmpty()) {
+        if (ranked.size() < k || k >= MAX_SEARCHED) {
+          break; // no more in the index
+        }
+        k = Math.min(MAX_SEARCHED, 4 * k);
+        ranked = search.apply(k);
+        continue;
+      }
+      seen.addAll(next);
+      read.apply(next).stream().filter(keep).forEach(kept::add);
     }
-    return best(found, keep, points, explain, id, n);
+    return best(kept, x -> true, points, explain, id, n);
   }
 
   /** A resident's own profile, their community's matchmaker, any admin. */

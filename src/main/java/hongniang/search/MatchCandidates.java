@@ -125,12 +125,12 @@ public class MatchCandidates {
 
   /** The resident, read from PostgreSQL. */
   public Optional<Seeker> seeker(long id) {
-    return source.jobseekers(List.of(id)).stream().findFirst().map(records::seeker);
+    return source.jobseeker(id).map(records::seeker);
   }
 
   /** The posting, read from PostgreSQL. */
   public Optional<Opening> opening(long id) {
-    return source.postings(List.of(id)).stream().findFirst().map(records::opening);
+    return source.matchedPosting(id).map(records::opening);
   }
 
   /** Residents by id, in the order given, those that exist. */
@@ -143,7 +143,7 @@ public class MatchCandidates {
   /** Postings by id, in the order given, those that exist. */
   public List<Opening> openings(Collection<Long> ids) {
     Map<Long, Opening> byId = new HashMap<>();
-    source.postings(ids).forEach(r -> byId.put(r.id(), records.opening(r)));
+    source.matchedPostings(ids).forEach(r -> byId.put(r.id(), records.opening(r)));
     return inOrder(ids, byId);
   }
 
@@ -168,11 +168,12 @@ public class MatchCandidates {
   }
 
   /**
-   * The {@code k} best open postings for the resident on {@code today} as the index has them, best
-   * first (equal scores by lower id), read fresh from PostgreSQL: every posting passing the hard
-   * rules counts, none is guessed at.
+   * The ids of the {@code k} best open postings for the resident on {@code today} as the index has
+   * them, best first (equal scores by lower id): every posting passing the hard rules counts, none
+   * is guessed at. The caller reads them fresh from PostgreSQL ({@link #openings}), as many as it
+   * needs.
    */
-  public List<Opening> bestOpeningsFor(Seeker s, Scorer scorer, int k, LocalDate today) {
+  public List<Long> bestOpeningIdsFor(Seeker s, Scorer scorer, int k, LocalDate today) {
     if (!HardRules.admitsResident(s)) {
       return List.of();
     }
@@ -191,26 +192,24 @@ public class MatchCandidates {
     if (s.categories().isEmpty()) {
       filters.add(new TermQuery(new Term(PUBLIC_WELFARE, "0")));
     }
-    List<Long> ids =
-        index.withPostings(
-            searcher ->
-                rank(
-                    searcher,
-                    Widening.relations(s),
-                    Bound.forResident(scorer, s),
-                    filters,
-                    k,
-                    leaf ->
-                        new PostingsForResident(
-                            scorer, s, today, columns.openings(leaf.reader()))));
-    return openings(ids);
+    return index.withPostings(
+        searcher ->
+            rank(
+                searcher,
+                Widening.relations(s),
+                Bound.forResident(scorer, s),
+                filters,
+                k,
+                leaf ->
+                    new PostingsForResident(scorer, s, today, columns.openings(leaf.reader()))));
   }
 
   /**
-   * The {@code k} best residents for the posting as the index has them, within one community when
-   * {@code communityId} is given, best first, read fresh from PostgreSQL.
+   * The ids of the {@code k} best residents for the posting as the index has them, within one
+   * community when {@code communityId} is given, best first; the caller reads them ({@link
+   * #seekers}).
    */
-  public List<Seeker> bestSeekersFor(
+  public List<Long> bestSeekerIdsFor(
       Opening o, Scorer scorer, int k, Long communityId, LocalDate today) {
     if (!HardRules.admitsPosting(o, today)) {
       return List.of();
@@ -226,19 +225,17 @@ public class MatchCandidates {
     if (o.publicWelfare()) {
       filters.add(HitSets.anyOf(CATEGORY, categories()));
     }
-    List<Long> ids =
-        index.withJobseekers(
-            searcher ->
-                rank(
-                    searcher,
-                    Widening.relations(o),
-                    Bound.forPosting(scorer, o),
-                    filters,
-                    k,
-                    leaf ->
-                        new ResidentsForPosting(
-                            scorer, o, today, columns.seekers(leaf.reader()), communityId)));
-    return seekers(ids);
+    return index.withJobseekers(
+        searcher ->
+            rank(
+                searcher,
+                Widening.relations(o),
+                Bound.forPosting(scorer, o),
+                filters,
+                k,
+                leaf ->
+                    new ResidentsForPosting(
+                        scorer, o, today, columns.seekers(leaf.reader()), communityId)));
   }
 
   /**

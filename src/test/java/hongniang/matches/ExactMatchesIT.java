@@ -18,8 +18,13 @@ import hongniang.matching.Seeker;
 import hongniang.search.MatchCandidates;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +35,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +52,7 @@ class ExactMatchesIT extends ApiTest {
   @Inject MatchCandidates candidates;
   @Inject MatchingSettings settings;
   @Inject Clock clock;
+  @Inject DataSource dataSource;
 
   /** An open posting of the unit in the community, with some fields changed. */
   private static Map<String, Object> postingBody(long unit, Map<String, Object> changes) {
@@ -156,9 +163,7 @@ class ExactMatchesIT extends ApiTest {
               // and the index's own top, before PostgreSQL checks and scores it again
               Seeker s = candidates.seeker(residentId).orElseThrow();
               List<Long> fromIndex =
-                  candidates.bestOpeningsFor(s, settings.scorer(), k, LocalDate.now(clock)).stream()
-                      .map(Opening::id)
-                      .toList();
+                  candidates.bestOpeningIdsFor(s, settings.scorer(), k, LocalDate.now(clock));
               return r.status() == 200
                   && ids(r, "postingId").equals(expected)
                   && fromIndex.equals(expected);
@@ -178,16 +183,68 @@ class ExactMatchesIT extends ApiTest {
               expected.addAll(bruteForPosting(postingId, community, k));
               Opening o = candidates.opening(postingId).orElseThrow();
               List<Long> fromIndex =
-                  candidates
-                      .bestSeekersFor(o, settings.scorer(), k, community, LocalDate.now(clock))
-                      .stream()
-                      .map(Seeker::id)
-                      .toList();
+                  candidates.bestSeekerIdsFor(
+                      o, settings.scorer(), k, community, LocalDate.now(clock));
               return r.status() == 200
                   && ids(r, "jobseekerId").equals(expected)
                   && fromIndex.equals(expected);
             });
     return ids(reply, "jobseekerId");
+  }
+
+  /**
+   * Runs the statement on these ids with the search triggers off (replica role), so no outbox row
+   * is written: the index keeps the rows as they were, as when it lags PostgreSQL.
+   */
+  private void behindTheIndex(String sql, List<Long> ids) {
+    try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement role = c.createStatement();
+          PreparedStatement update = c.prepareStatement(sql)) {
+        role.execute("SET LOCAL session_replication_role = replica");
+        update.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+        assertEquals(ids.size(), update.executeUpdate(), sql);
+        c.commit();
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Postings the index still ranks first but PostgreSQL has closed (the index lagging) are passed
+   * over: the next ones are read, then, once the spare ones run out too, a larger top is asked for.
+   * The list stays full and equal to brute force over the database.
+   */
+  @Test
+  void postingsClosedBeforeTheIndexKnowsAreReplacedFromFurtherDown() {
+    long unit = aPartner();
+    for (int i = 0; i < 12; i++) {
+      posting(unit, Map.of("title", "保洁员" + i, "wageMax", 2600 + 50 * i));
+    }
+    long resident = resident(aJobseeker(COMMUNITY));
+    List<Long> before = residentListIsExact(resident, 12);
+    assertEquals(12, before.size(), "twelve postings pass for the resident");
+    // more than the index's spare for a list of 2 (the two asked for and five more)
+    List<Long> closed = before.subList(0, 9);
+    behindTheIndex("UPDATE posting SET status = 'CLOSED' WHERE id = ANY (?)", closed);
+    try {
+      Seeker s = candidates.seeker(resident).orElseThrow();
+      assertEquals(
+          closed,
+          candidates.bestOpeningIdsFor(s, settings.scorer(), 9, LocalDate.now(clock)),
+          "the index still ranks the closed postings first");
+      for (int size : new int[] {1, 2, 3}) {
+        Reply r = api().get("/api/v1/jobseekers/" + resident + "/matches?size=" + size, admin());
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(before.subList(9, 9 + size), ids(r, "postingId"), "size " + size);
+        assertEquals(bruteForResident(resident, size), ids(r, "postingId"), "size " + size);
+      }
+    } finally {
+      behindTheIndex("UPDATE posting SET status = 'OPEN' WHERE id = ANY (?)", closed);
+    }
   }
 
   @Test
