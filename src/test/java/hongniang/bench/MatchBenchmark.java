@@ -54,6 +54,8 @@ public final class MatchBenchmark {
   private final int bruteResidents;
   private final int brutePostings;
   private final boolean quick;
+  private Warmup.Result residentWarmup;
+  private Warmup.Result postingWarmup;
   private final Report report = new Report("Matching (issue 4)");
   private final List<String> facts = new ArrayList<>();
   private final Caller admin = new Caller("bench", Role.ADMIN, null, null, null);
@@ -113,9 +115,10 @@ public final class MatchBenchmark {
                 + " s for the service's background decoding of the matching columns).");
         log("Matches for a resident");
         Latencies forResident = new Latencies();
-        for (int i = 0; i < residents.size() / 4; i++) {
-          matches.forResident(admin, residents.get(i), 10, null);
-        }
+        residentWarmup =
+            Warmup.until(
+                residents.size() / 4,
+                i -> matches.forResident(admin, residents.get(i % residents.size()), 10, null));
         List<List<Long>> residentTops = new ArrayList<>();
         for (long id : residents) {
           long t0 = System.nanoTime();
@@ -125,9 +128,10 @@ public final class MatchBenchmark {
         }
         log("Matches for a posting");
         Latencies forPosting = new Latencies();
-        for (int i = 0; i < postings.size() / 4; i++) {
-          matches.forPosting(admin, postings.get(i), 10, null);
-        }
+        postingWarmup =
+            Warmup.until(
+                postings.size() / 4,
+                i -> matches.forPosting(admin, postings.get(i % postings.size()), 10, null));
         List<List<Long>> postingTops = new ArrayList<>();
         for (long id : postings) {
           long t0 = System.nanoTime();
@@ -256,6 +260,12 @@ public final class MatchBenchmark {
             Latencies.ms(forPosting.p50()),
             Latencies.ms(forPosting.p90()),
             Latencies.ms(forPosting.p99())));
+    report.line(
+        "Warm-up: residents "
+            + residentWarmup.describe()
+            + "; postings "
+            + postingWarmup.describe()
+            + ".");
   }
 
   /** Brute-force figures: recall@10 of the service against them, and their time per query. */
@@ -470,7 +480,17 @@ public final class MatchBenchmark {
         "Each figure is one complete `MatchService` call as the API makes it (admin caller, top"
             + " 10, no why-not list): the resident or posting read from PostgreSQL, candidates"
             + " from the index, their rows read fresh from PostgreSQL, every hard rule checked,"
-            + " exact scores with explanations. Warm: a quarter of the set first, untimed.");
+            + " exact scores with explanations. Warm: untimed rounds of a quarter of the set"
+            + " until steady (until two rounds in a row bring the median no more than "
+            + Math.round(Warmup.GAIN * 100)
+            + "% below the best round before; at least "
+            + Warmup.MIN_ROUNDS
+            + ", at most "
+            + Warmup.MAX_ROUNDS
+            + " rounds).");
+    report.line("");
+    report.line("- Warm-up, postings for a resident: " + residentWarmup.describe() + ".");
+    report.line("- Warm-up, residents for a posting: " + postingWarmup.describe() + ".");
     report.line("");
     report.table(
         List.of("what", "calls", "p50 ms", "p90 ms", "p99 ms", "max ms"),

@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class SearchBenchmark {
           Integer.getInteger("bench.partners", 2_000),
           Integer.getInteger("bench.postings", 100_000),
           Integer.getInteger("bench.jobseekers", 1_000_000),
-          Integer.getInteger("bench.warmup", 2_000),
+          Integer.getInteger("bench.warmup", 1_000),
           Integer.getInteger("bench.queries", 5_000),
           Integer.getInteger("bench.pgSeconds", 60),
           Integer.getInteger("bench.updatesPerSecond", 50),
@@ -163,6 +164,7 @@ public final class SearchBenchmark {
   private final Report report = new Report(HEADING);
   private final List<String> dataFacts = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final Map<String, Warmup.Result> warmups = new LinkedHashMap<>();
   private BenchWorld world;
   private double[] rebuildCpu;
   private long settledSeconds;
@@ -247,8 +249,9 @@ public final class SearchBenchmark {
           freshnessSection(c, postingSearch, ctx.getBean(Suggester.class));
           return writeQuick();
         }
-        Run p = luceneRun(pq, q -> postingSearch.search(q).total(), PostingQuery::q);
-        Run j = luceneRun(jq, q -> jobseekerSearch.search(q).total(), JobseekerQuery::q);
+        Run p = luceneRun("postings", pq, q -> postingSearch.search(q).total(), PostingQuery::q);
+        Run j =
+            luceneRun("jobseekers", jq, q -> jobseekerSearch.search(q).total(), JobseekerQuery::q);
         report.section("Quick run (developer loop; not a result)");
         for (Map.Entry<String, Run> e : Map.of("postings", p, "jobseekers", j).entrySet()) {
           report.line(
@@ -396,13 +399,19 @@ public final class SearchBenchmark {
       settledSeconds = CpuMeter.settle(0.15, Duration.ofSeconds(180));
       log("Settled after " + settledSeconds + " s; Lucene: posting searches");
       Run lucenePostings =
-          luceneRun(postingQueries, q -> postingSearch.search(q).total(), PostingQuery::q);
+          luceneRun(
+              "postings", postingQueries, q -> postingSearch.search(q).total(), PostingQuery::q);
       log("Lucene: jobseeker searches");
       Run luceneJobseekers =
-          luceneRun(jobseekerQueries, q -> jobseekerSearch.search(q).total(), JobseekerQuery::q);
+          luceneRun(
+              "jobseekers",
+              jobseekerQueries,
+              q -> jobseekerSearch.search(q).total(),
+              JobseekerQuery::q);
       log("Lucene: jobseeker searches with highlighted snippets (opt-in)");
       Run highlighted =
           luceneRun(
+              "jobseekers with snippets",
               Workload.highlighted(jobseekerQueries),
               q -> jobseekerSearch.search(q).total(),
               JobseekerQuery::q);
@@ -462,11 +471,12 @@ public final class SearchBenchmark {
   }
 
   private <Q> Run luceneRun(
-      List<Q> queries, Search<Q> search, java.util.function.Function<Q, String> text)
+      String name, List<Q> queries, Search<Q> search, java.util.function.Function<Q, String> text)
       throws Exception {
-    for (int i = 0; i < settings.warmup(); i++) {
-      search.total(queries.get(i % queries.size()));
-    }
+    Warmup.Result warm =
+        Warmup.until(settings.warmup(), i -> search.total(queries.get(i % queries.size())));
+    warmups.put(name, warm);
+    log("Warm after " + warm.describe());
     return timed(queries, search, text, settings.queries(), settings.queries(), Long.MAX_VALUE);
   }
 
@@ -1333,7 +1343,9 @@ public final class SearchBenchmark {
         String.format(
             Locale.ROOT,
             "%nQuery sets: %d posting and %d jobseeker searches drawn once from a seeded random"
-                + " (text among %s; jobseekers %s), cycled; Lucene %,d warm-up then %,d timed"
+                + " (text among %s; jobseekers %s), cycled; Lucene warmed up until steady (rounds"
+                + " of %,d queries until two rounds in a row bring the median no more than %.0f%%"
+                + " below the best round before; at least %d, at most %d rounds), then %,d timed"
                 + " queries per set; PostgreSQL one warm-up pass, then at least one full pass and"
                 + " up to %d s.%n",
             QUERY_SET_SIZE,
@@ -1341,8 +1353,17 @@ public final class SearchBenchmark {
             texts(Workload.POSTING_TEXTS),
             texts(Workload.JOBSEEKER_TEXTS),
             settings.warmup(),
+            Warmup.GAIN * 100,
+            Warmup.MIN_ROUNDS,
+            Warmup.MAX_ROUNDS,
             settings.queries(),
             settings.pgSeconds()));
+    if (!warmups.isEmpty()) {
+      out.append('\n');
+    }
+    warmups.forEach(
+        (set, w) ->
+            out.append("- Warm-up, ").append(set).append(": ").append(w.describe()).append(".\n"));
     return out.toString();
   }
 
