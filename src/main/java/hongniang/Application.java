@@ -3,7 +3,7 @@ package hongniang;
 import hongniang.database.DatabaseSettings;
 import hongniang.database.EmbeddedDatabase;
 import hongniang.demo.DemoCommand;
-import hongniang.search.SearchIndex;
+import hongniang.search.index.SearchIndex;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;

@@ -2,13 +2,13 @@ package hongniang.matches;
 
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
-import hongniang.matching.Allocation;
-import hongniang.matching.BoardScores;
-import hongniang.matching.Opening;
+import hongniang.documents.MatchRecords;
+import hongniang.matching.Jobseeker;
+import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
 import hongniang.matching.Scorer.Perspective;
-import hongniang.matching.Seeker;
-import hongniang.search.MatchCandidates;
+import hongniang.matching.allocation.Allocation;
+import hongniang.matching.allocation.Board;
 import hongniang.security.Caller;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The match board: proposes referrals that maximise the total score (priority residents weighted
@@ -32,12 +31,12 @@ public class BoardService {
   static final int MAX_RESIDENTS = 20_000;
   static final int MAX_PER_RESIDENT = 5;
 
-  private final MatchCandidates candidates;
+  private final MatchRecords records;
   private final Scorer scorer;
   private final Clock clock;
 
-  BoardService(MatchCandidates candidates, MatchingSettings settings, Clock clock) {
-    this.candidates = candidates;
+  BoardService(MatchRecords records, MatchingSettings settings, Clock clock) {
+    this.records = records;
     this.scorer = settings.scorer();
     this.clock = clock;
   }
@@ -71,41 +70,44 @@ public class BoardService {
       community = caller.communityId();
     }
     long start = System.nanoTime();
-    List<Opening> openings =
-        candidates.openings(
+    List<Posting> postings =
+        records.postings(
             r.postingIds() == null
-                ? candidates.openPostingIds(MAX_POSTINGS)
+                ? records.openPostingIdsWithPlaces(MAX_POSTINGS)
                 : distinct(r.postingIds()));
-    List<Seeker> seekers =
-        candidates.seekers(
+    List<Jobseeker> jobseekers =
+        records.jobseekers(
             r.jobseekerIds() == null
-                ? candidates.seekingResidentIds(community, MAX_RESIDENTS)
+                ? records.seekingJobseekerIds(community, MAX_RESIDENTS)
                 : distinct(r.jobseekerIds()));
-    requireAll("postingIds", r.postingIds(), openings.stream().map(Opening::id).toList());
-    requireAll("jobseekerIds", r.jobseekerIds(), seekers.stream().map(Seeker::id).toList());
-    for (Seeker s : seekers) {
+    requireAll("postingIds", r.postingIds(), postings.stream().map(Posting::id).toList());
+    requireAll("jobseekerIds", r.jobseekerIds(), jobseekers.stream().map(Jobseeker::id).toList());
+    for (Jobseeker s : jobseekers) {
       if (!caller.seesCommunity(s.communityId())) {
         throw ApiProblem.forbidden(
             "resident " + s.id() + " is not in a community this caller allocates");
       }
     }
-    return solve(openings, seekers, k, start);
+    return solve(postings, jobseekers, k, start);
   }
 
   /** The allocation itself, for the API and the benchmark. */
-  public BoardView solve(List<Opening> openings, List<Seeker> seekers, int k, long startNanos) {
+  public BoardView solve(
+      List<Posting> postings, List<Jobseeker> jobseekers, int k, long startNanos) {
     LocalDate today = LocalDate.now(clock);
-    BoardScores.Board board = new BoardScores(scorer, openings, seekers, today).board(k);
-    Allocation.Result best = Allocation.optimal(board.rows());
-    Allocation.Result greedy = Allocation.greedy(board.rows());
+    Board board = Board.of(scorer, postings, jobseekers, today, k);
+    Allocation.Result best = board.optimal();
+    Allocation.Result greedy = board.greedy();
     List<BoardView.Proposal> proposals =
         new ArrayList<>(
-            best.pairs().parallelStream().map(p -> proposal(openings, seekers, p, today)).toList());
+            best.pairs().parallelStream()
+                .map(p -> proposal(postings, jobseekers, p, today))
+                .toList());
     proposals.sort(
         Comparator.comparingLong(BoardView.Proposal::postingId)
             .thenComparing(Comparator.comparingDouble(BoardView.Proposal::score).reversed())
             .thenComparingLong(BoardView.Proposal::jobseekerId));
-    int places = IntStream.of(board.rows().capacity()).sum();
+    int places = board.places();
     double total = best.total() / 100.0;
     double greedyTotal = greedy.total() / 100.0;
     return new BoardView(
@@ -113,8 +115,8 @@ public class BoardService {
         total,
         greedyTotal,
         PartView.round(total - greedyTotal),
-        seekers.size(),
-        openings.size(),
+        jobseekers.size(),
+        postings.size(),
         places,
         board.feasiblePairs(),
         k,
@@ -125,9 +127,9 @@ public class BoardService {
 
   /** A chosen pair with its explanation. */
   private BoardView.Proposal proposal(
-      List<Opening> openings, List<Seeker> seekers, Allocation.Pair pair, LocalDate today) {
-    Opening o = openings.get(pair.posting());
-    Seeker s = seekers.get(pair.resident());
+      List<Posting> postings, List<Jobseeker> jobseekers, Allocation.Pair pair, LocalDate today) {
+    Posting o = postings.get(pair.posting());
+    Jobseeker s = jobseekers.get(pair.resident());
     var match = scorer.explain(s, o, Perspective.FOR_POSTING, today);
     return new BoardView.Proposal(
         o.id(),

@@ -31,18 +31,18 @@ class MatchController {
    */
   @Get("/jobseekers/{id}/matches")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.RESIDENT_NAME})
-  PostingMatches forResident(
+  PostingMatches forJobseeker(
       Authentication auth,
       @PathVariable long id,
       @Nullable @QueryValue Integer size,
       @Nullable @QueryValue String explain) {
-    return matches.forResident(Caller.of(auth), id, size, explain);
+    return matches.forJobseeker(Caller.of(auth), id, size, explain);
   }
 
   /** Residents ranked for the posting; staff only, a matchmaker within their community. */
   @Get("/postings/{id}/matches")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
-  ResidentMatches forPosting(
+  JobseekerMatches forPosting(
       Authentication auth,
       @PathVariable long id,
       @Nullable @QueryValue Integer size,

@@ -7,4 +7,4 @@ import java.util.List;
  *
  * @param max the most this perspective can score, so people can read the score as a share
  */
-public record Match(long seekerId, long openingId, double score, double max, List<Part> parts) {}
+public record Match(long jobseekerId, long postingId, double score, double max, List<Part> parts) {}

@@ -43,7 +43,7 @@ public final class MatchKeys {
   private MatchKeys() {}
 
   /** A resident's keys, each once. */
-  public static List<String> of(Seeker s) {
+  public static List<String> of(Jobseeker s) {
     Set<String> out = new LinkedHashSet<>();
     for (Work w : s.desired()) {
       out.add(DESIRED_CODE + w.code());
@@ -59,7 +59,7 @@ public final class MatchKeys {
   }
 
   /** A posting's keys, each once; a posting of no known occupation has no code or group. */
-  public static List<String> of(Opening o) {
+  public static List<String> of(Posting o) {
     Set<String> out = new LinkedHashSet<>();
     if (o.work() != null) {
       out.add(CODE + o.work().code());

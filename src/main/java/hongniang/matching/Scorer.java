@@ -36,7 +36,7 @@ public final class Scorer {
   }
 
   /** The city the street office is in. */
-  String homeCity() {
+  public String homeCity() {
     return homeCity;
   }
 
@@ -55,7 +55,7 @@ public final class Scorer {
   }
 
   /** The score alone, without reasons: the fast path for ranking and allocating many pairs. */
-  public double points(Seeker s, Opening o, Perspective p, LocalDate today) {
+  public double points(Jobseeker s, Posting o, Perspective p, LocalDate today) {
     return total(
         occupationTier(s, o),
         skills(s, o),
@@ -70,10 +70,10 @@ public final class Scorer {
 
   /**
    * The score from the parts' fractions. One place for the sum and its order: the column rankings
-   * ({@link ResidentsForPosting}, {@link PostingsForResident}) add up the same fractions here, so
-   * their totals equal {@link #points} to the last bit.
+   * of {@code matching.ranking} add up the same fractions here, so their totals equal {@link
+   * #points} to the last bit.
    */
-  double total(
+  public double total(
       int occupationTier,
       double skills,
       double wage,
@@ -104,7 +104,7 @@ public final class Scorer {
    * rankings keep the two sides of the balance in small tables (they take few distinct inputs, and
    * dividing costs more than the rest of a pair) and add up here.
    */
-  double sum(
+  public double sum(
       double occupation,
       double skills,
       double wage,
@@ -131,7 +131,7 @@ public final class Scorer {
   }
 
   /** The score with every part and its reason. */
-  public Match explain(Seeker s, Opening o, Perspective p, LocalDate today) {
+  public Match explain(Jobseeker s, Posting o, Perspective p, LocalDate today) {
     int tier = occupationTier(s, o);
     double skills = skills(s, o);
     double wage = wage(s, o);
@@ -186,11 +186,28 @@ public final class Scorer {
 
   // ---------------------------------------------------------------- occupation
 
-  /** Fractions of the occupation weight by tier: none, related, same group, same occupation. */
-  static final double[] OCCUPATION = {0, 0.3, 0.6, 1.0};
+  /** The occupation tier of a resident who asks for the posting's occupation. */
+  public static final int ASKED = 3;
 
-  /** 3 = an occupation the resident asks for; 2 = its group; 1 = work they have done; 0. */
-  static int occupationTier(Seeker s, Opening o) {
+  /** The tier of a resident who asks for an occupation of the posting's group. */
+  public static final int GROUP_ASKED = 2;
+
+  /** The tier of a resident who has done the work without asking for it. */
+  public static final int DONE = 1;
+
+  /** How many occupation tiers there are, 0 included. */
+  public static final int TIERS = 4;
+
+  /** Fractions of the occupation weight by tier: none, done, same group asked, asked. */
+  private static final double[] OCCUPATION = {0, 0.3, 0.6, 1.0};
+
+  /** The occupation fraction of a tier. */
+  public static double occupation(int tier) {
+    return OCCUPATION[tier];
+  }
+
+  /** {@link #ASKED}, {@link #GROUP_ASKED}, {@link #DONE} or 0. */
+  public static int occupationTier(Jobseeker s, Posting o) {
     if (o.work() == null) {
       return 0;
     }
@@ -212,29 +229,29 @@ public final class Scorer {
   }
 
   /**
-   * {@link #occupationTier(Seeker, Opening)} on what it decides by: the resident asks for the
+   * {@link #occupationTier(Jobseeker, Posting)} on what it decides by: the resident asks for the
    * posting's occupation, for its group, has done it, or asks for nothing and has done work of its
    * group.
    */
-  static int occupationTier(
+  public static int occupationTier(
       boolean desiredCode, boolean desiredGroup, boolean pastCode, boolean pastGroupAndNoWish) {
     if (desiredCode) {
-      return 3;
+      return ASKED;
     }
     if (desiredGroup) {
-      return 2;
+      return GROUP_ASKED;
     }
-    return pastCode || pastGroupAndNoWish ? 1 : 0;
+    return pastCode || pastGroupAndNoWish ? DONE : 0;
   }
 
-  private static Reason occupationReason(Seeker s, Opening o, int tier) {
+  private static Reason occupationReason(Jobseeker s, Posting o, int tier) {
     if (o.work() == null) {
       return Reason.of(
           "岗位职业“" + o.title() + "”不在职业目录中", "the posting's occupation is not in the list");
     }
     String job = o.work().name();
     return switch (tier) {
-      case 3 -> {
+      case ASKED -> {
         Work d =
             s.desired().stream()
                 .filter(x -> x.code().equals(o.work().code()))
@@ -246,7 +263,7 @@ public final class Scorer {
                 "期望从事" + d.name() + "，与本岗位" + job + "是同一职业",
                 "wants work as " + d.name() + ", the same occupation as " + job);
       }
-      case 2 -> {
+      case GROUP_ASKED -> {
         Work d =
             s.desired().stream()
                 .filter(x -> x.group().equals(o.work().group()))
@@ -256,7 +273,7 @@ public final class Scorer {
             "期望从事" + d.name() + "，与本岗位" + job + "是同类工作",
             "wants work as " + d.name() + ", in the same group as " + job);
       }
-      case 1 ->
+      case DONE ->
           Reason.of(
               "做过与" + job + "相关的工作，但没有把它列为期望",
               "has done work related to " + job + " without asking for it");
@@ -269,7 +286,7 @@ public final class Scorer {
   // ---------------------------------------------------------------- skills
 
   /** The share of the posting's skills the resident has; half when the posting lists none. */
-  static double skills(Seeker s, Opening o) {
+  static double skills(Jobseeker s, Posting o) {
     int held = 0;
     for (String key : o.skillKeys()) {
       if (s.skillKeys().contains(key)) {
@@ -279,12 +296,15 @@ public final class Scorer {
     return skillShare(held, o.skillKeys().size());
   }
 
-  /** {@code held} of the {@code listed} skills; half when none are listed. */
-  static double skillShare(int held, int listed) {
-    return listed == 0 ? 0.5 : (double) held / listed;
+  /** The skills fraction of a posting that lists no skills: neither good nor bad. */
+  public static final double NO_SKILLS_LISTED = 0.5;
+
+  /** {@code held} of the {@code listed} skills; {@link #NO_SKILLS_LISTED} when none are listed. */
+  public static double skillShare(int held, int listed) {
+    return listed == 0 ? NO_SKILLS_LISTED : (double) held / listed;
   }
 
-  private static Reason skillsReason(Seeker s, Opening o) {
+  private static Reason skillsReason(Jobseeker s, Posting o) {
     if (o.skillKeys().isEmpty()) {
       return Reason.of("岗位没有列出技能要求", "the posting lists no skills");
     }
@@ -315,26 +335,67 @@ public final class Scorer {
    * Posting's top wage against the resident's lowest acceptable wage: met gives 0.7 rising to 1 at
    * 30% above; up to 20% short gives at most half, falling to 0; no stated wage gives 0.6.
    */
-  static double wage(Seeker s, Opening o) {
+  static double wage(Jobseeker s, Posting o) {
     return s.minWage() == null ? wage(NO_WAGE, o.wageMax()) : wage(s.minWage(), o.wageMax());
   }
 
   /** A resident's lowest wage when they state none. */
-  static final int NO_WAGE = Integer.MIN_VALUE;
+  public static final int NO_WAGE = Integer.MIN_VALUE;
 
-  /** {@link #wage(Seeker, Opening)} on the two numbers; {@code min} may be {@link #NO_WAGE}. */
-  static double wage(int min, int wageMax) {
+  /** The wage fraction when the resident states no wage. */
+  public static final double NO_WAGE_STATED = 0.6;
+
+  /** The wage fraction of a top wage that just meets the resident's lowest. */
+  public static final double WAGE_MET = 0.7;
+
+  /**
+   * What the fraction gains, evenly, from a wage just met to one {@link #WAGE_FULL_ABOVE} above.
+   */
+  public static final double WAGE_RISE = 0.3;
+
+  /** The share above the resident's lowest wage at which the wage fraction reaches 1. */
+  public static final double WAGE_FULL_ABOVE = 0.3;
+
+  /** The fraction of a top wage a hair short of the resident's lowest, falling evenly to 0. */
+  public static final double WAGE_SHORT_AT_MOST = 0.5;
+
+  /** The shortfall, as a share of the resident's lowest wage, at which the fraction reaches 0. */
+  public static final double WAGE_SHORT_LIMIT = 0.2;
+
+  /** {@link #wage(Jobseeker, Posting)} on the two numbers; {@code min} may be {@link #NO_WAGE}. */
+  public static double wage(int min, int wageMax) {
     if (min == NO_WAGE) {
-      return 0.6;
+      return NO_WAGE_STATED;
     }
     if (wageMax >= min) {
-      return min == 0 ? 1.0 : 0.7 + 0.3 * Math.min(1.0, (wageMax - min) / (0.3 * min));
+      return min == 0
+          ? 1.0
+          : WAGE_MET + WAGE_RISE * Math.min(1.0, (wageMax - min) / (WAGE_FULL_ABOVE * min));
     }
     double shortfall = (double) (min - wageMax) / min;
-    return shortfall <= 0.2 ? 0.5 * (1 - shortfall / 0.2) : 0;
+    return shortfall <= WAGE_SHORT_LIMIT
+        ? WAGE_SHORT_AT_MOST * (1 - shortfall / WAGE_SHORT_LIMIT)
+        : 0;
   }
 
-  private static Reason wageReason(Seeker s, Opening o) {
+  /**
+   * A point of the wage curve: a posting whose top wage is at least {@code ratio} times the
+   * resident's lowest gets at least {@code fraction}.
+   */
+  public record WageTier(double ratio, double fraction) {}
+
+  /**
+   * Points of the wage curve, best first, from its constants: fully met, halfway up, just met, and
+   * short by half the limit. The looser "why not" search scores by them.
+   */
+  public static final List<WageTier> WAGE_TIERS =
+      List.of(
+          new WageTier(1 + WAGE_FULL_ABOVE, WAGE_MET + WAGE_RISE),
+          new WageTier(1 + WAGE_FULL_ABOVE / 2, WAGE_MET + WAGE_RISE / 2),
+          new WageTier(1, WAGE_MET),
+          new WageTier(1 - WAGE_SHORT_LIMIT / 2, WAGE_SHORT_AT_MOST / 2));
+
+  private static Reason wageReason(Jobseeker s, Posting o) {
     Integer min = s.minWage();
     if (min == null) {
       return Reason.of(
@@ -347,7 +408,7 @@ public final class Scorer {
       return Reason.of(zh, en);
     }
     double shortfall = (double) (min - o.wageMax()) / min;
-    return shortfall <= 0.2
+    return shortfall <= WAGE_SHORT_LIMIT
         ? Reason.of(zh + "，略低于期望", en + ", a little short")
         : Reason.of(zh + "，低于期望较多", en + ", well short");
   }
@@ -355,26 +416,35 @@ public final class Scorer {
   // ---------------------------------------------------------------- place
 
   /** Same community 1, elsewhere in the district 0.7, same city 0.4, another city 0. */
-  double place(Seeker s, Opening o) {
+  double place(Jobseeker s, Posting o) {
     return o.communityId() != null
         ? place(true, o.communityId() == s.communityId(), false)
         : place(false, false, inHomeCity(o));
   }
 
   /** True when the posting's city is the street office's. */
-  boolean inHomeCity(Opening o) {
+  public boolean inHomeCity(Posting o) {
     return homeCity.equals(o.city());
   }
 
-  /** {@link #place(Seeker, Opening)} on what it decides by. */
-  static double place(boolean inDistrict, boolean sameCommunity, boolean inHomeCity) {
+  /** The place fraction of work in the resident's own community. */
+  public static final double SAME_COMMUNITY = 1.0;
+
+  /** The place fraction of work in another community of the district. */
+  public static final double IN_DISTRICT = 0.7;
+
+  /** The place fraction of work outside the district in the street office's city. */
+  public static final double IN_HOME_CITY = 0.4;
+
+  /** {@link #place(Jobseeker, Posting)} on what it decides by. */
+  public static double place(boolean inDistrict, boolean sameCommunity, boolean inHomeCity) {
     if (inDistrict) {
-      return sameCommunity ? 1.0 : 0.7;
+      return sameCommunity ? SAME_COMMUNITY : IN_DISTRICT;
     }
-    return inHomeCity ? 0.4 : 0;
+    return inHomeCity ? IN_HOME_CITY : 0;
   }
 
-  private Reason placeReason(Seeker s, Opening o) {
+  private Reason placeReason(Jobseeker s, Posting o) {
     if (o.communityId() != null) {
       return o.communityId() == s.communityId()
           ? Reason.of("就在居民所在的社区", "in the resident's own community")
@@ -388,7 +458,7 @@ public final class Scorer {
   // ---------------------------------------------------------------- schedule
 
   /** The resident's first-named schedule 1; another acceptable one, or no preference, 0.6. */
-  static double schedule(Seeker s, Opening o) {
+  static double schedule(Jobseeker s, Posting o) {
     List<Schedule> accepted = s.schedules();
     return schedule(
         accepted.isEmpty(),
@@ -396,18 +466,27 @@ public final class Scorer {
         !accepted.isEmpty() && accepted.contains(o.schedule()));
   }
 
-  /** {@link #schedule(Seeker, Opening)} on what it decides by. */
-  static double schedule(boolean anyHours, boolean preferred, boolean accepted) {
+  /** The schedule fraction of the hours the resident names first. */
+  public static final double PREFERRED_HOURS = 1.0;
+
+  /**
+   * The schedule fraction of other hours the resident accepts, or of any hours for one who says
+   * none.
+   */
+  public static final double ACCEPTED_HOURS = 0.6;
+
+  /** {@link #schedule(Jobseeker, Posting)} on what it decides by. */
+  public static double schedule(boolean anyHours, boolean preferred, boolean accepted) {
     if (anyHours) {
-      return 0.6;
+      return ACCEPTED_HOURS;
     }
     if (preferred) {
-      return 1.0;
+      return PREFERRED_HOURS;
     }
-    return accepted ? 0.6 : 0;
+    return accepted ? ACCEPTED_HOURS : 0;
   }
 
-  private static Reason scheduleReason(Seeker s, Opening o) {
+  private static Reason scheduleReason(Jobseeker s, Posting o) {
     Schedule sc = o.schedule();
     if (s.schedules().isEmpty()) {
       return Reason.of("居民对工作时间没有要求", "the resident accepts any hours");
@@ -421,7 +500,7 @@ public final class Scorer {
   // ---------------------------------------------------------------- experience
 
   /** Has done this occupation 1; work of the same group 0.5. */
-  static double experience(Seeker s, Opening o) {
+  public static double experience(Jobseeker s, Posting o) {
     if (o.work() == null) {
       return 0;
     }
@@ -434,14 +513,20 @@ public final class Scorer {
     return experience(pastCode, pastGroup);
   }
 
-  /** {@link #experience(Seeker, Opening)} on what it decides by. */
-  static double experience(boolean pastCode, boolean pastGroup) {
-    return pastCode ? 1.0 : pastGroup ? 0.5 : 0;
+  /** The experience fraction of a history that names the posting's occupation. */
+  public static final double DONE_IT = 1.0;
+
+  /** The experience fraction of a history that names work of the posting's group. */
+  public static final double DONE_ITS_GROUP = 0.5;
+
+  /** {@link #experience(Jobseeker, Posting)} on what it decides by. */
+  public static double experience(boolean pastCode, boolean pastGroup) {
+    return pastCode ? DONE_IT : pastGroup ? DONE_ITS_GROUP : 0;
   }
 
-  private static Reason experienceReason(Seeker s, Opening o) {
+  private static Reason experienceReason(Jobseeker s, Posting o) {
     double e = experience(s, o);
-    if (e == 1.0) {
+    if (e == DONE_IT) {
       return Reason.of("工作经历中做过" + o.work().name(), "has worked as " + o.work().name() + " before");
     }
     if (e > 0) {
@@ -462,29 +547,83 @@ public final class Scorer {
    * For a resident: a posting a week old 1, a month 0.6, three months 0.3. For a posting: a profile
    * updated within a month 1, three months 0.5, older 0.2 (still seeking, less surely).
    */
-  static double freshness(Seeker s, Opening o, Perspective p, LocalDate today) {
+  static double freshness(Jobseeker s, Posting o, Perspective p, LocalDate today) {
     if (p == Perspective.FOR_RESIDENT) {
       return postingFreshness(ChronoUnit.DAYS.between(o.createdOn(), today));
     }
     return profileFreshness(s, today);
   }
 
+  /**
+   * A fraction by age in days: that of the first tier whose days the age is within, else {@code
+   * older}.
+   */
+  public static final class AgeTiers {
+    private final int[] days;
+    private final double[] fractions;
+    private final double older;
+
+    AgeTiers(int[] days, double[] fractions, double older) {
+      this.days = days.clone();
+      this.fractions = fractions.clone();
+      this.older = older;
+    }
+
+    /** The fraction at an age of {@code days}. */
+    public double at(long age) {
+      for (int i = 0; i < days.length; i++) {
+        if (age <= days[i]) {
+          return fractions[i];
+        }
+      }
+      return older;
+    }
+
+    /** How many tiers there are before "older". */
+    public int size() {
+      return days.length;
+    }
+
+    /** The most days of tier {@code i}. */
+    public int days(int i) {
+      return days[i];
+    }
+
+    /** The fraction of tier {@code i}. */
+    public double fraction(int i) {
+      return fractions[i];
+    }
+
+    /** The fraction of anything older than the last tier. */
+    public double older() {
+      return older;
+    }
+  }
+
+  /** Freshness on a resident's list by the posting's age: a week 1, a month 0.6, 3 months 0.3. */
+  public static final AgeTiers POSTING_AGE =
+      new AgeTiers(new int[] {7, 30, 90}, new double[] {1.0, 0.6, 0.3}, 0);
+
+  /** Freshness on a posting's list by the profile's age: a month 1, 3 months 0.5, older 0.2. */
+  public static final AgeTiers PROFILE_AGE =
+      new AgeTiers(new int[] {30, 90}, new double[] {1.0, 0.5}, 0.2);
+
   /** Freshness on a resident's list, by the posting's age in days. */
-  static double postingFreshness(long days) {
-    return days <= 7 ? 1.0 : days <= 30 ? 0.6 : days <= 90 ? 0.3 : 0;
+  public static double postingFreshness(long days) {
+    return POSTING_AGE.at(days);
   }
 
   /** Freshness on a posting's list: it depends on the resident's profile alone. */
-  static double profileFreshness(Seeker s, LocalDate today) {
+  static double profileFreshness(Jobseeker s, LocalDate today) {
     return profileFreshness(ChronoUnit.DAYS.between(s.updatedOn(), today));
   }
 
-  /** {@link #profileFreshness(Seeker, LocalDate)} by the profile's age in days. */
-  static double profileFreshness(long days) {
-    return days <= 30 ? 1.0 : days <= 90 ? 0.5 : 0.2;
+  /** {@link #profileFreshness(Jobseeker, LocalDate)} by the profile's age in days. */
+  public static double profileFreshness(long days) {
+    return PROFILE_AGE.at(days);
   }
 
-  private static Reason freshnessReason(Seeker s, Opening o, Perspective p, LocalDate today) {
+  private static Reason freshnessReason(Jobseeker s, Posting o, Perspective p, LocalDate today) {
     if (p == Perspective.FOR_RESIDENT) {
       long days = Math.max(0, ChronoUnit.DAYS.between(o.createdOn(), today));
       return Reason.of("岗位" + days + "天前发布", "posted " + days + " days ago");
@@ -499,29 +638,44 @@ public final class Scorer {
    * Employment-difficulty categories: one gives 0.6, each more 0.1 (to 0.8); unemployed a year or
    * more adds 0.2.
    */
-  static double priority(Seeker s, LocalDate today) {
+  static double priority(Jobseeker s, LocalDate today) {
     return priority(s.categories().size(), longUnemployed(s, today));
   }
 
-  /** {@link #priority(Seeker, LocalDate)} on how many categories and a year out of work. */
-  static double priority(int categories, boolean longUnemployed) {
-    double f = categories == 0 ? 0 : Math.min(0.8, 0.5 + 0.1 * categories);
+  /** Priority from categories is {@code BASE + EACH × n}, at most {@link #CATEGORIES_AT_MOST}. */
+  private static final double CATEGORIES_BASE = 0.5;
+
+  /** See {@link #CATEGORIES_BASE}. */
+  private static final double CATEGORIES_EACH = 0.1;
+
+  /** The most the employment-difficulty categories give. */
+  public static final double CATEGORIES_AT_MOST = 0.8;
+
+  /** What a year or more out of work adds to priority. */
+  public static final double LONG_UNEMPLOYED = 0.2;
+
+  /** {@link #priority(Jobseeker, LocalDate)} on how many categories and a year out of work. */
+  public static double priority(int categories, boolean longUnemployed) {
+    double f =
+        categories == 0
+            ? 0
+            : Math.min(CATEGORIES_AT_MOST, CATEGORIES_BASE + CATEGORIES_EACH * categories);
     if (longUnemployed) {
-      f += 0.2;
+      f += LONG_UNEMPLOYED;
     }
     return Math.min(1.0, f);
   }
 
-  private static boolean longUnemployed(Seeker s, LocalDate today) {
+  private static boolean longUnemployed(Jobseeker s, LocalDate today) {
     return s.unemployedSince() != null && !s.unemployedSince().isAfter(longUnemployedFrom(today));
   }
 
   /** Out of work since this day or earlier: a year or more. */
-  static LocalDate longUnemployedFrom(LocalDate today) {
+  public static LocalDate longUnemployedFrom(LocalDate today) {
     return today.minusYears(1);
   }
 
-  private static Reason priorityReason(Seeker s, LocalDate today) {
+  private static Reason priorityReason(Jobseeker s, LocalDate today) {
     List<String> zh = new ArrayList<>();
     List<String> en = new ArrayList<>();
     if (!s.categories().isEmpty()) {
@@ -542,7 +696,7 @@ public final class Scorer {
   // ---------------------------------------------------------------- balance
 
   /** How good the pair is for the resident: the work, the pay, the place, the hours. */
-  double residentSide(double occupation, double wage, double place, double schedule) {
+  public double residentSide(double occupation, double wage, double place, double schedule) {
     double max = w.occupation() + w.wage() + w.place() + w.schedule();
     return max == 0
         ? 0
@@ -554,7 +708,7 @@ public final class Scorer {
   }
 
   /** How good the pair is for the employer: the work, the skills, the experience. */
-  double employerSide(double occupation, double skills, double experience) {
+  public double employerSide(double occupation, double skills, double experience) {
     double max = w.occupation() + w.skills() + w.experience();
     return max == 0
         ? 0

@@ -10,12 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.documents.MatchRecords;
+import hongniang.matching.CandidateSource;
 import hongniang.matching.HardRules;
-import hongniang.matching.Opening;
+import hongniang.matching.Jobseeker;
+import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
 import hongniang.matching.Scorer.Perspective;
-import hongniang.matching.Seeker;
-import hongniang.search.MatchCandidates;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -49,7 +50,8 @@ class ExactMatchesIT extends ApiTest {
 
   private static final long COMMUNITY = 6;
 
-  @Inject MatchCandidates candidates;
+  @Inject MatchRecords records;
+  @Inject CandidateSource candidates;
   @Inject MatchingSettings settings;
   @Inject Clock clock;
   @Inject DataSource dataSource;
@@ -118,14 +120,14 @@ class ExactMatchesIT extends ApiTest {
   private List<Long> bruteForResident(long residentId, int k) {
     Scorer scorer = settings.scorer();
     LocalDate today = LocalDate.now(clock);
-    Seeker s = candidates.seeker(residentId).orElseThrow();
-    List<Opening> all = new ArrayList<>();
-    candidates.eachOpenOpening(all::add);
+    Jobseeker s = records.jobseeker(residentId).orElseThrow();
+    List<Posting> all = new ArrayList<>();
+    records.eachOpenPosting(all::add);
     return top(
         all,
         o -> HardRules.allows(s, o, today),
         o -> scorer.points(s, o, Perspective.FOR_RESIDENT, today),
-        Opening::id,
+        Posting::id,
         k);
   }
 
@@ -135,16 +137,16 @@ class ExactMatchesIT extends ApiTest {
   private List<Long> bruteForPosting(long postingId, Long community, int k) {
     Scorer scorer = settings.scorer();
     LocalDate today = LocalDate.now(clock);
-    Opening o = candidates.opening(postingId).orElseThrow();
-    List<Seeker> all = new ArrayList<>();
-    candidates.eachSeeker(all::add);
+    Posting o = records.posting(postingId).orElseThrow();
+    List<Jobseeker> all = new ArrayList<>();
+    records.eachJobseeker(all::add);
     return top(
         all,
         s ->
             HardRules.allows(s, o, today)
                 && (community == null || s.communityId() == community.longValue()),
         s -> scorer.points(s, o, Perspective.FOR_POSTING, today),
-        Seeker::id,
+        Jobseeker::id,
         k);
   }
 
@@ -161,9 +163,9 @@ class ExactMatchesIT extends ApiTest {
               expected.clear();
               expected.addAll(bruteForResident(residentId, k));
               // and the index's own top, before PostgreSQL checks and scores it again
-              Seeker s = candidates.seeker(residentId).orElseThrow();
+              Jobseeker s = records.jobseeker(residentId).orElseThrow();
               List<Long> fromIndex =
-                  candidates.bestOpeningIdsFor(s, settings.scorer(), k, LocalDate.now(clock));
+                  candidates.bestPostingIds(s, settings.scorer(), k, LocalDate.now(clock));
               return r.status() == 200
                   && ids(r, "postingId").equals(expected)
                   && fromIndex.equals(expected);
@@ -181,9 +183,9 @@ class ExactMatchesIT extends ApiTest {
             r -> {
               expected.clear();
               expected.addAll(bruteForPosting(postingId, community, k));
-              Opening o = candidates.opening(postingId).orElseThrow();
+              Posting o = records.posting(postingId).orElseThrow();
               List<Long> fromIndex =
-                  candidates.bestSeekerIdsFor(
+                  candidates.bestJobseekerIds(
                       o, settings.scorer(), k, community, LocalDate.now(clock));
               return r.status() == 200
                   && ids(r, "jobseekerId").equals(expected)
@@ -231,10 +233,10 @@ class ExactMatchesIT extends ApiTest {
     List<Long> closed = before.subList(0, 9);
     behindTheIndex("UPDATE posting SET status = 'CLOSED' WHERE id = ANY (?)", closed);
     try {
-      Seeker s = candidates.seeker(resident).orElseThrow();
+      Jobseeker s = records.jobseeker(resident).orElseThrow();
       assertEquals(
           closed,
-          candidates.bestOpeningIdsFor(s, settings.scorer(), 9, LocalDate.now(clock)),
+          candidates.bestPostingIds(s, settings.scorer(), 9, LocalDate.now(clock)),
           "the index still ranks the closed postings first");
       for (int size : new int[] {1, 2, 3}) {
         Reply r = api().get("/api/v1/jobseekers/" + resident + "/matches?size=" + size, admin());
@@ -376,7 +378,7 @@ class ExactMatchesIT extends ApiTest {
                 "SHIFT",
                 "wageMax",
                 3800)));
-    assertNull(candidates.opening(unknown).orElseThrow().work(), "an occupation the list lacks");
+    assertNull(records.posting(unknown).orElseThrow().work(), "an occupation the list lacks");
 
     List<Long> residents = new ArrayList<>();
     residents.add(resident(aJobseeker(COMMUNITY)));

@@ -3,11 +3,12 @@ package hongniang.matches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hongniang.matching.Opening;
+import hongniang.documents.MatchRecords;
+import hongniang.matching.Jobseeker;
+import hongniang.matching.Matcher;
+import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
-import hongniang.matching.Seeker;
 import hongniang.matching.Weights;
-import hongniang.search.MatchCandidates;
 import hongniang.support.Api;
 import hongniang.support.Fixtures;
 import hongniang.support.Reply;
@@ -227,7 +228,10 @@ class MatchingEvaluationIT {
   @Test
   void theDefaultWeightsAreAsGoodAsTheAlternatives() {
     MatchService service = server.getApplicationContext().getBean(MatchService.class);
-    MatchCandidates candidates = server.getApplicationContext().getBean(MatchCandidates.class);
+    MatchRecords records = server.getApplicationContext().getBean(MatchRecords.class);
+    String homeCity = server.getApplicationContext().getBean(MatchingSettings.class).getHomeCity();
+    java.time.LocalDate today =
+        java.time.LocalDate.now(server.getApplicationContext().getBean(java.time.Clock.class));
     Map<String, Weights> variants = new LinkedHashMap<>();
     Weights d = Weights.defaults();
     variants.put("defaults", d);
@@ -240,12 +244,13 @@ class MatchingEvaluationIT {
     variants.put("occupation halved", new Weights(15, 15, 15, 10, 5, 10, 5, 15, 10));
     Map<String, double[]> results = new LinkedHashMap<>();
     for (Map.Entry<String, Weights> v : variants.entrySet()) {
-      Scorer scorer = new Scorer(v.getValue(), candidates.homeCity());
+      Scorer scorer = new Scorer(v.getValue(), homeCity);
+      Matcher matcher = service.matcher(scorer);
       Figures forResidents = new Figures();
       for (Map.Entry<String, Long> r : residentIds.entrySet()) {
-        Seeker seeker = candidates.seeker(r.getValue()).orElseThrow();
+        Jobseeker jobseeker = records.jobseeker(r.getValue()).orElseThrow();
         List<String> ranked =
-            service.rankOpenings(seeker, scorer, 100).stream()
+            matcher.postingsFor(jobseeker, 100, today).stream()
                 .map(x -> postingKeys.get(x.item().id()))
                 .filter(java.util.Objects::nonNull)
                 .toList();
@@ -254,9 +259,9 @@ class MatchingEvaluationIT {
       }
       Figures forPostings = new Figures();
       for (Map.Entry<String, Long> p : postingIds.entrySet()) {
-        Opening opening = candidates.opening(p.getValue()).orElseThrow();
+        Posting posting = records.posting(p.getValue()).orElseThrow();
         List<String> ranked =
-            service.rankSeekers(opening, scorer, 100, null).stream()
+            matcher.jobseekersFor(posting, 100, null, today).stream()
                 .map(x -> residentKeys.get(x.item().id()))
                 .filter(java.util.Objects::nonNull)
                 .toList();

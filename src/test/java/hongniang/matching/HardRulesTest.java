@@ -1,8 +1,8 @@
 package hongniang.matching;
 
 import static hongniang.matching.Pairs.TODAY;
-import static hongniang.matching.Pairs.aSeeker;
-import static hongniang.matching.Pairs.anOpening;
+import static hongniang.matching.Pairs.aJobseeker;
+import static hongniang.matching.Pairs.aPosting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 class HardRulesTest {
 
   private static List<String> broken(
-      Consumer<Pairs.SeekerBuilder> seeker, Consumer<Pairs.OpeningBuilder> opening) {
-    Pairs.SeekerBuilder s = aSeeker();
-    Pairs.OpeningBuilder o = anOpening();
+      Consumer<Pairs.JobseekerBuilder> seeker, Consumer<Pairs.PostingBuilder> opening) {
+    Pairs.JobseekerBuilder s = aJobseeker();
+    Pairs.PostingBuilder o = aPosting();
     seeker.accept(s);
     opening.accept(o);
     List<Exclusion> found = HardRules.check(s.build(), o.build(), TODAY);
@@ -97,10 +97,10 @@ class HardRulesTest {
 
   @Test
   void everyExclusionSaysWhyInBothLanguages() {
-    Pairs.SeekerBuilder s = aSeeker();
+    Pairs.JobseekerBuilder s = aJobseeker();
     s.status = "EMPLOYED";
     s.birthYear = 1950;
-    Pairs.OpeningBuilder o = anOpening();
+    Pairs.PostingBuilder o = aPosting();
     o.licences.add("健康证");
     o.maxAge = 55;
     List<Exclusion> found = HardRules.check(s.build(), o.build(), TODAY);

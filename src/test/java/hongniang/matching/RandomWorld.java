@@ -71,24 +71,24 @@ public final class RandomWorld {
   }
 
   /** {@code n} residents with ids 1…n. */
-  public List<Seeker> seekers(int n) {
-    List<Seeker> out = new ArrayList<>(n);
+  public List<Jobseeker> jobseekers(int n) {
+    List<Jobseeker> out = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
-      out.add(seeker(i));
+      out.add(jobseeker(i));
     }
     return out;
   }
 
   /** {@code n} open postings with ids 1…n. */
-  public List<Opening> openings(int n) {
-    List<Opening> out = new ArrayList<>(n);
+  public List<Posting> postings(int n) {
+    List<Posting> out = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
-      out.add(opening(i));
+      out.add(posting(i));
     }
     return out;
   }
 
-  private Seeker seeker(long id) {
+  private Jobseeker jobseeker(long id) {
     // residents crowd into the first groups of the list (cleaning, catering…), postings do not
     String home =
         crowdPercent > 0 && random.nextInt(100) < crowdPercent
@@ -128,7 +128,7 @@ public final class RandomWorld {
       }
     }
     Education[] levels = Education.values();
-    return new Seeker(
+    return new Jobseeker(
         id,
         "居民" + id,
         today.getYear() - 18 - random.nextInt(43),
@@ -163,7 +163,7 @@ public final class RandomWorld {
     return List.copyOf(all.subList(0, 1 + random.nextInt(3)));
   }
 
-  private Opening opening(long id) {
+  private Posting posting(long id) {
     String group = pick(groups);
     Work work = random.nextInt(30) == 0 || odd() ? null : work(group);
     List<Skill> skills = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class RandomWorld {
     int education = random.nextInt(100);
     Set<String> licences =
         random.nextInt(5) == 0 ? Set.of(LICENCES[random.nextInt(LICENCES.length)]) : Set.of();
-    return new Opening(
+    return new Posting(
         id,
         1000 + random.nextInt(200),
         work == null ? "杂工" : work.name(),

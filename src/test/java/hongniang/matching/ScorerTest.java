@@ -5,8 +5,8 @@ import static hongniang.matching.Pairs.GARDENER;
 import static hongniang.matching.Pairs.GUARD;
 import static hongniang.matching.Pairs.TODAY;
 import static hongniang.matching.Pairs.TOILET_ATTENDANT;
-import static hongniang.matching.Pairs.aSeeker;
-import static hongniang.matching.Pairs.anOpening;
+import static hongniang.matching.Pairs.aJobseeker;
+import static hongniang.matching.Pairs.aPosting;
 import static hongniang.matching.Pairs.skill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,16 +27,16 @@ class ScorerTest {
     return m.parts().stream().collect(Collectors.toMap(Part::name, p -> p));
   }
 
-  private Match explain(Pairs.SeekerBuilder s, Pairs.OpeningBuilder o, Perspective p) {
+  private Match explain(Pairs.JobseekerBuilder s, Pairs.PostingBuilder o, Perspective p) {
     return scorer.explain(s.build(), o.build(), p, TODAY);
   }
 
   @Test
   void theScoreIsTheSumOfBoundedPartsAndEqualsTheFastPath() {
     for (Perspective p : Perspective.values()) {
-      Pairs.SeekerBuilder s = aSeeker();
+      Pairs.JobseekerBuilder s = aJobseeker();
       s.categories.add(DifficultyCategory.AGE_4050);
-      Match m = explain(s, anOpening(), p);
+      Match m = explain(s, aPosting(), p);
       double sum = 0;
       for (Part part : m.parts()) {
         assertTrue(part.points() >= 0 && part.points() <= part.max(), part.toString());
@@ -44,7 +44,7 @@ class ScorerTest {
         sum += part.points();
       }
       assertEquals(m.score(), sum, 1e-9);
-      assertEquals(m.score(), scorer.points(s.build(), anOpening().build(), p, TODAY), 1e-9);
+      assertEquals(m.score(), scorer.points(s.build(), aPosting().build(), p, TODAY), 1e-9);
       assertTrue(m.score() <= m.max());
     }
     assertEquals(100, scorer.max(Perspective.FOR_RESIDENT));
@@ -54,7 +54,7 @@ class ScorerTest {
   @Test
   void aSynonymOfTheDesiredWorkIsTheSameOccupation() {
     // the resident asked for 清洁工; the posting is a 保洁员: same code, full occupation points
-    Match m = explain(aSeeker(), anOpening(), Perspective.FOR_RESIDENT);
+    Match m = explain(aJobseeker(), aPosting(), Perspective.FOR_RESIDENT);
     Part occupation = parts(m).get("occupation");
     assertEquals(30, occupation.points(), 1e-9);
     assertTrue(occupation.reason().zh().contains("清洁工"), occupation.reason().zh());
@@ -63,22 +63,23 @@ class ScorerTest {
 
   @Test
   void occupationFitFallsFromSameOccupationToSameGroupToNothing() {
-    Pairs.OpeningBuilder same = anOpening();
-    Pairs.OpeningBuilder group = anOpening();
+    Pairs.PostingBuilder same = aPosting();
+    Pairs.PostingBuilder group = aPosting();
     group.work = TOILET_ATTENDANT;
-    Pairs.OpeningBuilder other = anOpening();
+    Pairs.PostingBuilder other = aPosting();
     other.work = GUARD;
-    double a = parts(explain(aSeeker(), same, Perspective.FOR_RESIDENT)).get("occupation").points();
+    double a =
+        parts(explain(aJobseeker(), same, Perspective.FOR_RESIDENT)).get("occupation").points();
     double b =
-        parts(explain(aSeeker(), group, Perspective.FOR_RESIDENT)).get("occupation").points();
+        parts(explain(aJobseeker(), group, Perspective.FOR_RESIDENT)).get("occupation").points();
     double c =
-        parts(explain(aSeeker(), other, Perspective.FOR_RESIDENT)).get("occupation").points();
+        parts(explain(aJobseeker(), other, Perspective.FOR_RESIDENT)).get("occupation").points();
     assertEquals(30, a, 1e-9);
     assertEquals(18, b, 1e-9);
     assertEquals(0, c, 1e-9);
-    Pairs.SeekerBuilder gardenerBefore = aSeeker();
+    Pairs.JobseekerBuilder gardenerBefore = aJobseeker();
     gardenerBefore.pastWork.add(GARDENER);
-    Pairs.OpeningBuilder gardening = anOpening();
+    Pairs.PostingBuilder gardening = aPosting();
     gardening.work = GARDENER;
     Map<String, Part> related = parts(explain(gardenerBefore, gardening, Perspective.FOR_RESIDENT));
     assertEquals(9, related.get("occupation").points(), 1e-9);
@@ -88,9 +89,9 @@ class ScorerTest {
 
   @Test
   void wageFitReadsLikeThePeopleSayIt() {
-    Pairs.SeekerBuilder s = aSeeker();
+    Pairs.JobseekerBuilder s = aJobseeker();
     s.minWage = 3500;
-    Pairs.OpeningBuilder o = anOpening();
+    Pairs.PostingBuilder o = aPosting();
     o.wageMax = 5000;
     Part wage = parts(explain(s, o, Perspective.FOR_RESIDENT)).get("wage");
     assertEquals("期望月薪3500，本岗位最高5000", wage.reason().zh());
@@ -107,20 +108,20 @@ class ScorerTest {
 
   @Test
   void skillsCountTheShareOfThePostingsSkillsHeld() {
-    Pairs.SeekerBuilder s = aSeeker();
-    Part half = parts(explain(s, anOpening(), Perspective.FOR_POSTING)).get("skills");
+    Pairs.JobseekerBuilder s = aJobseeker();
+    Part half = parts(explain(s, aPosting(), Perspective.FOR_POSTING)).get("skills");
     assertEquals(7.5, half.points(), 1e-9);
     assertEquals("具备清洁卫生，缺少垃圾分类（1/2）", half.reason().zh());
     s.skills.add(skill("垃圾分类"));
     assertEquals(
-        15, parts(explain(s, anOpening(), Perspective.FOR_POSTING)).get("skills").points(), 1e-9);
+        15, parts(explain(s, aPosting(), Perspective.FOR_POSTING)).get("skills").points(), 1e-9);
   }
 
   @Test
   void placeScoresTheCommunityThenTheDistrictThenTheCity() {
-    Pairs.SeekerBuilder s = aSeeker();
+    Pairs.JobseekerBuilder s = aJobseeker();
     s.willingOutside = true;
-    Pairs.OpeningBuilder o = anOpening();
+    Pairs.PostingBuilder o = aPosting();
     assertEquals(10, parts(explain(s, o, Perspective.FOR_RESIDENT)).get("place").points(), 1e-9);
     o.community = 2L;
     assertEquals(7, parts(explain(s, o, Perspective.FOR_RESIDENT)).get("place").points(), 1e-9);
@@ -134,22 +135,22 @@ class ScorerTest {
 
   @Test
   void priorityCountsOnlyWhenRankingResidents() {
-    Pairs.SeekerBuilder s = aSeeker();
+    Pairs.JobseekerBuilder s = aJobseeker();
     s.categories.add(DifficultyCategory.LOW_INCOME);
     s.categories.add(DifficultyCategory.AGE_4050);
     s.unemployedSince = TODAY.minusMonths(18);
-    Match forPosting = explain(s, anOpening(), Perspective.FOR_POSTING);
+    Match forPosting = explain(s, aPosting(), Perspective.FOR_POSTING);
     Part priority = parts(forPosting).get("priority");
     // two categories 0.7, a year and a half out of work 0.2
     assertEquals(13.5, priority.points(), 1e-9);
     assertTrue(priority.reason().zh().contains("失业18个月"), priority.reason().zh());
     assertTrue(priority.reason().zh().contains("低保"), priority.reason().zh());
-    Match forResident = explain(s, anOpening(), Perspective.FOR_RESIDENT);
+    Match forResident = explain(s, aPosting(), Perspective.FOR_RESIDENT);
     assertTrue(parts(forResident).get("priority") == null);
-    Pairs.SeekerBuilder plain = aSeeker();
+    Pairs.JobseekerBuilder plain = aJobseeker();
     assertEquals(
         0,
-        parts(explain(plain, anOpening(), Perspective.FOR_POSTING)).get("priority").points(),
+        parts(explain(plain, aPosting(), Perspective.FOR_POSTING)).get("priority").points(),
         1e-9);
   }
 
@@ -157,24 +158,24 @@ class ScorerTest {
   void aPairGoodForBothSidesOutranksOneGoodForOneSideWithTheSameOtherParts() {
     // A: the resident's wish (same occupation) but none of the posting's skills or experience.
     // B: a related wish (same group) with every skill and the experience: good for both.
-    Pairs.SeekerBuilder wish = aSeeker();
+    Pairs.JobseekerBuilder wish = aJobseeker();
     wish.skills.clear();
-    Pairs.SeekerBuilder both = aSeeker();
+    Pairs.JobseekerBuilder both = aJobseeker();
     both.desired.clear();
     both.desired.add(TOILET_ATTENDANT);
     both.skills.add(skill("垃圾分类"));
     both.pastWork.add(CLEANER);
-    Match a = explain(wish, anOpening(), Perspective.FOR_RESIDENT);
-    Match b = explain(both, anOpening(), Perspective.FOR_RESIDENT);
+    Match a = explain(wish, aPosting(), Perspective.FOR_RESIDENT);
+    Match b = explain(both, aPosting(), Perspective.FOR_RESIDENT);
     assertTrue(parts(b).get("balance").points() > parts(a).get("balance").points());
     assertTrue(b.score() > a.score(), a + "\n" + b);
   }
 
   @Test
   void schedulePrefersTheResidentsFirstChoice() {
-    Pairs.SeekerBuilder s = aSeeker();
+    Pairs.JobseekerBuilder s = aJobseeker();
     s.schedules.addAll(List.of(Schedule.PART_TIME, Schedule.FULL_TIME));
-    Pairs.OpeningBuilder o = anOpening();
+    Pairs.PostingBuilder o = aPosting();
     o.schedule = Schedule.PART_TIME;
     assertEquals(5, parts(explain(s, o, Perspective.FOR_RESIDENT)).get("schedule").points(), 1e-9);
     o.schedule = Schedule.FULL_TIME;

@@ -1,0 +1,144 @@
+package hongniang.matching.ranking;
+
+import hongniang.matching.Condition;
+import hongniang.matching.Jobseeker;
+import hongniang.matching.MatchKeys;
+import hongniang.matching.Posting;
+import hongniang.matching.Scorer;
+import hongniang.matching.Work;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Exact top k without scoring everything. The items of the other side fall into rings by how their
+ * occupations relate to the query's (asks for the same code, the same group, has done the code,
+ * work of the group); a ring caps the occupation tier and the experience its items can have, and
+ * so, with {@link Bound}, their score. Rings are scanned best bound first; once the k-th best score
+ * so far is above the next ring's bound, no item left can enter the top k, and the answer is
+ * certain. The rings partition every item: each of the sixteen ways to have or lack the four
+ * relations belongs to exactly one ring.
+ */
+final class Widening {
+
+  /** How an item's occupations relate to the query's. */
+  enum Relation {
+    /** The resident asks for the posting's occupation. */
+    DESIRED_CODE,
+    /** The resident asks for an occupation of the posting's group. */
+    DESIRED_GROUP,
+    /** The resident's history names the posting's occupation. */
+    PAST_CODE,
+    /** The resident's history names an occupation of the posting's group. */
+    PAST_GROUP
+  }
+
+  private Widening() {}
+
+  /**
+   * For a posting: the resident keys ({@link MatchKeys}) that give each relation; none when the
+   * posting's occupation is not known.
+   */
+  static Map<Relation, Set<String>> relations(Posting o) {
+    Map<Relation, Set<String>> out = new EnumMap<>(Relation.class);
+    if (o.work() != null) {
+      out.put(Relation.DESIRED_CODE, Set.of(MatchKeys.DESIRED_CODE + o.work().code()));
+      out.put(Relation.DESIRED_GROUP, Set.of(MatchKeys.DESIRED_GROUP + o.work().group()));
+      out.put(Relation.PAST_CODE, Set.of(MatchKeys.PAST_CODE + o.work().code()));
+      out.put(Relation.PAST_GROUP, Set.of(MatchKeys.PAST_GROUP + o.work().group()));
+    }
+    return out;
+  }
+
+  /**
+   * For a resident: the posting keys that give each relation (any one of them does); a resident who
+   * asks for nothing known, or has no history, has no such relations.
+   */
+  static Map<Relation, Set<String>> relations(Jobseeker s) {
+    Map<Relation, Set<String>> out = new EnumMap<>(Relation.class);
+    for (Work w : s.desired()) {
+      add(out, Relation.DESIRED_CODE, MatchKeys.CODE + w.code());
+      add(out, Relation.DESIRED_GROUP, MatchKeys.GROUP + w.group());
+    }
+    for (Work w : s.pastWork()) {
+      add(out, Relation.PAST_CODE, MatchKeys.CODE + w.code());
+      add(out, Relation.PAST_GROUP, MatchKeys.GROUP + w.group());
+    }
+    return out;
+  }
+
+  private static void add(Map<Relation, Set<String>> out, Relation r, String key) {
+    out.computeIfAbsent(r, x -> new TreeSet<>()).add(key);
+  }
+
+  /**
+   * The rings for a query that can have the relations in {@code possible} (a posting of no known
+   * occupation has none; a resident with no history has no past ones), best bound first.
+   */
+  static List<Ring> rings(Map<Relation, Set<String>> relations, Bound bound) {
+    Set<Relation> possible = relations.keySet();
+    Relation dc = Relation.DESIRED_CODE;
+    Relation dg = Relation.DESIRED_GROUP;
+    Relation pc = Relation.PAST_CODE;
+    Relation pg = Relation.PAST_GROUP;
+    List<Set<Relation>[]> cells =
+        List.of(
+            cell(EnumSet.of(dc, pc), EnumSet.noneOf(Relation.class)),
+            cell(EnumSet.of(dc, pg), EnumSet.of(pc)),
+            cell(EnumSet.of(dc), EnumSet.of(pc, pg)),
+            cell(EnumSet.of(dg, pc), EnumSet.of(dc)),
+            cell(EnumSet.of(dg, pg), EnumSet.of(dc, pc)),
+            cell(EnumSet.of(dg), EnumSet.of(dc, pc, pg)),
+            cell(EnumSet.of(pc), EnumSet.of(dc, dg)),
+            cell(EnumSet.of(pg), EnumSet.of(dc, dg, pc)),
+            cell(EnumSet.noneOf(Relation.class), EnumSet.of(dc, dg, pc, pg)));
+    List<Ring> out = new ArrayList<>();
+    for (Set<Relation>[] cell : cells) {
+      Set<Relation> with = cell[0];
+      Set<Relation> without = EnumSet.copyOf(cell[1]);
+      if (!possible.containsAll(with)) {
+        continue; // no item can have a relation the query cannot
+      }
+      without.retainAll(possible); // lacking what no item can have is no condition
+      // what an item of the ring may have: anything possible that the ring does not exclude
+      boolean[] may = new boolean[Relation.values().length];
+      for (Relation r : possible) {
+        may[r.ordinal()] = !without.contains(r);
+      }
+      int tier =
+          Scorer.occupationTier(
+              may[dc.ordinal()], may[dg.ordinal()], may[pc.ordinal()], may[pg.ordinal()]);
+      double experience = Scorer.experience(may[pc.ordinal()], may[pg.ordinal()]);
+      out.add(
+          new Ring(
+              keys(with, relations),
+              keys(without, relations),
+              tier,
+              experience,
+              bound.at(tier, experience, 1.0)));
+    }
+    out.sort(Comparator.comparingDouble(r -> -r.bound()));
+    return List.copyOf(out);
+  }
+
+  /** The relations as conditions on keys: an item has a relation when it has any of its keys. */
+  private static List<Condition> keys(Set<Relation> rs, Map<Relation, Set<String>> relations) {
+    List<Condition> out = new ArrayList<>();
+    for (Relation r : Relation.values()) {
+      if (rs.contains(r)) {
+        out.add(Condition.anyOf(Condition.Attribute.KEY, relations.get(r)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<Relation>[] cell(Set<Relation> with, Set<Relation> without) {
+    return new Set[] {with, without};
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Text analysis shared by the index and its queries: smartcn words with the vocabulary's job names
+ * joined and its synonym groups as group tokens, character pairs, and pinyin with initials.
+ *
+ * <p>From outside: {@link hongniang.search.analysis.Analysis} (the front) and {@link
+ * hongniang.search.analysis.PinyinFields} (the pinyin companions of short fields).
+ */
+package hongniang.search.analysis;
