@@ -1,10 +1,12 @@
 package hongniang.documents;
 
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.postings.PostingStatus;
 import hongniang.support.ApiTest;
 import hongniang.support.Fixtures;
 import hongniang.support.Reply;
@@ -109,7 +111,7 @@ class DocumentSourceIT extends ApiTest {
         api()
             .post(
                 "/api/v1/postings",
-                Fixtures.with(Fixtures.aPosting(aUnit()), "status", "DRAFT"),
+                edit(Fixtures.aPosting(aUnit())).status(PostingStatus.DRAFT).build(),
                 admin());
     assertEquals(201, draft.status(), draft.toString());
     assertNull(source.matchedPosting(draft.num("id")).orElseThrow().agreementUntil());

@@ -3,12 +3,14 @@ package hongniang.jobseekers;
 import static hongniang.support.Fixtures.aJobseeker;
 import static hongniang.support.Fixtures.aLowIncomeJobseeker;
 import static hongniang.support.Fixtures.anIdNumber;
-import static hongniang.support.Fixtures.with;
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.common.Gender;
+import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,10 +24,10 @@ class JobseekersIT extends ApiTest {
 
   @Test
   void aMatchmakerRegistersAResidentWhoseGenderAndBirthFollowFromTheId() {
-    String matchmaker = userToken("MATCHMAKER", "communityId", 4L);
+    String matchmaker = userToken(Role.MATCHMAKER, 4L);
     LocalDate born = LocalDate.of(1972, 3, 8);
     String id = anIdNumber(born, false);
-    Map<String, Object> body = with(aLowIncomeJobseeker(4), "idNumber", id);
+    JobseekerRequest body = edit(aLowIncomeJobseeker(4)).idNumber(id).build();
     Reply created = api().post("/api/v1/jobseekers", body, matchmaker);
     assertEquals(201, created.status(), created.toString());
     assertEquals("FEMALE", created.str("gender"));
@@ -41,20 +43,18 @@ class JobseekersIT extends ApiTest {
   void aWrongIdCheckDigitIsRefusedAndNothingStored() {
     String good = anIdNumber(LocalDate.of(1970, 1, 1), true);
     String bad = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
-    Map<String, Object> body = with(aJobseeker(2), "idNumber", bad);
-    body.put("name", "错号码" + System.nanoTime() % 10000);
+    JobseekerRequest body =
+        edit(aJobseeker(2)).idNumber(bad).name("错号码" + System.nanoTime() % 10000).build();
     Reply reply = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("idNumber:CheckDigit"), reply.fieldRules());
-    Reply search = getWith("/api/v1/jobseekers", "name", (String) body.get("name"));
+    Reply search = getWith("/api/v1/jobseekers", "name", body.name());
     assertEquals(0, search.num("totalItems"));
   }
 
   @Test
   void genderAndBirthYearMustAgreeWithTheId() {
-    Map<String, Object> body = aJobseeker(2);
-    body.put("gender", "MALE");
-    body.put("birthYear", 1990);
+    JobseekerRequest body = edit(aJobseeker(2)).gender(Gender.MALE).birthYear(1990).build();
     Reply reply = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(
         List.of("birthYear:MatchesIdNumber", "gender:MatchesIdNumber"),
@@ -63,21 +63,21 @@ class JobseekersIT extends ApiTest {
 
   @Test
   void withoutAnIdGenderAndBirthYearAreRequired() {
-    Map<String, Object> body = aJobseeker(2);
-    body.remove("idNumber");
+    JobseekerRequest body = edit(aJobseeker(2)).idNumber(null).build();
     Reply reply = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(
         List.of("birthYear:NotNull", "gender:NotNull"),
         reply.fieldRules().stream().sorted().toList());
-    body.put("gender", "MALE");
-    body.put("birthYear", 1968);
-    assertEquals(201, api().post("/api/v1/jobseekers", body, admin()).status());
+    JobseekerRequest complete = edit(body).gender(Gender.MALE).birthYear(1968).build();
+    assertEquals(201, api().post("/api/v1/jobseekers", complete, admin()).status());
   }
 
   @Test
   void the4050CategoryNeedsTheAge() {
-    Map<String, Object> body = aLowIncomeJobseeker(2);
-    body.put("idNumber", anIdNumber(LocalDate.now().minusYears(35), false));
+    JobseekerRequest body =
+        edit(aLowIncomeJobseeker(2))
+            .idNumber(anIdNumber(LocalDate.now().minusYears(35), false))
+            .build();
     Reply reply = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(List.of("difficultyCategories:Age4050"), reply.fieldRules());
   }
@@ -90,7 +90,7 @@ class JobseekersIT extends ApiTest {
 
   @Test
   void aMatchmakerWorksOnlyWithTheirOwnCommunity() {
-    String xiayang = userToken("MATCHMAKER", "communityId", 4L);
+    String xiayang = userToken(Role.MATCHMAKER, 4L);
     long other = api().post("/api/v1/jobseekers", aJobseeker(5), admin()).num("id");
     assertEquals(404, api().get("/api/v1/jobseekers/" + other, xiayang).status());
     assertEquals(404, api().put("/api/v1/jobseekers/" + other, aJobseeker(5), xiayang).status());
@@ -125,7 +125,7 @@ class JobseekersIT extends ApiTest {
 
   @Test
   void revealingTheIdNumberIsAuditedAndReadsAreLogged() {
-    String matchmaker = userToken("MATCHMAKER", "communityId", 6L);
+    String matchmaker = userToken(Role.MATCHMAKER, 6L);
     long id = api().post("/api/v1/jobseekers", aJobseeker(6), matchmaker).num("id");
     api().get("/api/v1/jobseekers/" + id, matchmaker);
     Reply revealed = api().get("/api/v1/jobseekers/" + id + "?revealIdNumber=true", matchmaker);
@@ -142,13 +142,13 @@ class JobseekersIT extends ApiTest {
   void aResidentReadsOnlyTheirOwnProfileAndEmployersNone() {
     long mine = api().post("/api/v1/jobseekers", aJobseeker(1), admin()).num("id");
     long other = api().post("/api/v1/jobseekers", aJobseeker(1), admin()).num("id");
-    String resident = userToken("RESIDENT", "jobseekerId", mine);
+    String resident = userToken(Role.RESIDENT, mine);
     assertEquals(200, api().get("/api/v1/jobseekers/" + mine, resident).status());
     assertEquals(404, api().get("/api/v1/jobseekers/" + other, resident).status());
     assertEquals(403, api().get("/api/v1/jobseekers", resident).status());
     assertEquals(
         403, api().get("/api/v1/jobseekers/" + mine + "?revealIdNumber=true", resident).status());
-    String employer = userToken("EMPLOYER", "partnerUnitId", aPartner());
+    String employer = userToken(Role.EMPLOYER, aPartner());
     assertEquals(403, api().get("/api/v1/jobseekers/" + mine, employer).status());
     assertEquals(403, api().get("/api/v1/jobseekers", employer).status());
     assertEquals(401, api().get("/api/v1/jobseekers", null).status());
@@ -156,10 +156,14 @@ class JobseekersIT extends ApiTest {
 
   @Test
   void updatesReplaceTheProfileAndDuplicatesConflict() {
-    Map<String, Object> body = aJobseeker(2);
+    JobseekerRequest body = aJobseeker(2);
     long id = api().post("/api/v1/jobseekers", body, admin()).num("id");
     Reply updated =
-        api().put("/api/v1/jobseekers/" + id, with(body, "status", "EMPLOYED"), admin());
+        api()
+            .put(
+                "/api/v1/jobseekers/" + id,
+                edit(body).status(JobseekerStatus.EMPLOYED).build(),
+                admin());
     assertEquals("EMPLOYED", updated.str("status"));
     Reply twin = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(409, twin.status());
@@ -172,7 +176,7 @@ class JobseekersIT extends ApiTest {
     assertEquals(204, api().delete("/api/v1/jobseekers/" + id, admin()).status());
     assertEquals(404, api().get("/api/v1/jobseekers/" + id, admin()).status());
     long bound = api().post("/api/v1/jobseekers", aJobseeker(2), admin()).num("id");
-    userToken("RESIDENT", "jobseekerId", bound);
+    userToken(Role.RESIDENT, bound);
     assertEquals(409, api().delete("/api/v1/jobseekers/" + bound, admin()).status());
   }
 }

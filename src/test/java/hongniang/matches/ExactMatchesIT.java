@@ -4,20 +4,27 @@ import static hongniang.support.Fixtures.aJobseeker;
 import static hongniang.support.Fixtures.aLowIncomeJobseeker;
 import static hongniang.support.Fixtures.aPosting;
 import static hongniang.support.Fixtures.anIdNumber;
-import static hongniang.support.Fixtures.with;
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.common.Education;
+import hongniang.common.Schedule;
 import hongniang.documents.MatchRecords;
+import hongniang.jobseekers.JobseekerRequest;
+import hongniang.jobseekers.JobseekerStatus;
 import hongniang.matching.CandidateSource;
 import hongniang.matching.HardRules;
 import hongniang.matching.Jobseeker;
 import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
 import hongniang.matching.Scorer.Perspective;
+import hongniang.postings.PostingRequest;
+import hongniang.security.Role;
 import hongniang.support.ApiTest;
+import hongniang.support.PostingRequestBuilder;
 import hongniang.support.Reply;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,12 +37,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -57,39 +64,28 @@ class ExactMatchesIT extends ApiTest {
   @Inject DataSource dataSource;
 
   /** An open posting of the unit in the community, with some fields changed. */
-  private static Map<String, Object> postingBody(long unit, Map<String, Object> changes) {
-    Map<String, Object> body = aPosting(unit);
-    body.put("workCommunityId", COMMUNITY);
-    body.putAll(changes);
-    return body;
+  private static PostingRequest postingBody(
+      long unit, UnaryOperator<PostingRequestBuilder> changes) {
+    return changes.apply(edit(aPosting(unit)).workCommunityId(COMMUNITY)).build();
   }
 
-  private long posting(long unit, Map<String, Object> changes) {
+  private long posting(long unit, UnaryOperator<PostingRequestBuilder> changes) {
     Reply created = api().post("/api/v1/postings", postingBody(unit, changes), admin());
     assertEquals(201, created.status(), created.toString());
     return created.num("id");
   }
 
-  private long resident(Map<String, Object> body) {
+  private long resident(JobseekerRequest body) {
     Reply created = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(201, created.status(), created.toString());
     return created.num("id");
   }
 
-  private static Map<String, Object> changed(Map<String, Object> body, Object... fieldsAndValues) {
-    Map<String, Object> out = new HashMap<>(body);
-    for (int i = 0; i < fieldsAndValues.length; i += 2) {
-      out.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
-    }
-    return out;
-  }
-
   /** A resident of the community born {@code age} years ago (the ID number says so). */
-  private static Map<String, Object> aged(int age, boolean male) {
-    return changed(
-        aJobseeker(COMMUNITY),
-        "idNumber",
-        anIdNumber(LocalDate.now().minusYears(age).withDayOfYear(100), male));
+  private static JobseekerRequest aged(int age, boolean male) {
+    return edit(aJobseeker(COMMUNITY))
+        .idNumber(anIdNumber(LocalDate.now().minusYears(age).withDayOfYear(100), male))
+        .build();
   }
 
   private static List<Long> ids(Reply r, String field) {
@@ -175,7 +171,7 @@ class ExactMatchesIT extends ApiTest {
 
   /** The posting's list, for an admin or a community's matchmaker, equals brute force. */
   private List<Long> postingListIsExact(long postingId, Long community, int k) {
-    String token = community == null ? admin() : userToken("MATCHMAKER", "communityId", community);
+    String token = community == null ? admin() : userToken(Role.MATCHMAKER, community);
     List<Long> expected = new ArrayList<>();
     Reply reply =
         eventually(
@@ -224,7 +220,8 @@ class ExactMatchesIT extends ApiTest {
   void postingsClosedBeforeTheIndexKnowsAreReplacedFromFurtherDown() {
     long unit = aPartner();
     for (int i = 0; i < 12; i++) {
-      posting(unit, Map.of("title", "保洁员" + i, "wageMax", 2600 + 50 * i));
+      int n = i;
+      posting(unit, b -> b.title("保洁员" + n).wageMax(2600 + 50 * n));
     }
     long resident = resident(aJobseeker(COMMUNITY));
     List<Long> before = residentListIsExact(resident, 12);
@@ -252,222 +249,144 @@ class ExactMatchesIT extends ApiTest {
   @Test
   void bothListsAreTheBruteForceTopAndFollowChanges() {
     long unit = aPartner();
-    Map<String, Object> cleaningBody =
-        changed(aPosting(unit), "workCommunityId", COMMUNITY, "title", "小区保洁员", "wageMax", 2800);
-    long cleaning = posting(unit, cleaningBody);
+    long cleaning = posting(unit, b -> b.title("小区保洁员").wageMax(2800));
     List<Long> postings = new ArrayList<>(List.of(cleaning));
     postings.add(
         posting(
             unit,
-            Map.of(
-                "title",
-                "写字楼保洁",
-                "occupation",
-                "清洁工",
-                "workCommunityId",
-                3,
-                "wageMax",
-                3200,
-                "schedule",
-                "PART_TIME",
-                "skills",
-                List.of("清洁卫生"))));
+            b ->
+                b.title("写字楼保洁")
+                    .occupation("清洁工")
+                    .workCommunityId(3L)
+                    .wageMax(3200)
+                    .schedule(Schedule.PART_TIME)
+                    .skills(List.of("清洁卫生"))));
     postings.add(
         posting(
             unit,
-            Map.of(
-                "title",
-                "住家保姆",
-                "occupation",
-                "住家保姆",
-                "skills",
-                List.of("做饭", "家庭保洁"),
-                "wageMax",
-                4500,
-                "schedule",
-                "FLEXIBLE",
-                "requiredLicences",
-                List.of("健康证"))));
-    Map<String, Object> outside = new HashMap<>();
-    outside.put("title", "维修电工");
-    outside.put("occupation", "电工");
-    outside.put("skills", List.of("电工"));
-    outside.put("wageMin", 4000);
-    outside.put("wageMax", 5200);
-    outside.put("schedule", "SHIFT");
-    outside.put("workCommunityId", null);
-    outside.put("city", "三明市");
+            b ->
+                b.title("住家保姆")
+                    .occupation("住家保姆")
+                    .skills(List.of("做饭", "家庭保洁"))
+                    .wageMax(4500)
+                    .schedule(Schedule.FLEXIBLE)
+                    .requiredLicences(List.of("健康证"))));
+    UnaryOperator<PostingRequestBuilder> outside =
+        b ->
+            b.title("维修电工")
+                .occupation("电工")
+                .skills(List.of("电工"))
+                .wageMin(4000)
+                .wageMax(5200)
+                .schedule(Schedule.SHIFT)
+                .workCommunityId(null)
+                .city("三明市");
     postings.add(posting(unit, outside));
-    Map<String, Object> factory =
-        changed(
-            outside,
-            "title",
-            "厦门电子厂普工",
-            "occupation",
-            "普工",
-            "skills",
-            List.of("流水线操作"),
-            "city",
-            "厦门市");
+    UnaryOperator<PostingRequestBuilder> factory =
+        b ->
+            outside.apply(b).title("厦门电子厂普工").occupation("普工").skills(List.of("流水线操作")).city("厦门市");
     long factoryJob = posting(unit, factory);
     postings.add(factoryJob);
     postings.add(
         posting(
             unit,
-            Map.of(
-                "title",
-                "社区公益性岗位",
-                "occupation",
-                "社区协管员",
-                "skills",
-                List.of("信息登记"),
-                "publicWelfare",
-                true,
-                "wageMax",
-                2200)));
-    long unknown =
-        posting(unit, Map.of("title", "星际领航员", "occupation", "星际领航员", "skills", List.of()));
+            b ->
+                b.title("社区公益性岗位")
+                    .occupation("社区协管员")
+                    .skills(List.of("信息登记"))
+                    .publicWelfare(true)
+                    .wageMax(2200)));
+    long unknown = posting(unit, b -> b.title("星际领航员").occupation("星际领航员").skills(List.of()));
     postings.add(unknown);
     postings.add(
         posting(
             unit,
-            Map.of(
-                "title",
-                "小区保安",
-                "occupation",
-                "保安员",
-                "skills",
-                List.of("巡逻"),
-                "requiredLicences",
-                List.of("保安员证"),
-                "minAge",
-                18,
-                "maxAge",
-                45,
-                "schedule",
-                "SHIFT",
-                "wageMax",
-                3500)));
+            b ->
+                b.title("小区保安")
+                    .occupation("保安员")
+                    .skills(List.of("巡逻"))
+                    .requiredLicences(List.of("保安员证"))
+                    .minAge(18)
+                    .maxAge(45)
+                    .schedule(Schedule.SHIFT)
+                    .wageMax(3500)));
     postings.add(
         posting(
             unit,
-            Map.of(
-                "title",
-                "仓库管理员",
-                "occupation",
-                "仓管员",
-                "skills",
-                List.of("电脑操作"),
-                "minEducation",
-                "SENIOR_HIGH",
-                "wageMax",
-                4000)));
+            b ->
+                b.title("仓库管理员")
+                    .occupation("仓管员")
+                    .skills(List.of("电脑操作"))
+                    .minEducation(Education.SENIOR_HIGH)
+                    .wageMax(4000)));
     postings.add(
         posting(
             unit,
-            Map.of(
-                "title",
-                "养老护理员",
-                "occupation",
-                "养老护理员",
-                "skills",
-                List.of("生活照料", "做饭"),
-                "workCommunityId",
-                3,
-                "schedule",
-                "SHIFT",
-                "wageMax",
-                3800)));
+            b ->
+                b.title("养老护理员")
+                    .occupation("养老护理员")
+                    .skills(List.of("生活照料", "做饭"))
+                    .workCommunityId(3L)
+                    .schedule(Schedule.SHIFT)
+                    .wageMax(3800)));
     assertNull(records.posting(unknown).orElseThrow().work(), "an occupation the list lacks");
 
     List<Long> residents = new ArrayList<>();
     residents.add(resident(aJobseeker(COMMUNITY)));
     residents.add(resident(aJobseeker(COMMUNITY))); // the same profile: ties go to the lower id
-    Map<String, Object> electrician =
-        changed(
-            aged(34, true),
-            "desiredOccupations",
-            List.of("电工"),
-            "skills",
-            List.of("电工"),
-            "experience",
-            "在机械厂做过维修电工五年",
-            "acceptableSchedules",
-            List.of(),
-            "willingOutside",
-            true,
-            "licences",
-            List.of("电工证"));
-    electrician.put("minWage", null);
+    JobseekerRequest electrician =
+        edit(aged(34, true))
+            .desiredOccupations(List.of("电工"))
+            .skills(List.of("电工"))
+            .experience("在机械厂做过维修电工五年")
+            .acceptableSchedules(List.of())
+            .willingOutside(true)
+            .licences(List.of("电工证"))
+            .minWage(null)
+            .build();
     residents.add(resident(electrician));
     // the only holder of a licence one posting requires
-    Map<String, Object> noWishes =
-        changed(
-            aLowIncomeJobseeker(COMMUNITY),
-            "desiredOccupations",
-            List.of(),
-            "experience",
-            "做过保安员，也在医院做过保洁员",
-            "minWage",
-            0,
-            "licences",
-            List.of("无人机驾驶证" + System.nanoTime()),
-            "unemployedSince",
-            LocalDate.now().minusYears(2).toString());
+    JobseekerRequest noWishes =
+        edit(aLowIncomeJobseeker(COMMUNITY))
+            .desiredOccupations(List.of())
+            .experience("做过保安员，也在医院做过保洁员")
+            .minWage(0)
+            .licences(List.of("无人机驾驶证" + System.nanoTime()))
+            .unemployedSince(LocalDate.now().minusYears(2))
+            .build();
     long employedLater = resident(noWishes);
     residents.add(employedLater);
     residents.add(resident(aLowIncomeJobseeker(COMMUNITY)));
     residents.add(
         resident(
-            changed(
-                aJobseeker(3),
-                "desiredOccupations",
-                List.of("养老护理员"),
-                "skills",
-                List.of("生活照料", "做饭"),
-                "licences",
-                List.of("健康证"),
-                "acceptableSchedules",
-                List.of("SHIFT", "FULL_TIME"),
-                "minWage",
-                3500)));
+            edit(aJobseeker(3))
+                .desiredOccupations(List.of("养老护理员"))
+                .skills(List.of("生活照料", "做饭"))
+                .licences(List.of("健康证"))
+                .acceptableSchedules(List.of(Schedule.SHIFT, Schedule.FULL_TIME))
+                .minWage(3500)
+                .build()));
     residents.add(
         resident(
-            changed(
-                aged(30, true),
-                "desiredOccupations",
-                List.of("保安员"),
-                "skills",
-                List.of("巡逻"),
-                "licences",
-                List.of("保安员证"),
-                "acceptableSchedules",
-                List.of("SHIFT"))));
+            edit(aged(30, true))
+                .desiredOccupations(List.of("保安员"))
+                .skills(List.of("巡逻"))
+                .licences(List.of("保安员证"))
+                .acceptableSchedules(List.of(Schedule.SHIFT))
+                .build()));
     residents.add(
         resident(
-            changed(
-                aged(26, false),
-                "desiredOccupations",
-                List.of("普工", "仓管员"),
-                "education",
-                "SENIOR_HIGH",
-                "willingOutside",
-                true,
-                "minWage",
-                4800,
-                "acceptableSchedules",
-                List.of("SHIFT", "FULL_TIME"))));
-    residents.add(resident(with(aJobseeker(COMMUNITY), "status", "EMPLOYED")));
+            edit(aged(26, false))
+                .desiredOccupations(List.of("普工", "仓管员"))
+                .education(Education.SENIOR_HIGH)
+                .willingOutside(true)
+                .minWage(4800)
+                .acceptableSchedules(List.of(Schedule.SHIFT, Schedule.FULL_TIME))
+                .build()));
+    residents.add(resident(edit(aJobseeker(COMMUNITY)).status(JobseekerStatus.EMPLOYED).build()));
     long licensed =
         posting(
-            unit,
-            Map.of(
-                "title",
-                "无人机巡查员",
-                "occupation",
-                "保安员",
-                "requiredLicences",
-                noWishes.get("licences")));
+            unit, b -> b.title("无人机巡查员").occupation("保安员").requiredLicences(noWishes.licences()));
     postings.add(licensed);
 
     // every resident's list, short and long, and every posting's, for an admin and a matchmaker
@@ -505,7 +424,7 @@ class ExactMatchesIT extends ApiTest {
         api()
             .put(
                 "/api/v1/postings/" + factoryJob,
-                postingBody(unit, changed(factory, "wageMin", 9000, "wageMax", 12000)),
+                postingBody(unit, b -> factory.apply(b).wageMin(9000).wageMax(12000)),
                 admin());
     assertEquals(200, raised.status(), raised.toString());
     eventually(() -> matchesOf(wantsFactoryWork), r -> score(r, factoryJob) > before);
@@ -517,7 +436,7 @@ class ExactMatchesIT extends ApiTest {
         api()
             .put(
                 "/api/v1/jobseekers/" + employedLater,
-                changed(noWishes, "status", "EMPLOYED"),
+                edit(noWishes).status(JobseekerStatus.EMPLOYED).build(),
                 admin());
     assertEquals(200, employed.status(), employed.toString());
     assertEquals(List.of(), postingListIsExact(licensed, null, 10));

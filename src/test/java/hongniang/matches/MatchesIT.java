@@ -3,18 +3,25 @@ package hongniang.matches;
 import static hongniang.support.Fixtures.aJobseeker;
 import static hongniang.support.Fixtures.aLowIncomeJobseeker;
 import static hongniang.support.Fixtures.aPosting;
-import static hongniang.support.Fixtures.with;
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.jobseekers.JobseekerRequest;
+import hongniang.jobseekers.JobseekerStatus;
+import hongniang.postings.PostingRequest;
+import hongniang.security.Role;
 import hongniang.support.ApiTest;
+import hongniang.support.JobseekerRequestBuilder;
+import hongniang.support.PostingRequestBuilder;
 import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The match endpoints over real HTTP, PostgreSQL and Lucene. */
@@ -23,16 +30,14 @@ class MatchesIT extends ApiTest {
 
   private static final long COMMUNITY = 8;
 
-  private long posting(long unit, Map<String, Object> changes) {
-    Map<String, Object> body = aPosting(unit);
-    body.put("workCommunityId", COMMUNITY);
-    body.putAll(changes);
+  private long posting(long unit, UnaryOperator<PostingRequestBuilder> changes) {
+    PostingRequest body = changes.apply(edit(aPosting(unit)).workCommunityId(COMMUNITY)).build();
     Reply created = api().post("/api/v1/postings", body, admin());
     assertEquals(201, created.status(), created.toString());
     return created.num("id");
   }
 
-  private long resident(Map<String, Object> body) {
+  private long resident(JobseekerRequest body) {
     Reply created = api().post("/api/v1/jobseekers", body, admin());
     assertEquals(201, created.status(), created.toString());
     return created.num("id");
@@ -51,11 +56,10 @@ class MatchesIT extends ApiTest {
   }
 
   /** A resident who wants electrician's work and has the skill; each with an ID of their own. */
-  private static Map<String, Object> electrician(String field, Object value) {
-    Map<String, Object> body = with(aJobseeker(COMMUNITY), "desiredOccupations", List.of("电工"));
-    body.put("skills", List.of("电工"));
-    body.put(field, value);
-    return body;
+  private static JobseekerRequest electrician(UnaryOperator<JobseekerRequestBuilder> changes) {
+    return changes
+        .apply(edit(aJobseeker(COMMUNITY)).desiredOccupations(List.of("电工")).skills(List.of("电工")))
+        .build();
   }
 
   private Reply residentMatches(long id, String token, String query) {
@@ -65,14 +69,11 @@ class MatchesIT extends ApiTest {
   @Test
   void ranksPostingsForAResidentAndExplainsEachScoreAndEachExclusion() {
     long unit = aPartner();
-    long cleaning = posting(unit, Map.of("title", "小区保洁员", "occupation", "保洁员"));
-    long nearby =
-        posting(unit, Map.of("title", "写字楼保洁", "occupation", "清洁工", "workCommunityId", 3));
-    long welfare = posting(unit, Map.of("title", "社区环境保洁员（公益性岗位）", "publicWelfare", true));
+    long cleaning = posting(unit, b -> b.title("小区保洁员").occupation("保洁员"));
+    long nearby = posting(unit, b -> b.title("写字楼保洁").occupation("清洁工").workCommunityId(3L));
+    long welfare = posting(unit, b -> b.title("社区环境保洁员（公益性岗位）").publicWelfare(true));
     long licensed =
-        posting(
-            unit,
-            Map.of("title", "医院保洁员", "occupation", "保洁员", "requiredLicences", List.of("健康证")));
+        posting(unit, b -> b.title("医院保洁员").occupation("保洁员").requiredLicences(List.of("健康证")));
     long resident = resident(aJobseeker(COMMUNITY));
 
     Reply reply =
@@ -118,17 +119,17 @@ class MatchesIT extends ApiTest {
   @Test
   void residentsSeeTheirOwnMatchesAndStaffOnlyTheirCommunity() {
     long unit = aPartner();
-    posting(unit, Map.of());
+    posting(unit, b -> b);
     long resident = resident(aJobseeker(COMMUNITY));
     long other = resident(aJobseeker(COMMUNITY));
-    String self = userToken("RESIDENT", "jobseekerId", resident);
+    String self = userToken(Role.RESIDENT, resident);
     assertEquals(200, residentMatches(resident, self, "").status());
     assertEquals(404, residentMatches(other, self, "").status());
-    String ownMatchmaker = userToken("MATCHMAKER", "communityId", COMMUNITY);
-    String otherMatchmaker = userToken("MATCHMAKER", "communityId", 2L);
+    String ownMatchmaker = userToken(Role.MATCHMAKER, COMMUNITY);
+    String otherMatchmaker = userToken(Role.MATCHMAKER, 2L);
     assertEquals(200, residentMatches(resident, ownMatchmaker, "").status());
     assertEquals(404, residentMatches(resident, otherMatchmaker, "").status());
-    String employer = userToken("EMPLOYER", "partnerUnitId", unit);
+    String employer = userToken(Role.EMPLOYER, unit);
     assertEquals(403, residentMatches(resident, employer, "").status());
     assertEquals(401, api().get("/api/v1/jobseekers/" + resident + "/matches", null).status());
     assertEquals(404, residentMatches(999_999_999L, admin(), "").status());
@@ -154,19 +155,20 @@ class MatchesIT extends ApiTest {
     long job =
         posting(
             unit,
-            Map.of(
-                "title",
-                "电工",
-                "occupation",
-                "电工",
-                "skills",
-                List.of("电工"),
-                "requiredLicences",
-                List.of("电工证")));
-    long qualified = resident(electrician("licences", List.of("电工证")));
-    long unlicensed = resident(electrician("licences", List.of()));
-    long employed = resident(with(electrician("licences", List.of("电工证")), "status", "EMPLOYED"));
-    long elsewhere = resident(with(electrician("licences", List.of("电工证")), "communityId", 2));
+            b ->
+                b.title("电工")
+                    .occupation("电工")
+                    .skills(List.of("电工"))
+                    .requiredLicences(List.of("电工证")));
+    long qualified = resident(electrician(b -> b.licences(List.of("电工证"))));
+    long unlicensed = resident(electrician(b -> b.licences(List.of())));
+    long employed =
+        resident(
+            edit(electrician(b -> b.licences(List.of("电工证"))))
+                .status(JobseekerStatus.EMPLOYED)
+                .build());
+    long elsewhere =
+        resident(edit(electrician(b -> b.licences(List.of("电工证")))).communityId(2L).build());
 
     Reply reply =
         eventually(
@@ -178,7 +180,7 @@ class MatchesIT extends ApiTest {
     assertTrue(ids(reply, "excluded", "jobseekerId").contains(unlicensed), reply.toString());
     assertTrue(reply.text().contains("电工证"), reply.text());
 
-    String matchmaker = userToken("MATCHMAKER", "communityId", COMMUNITY);
+    String matchmaker = userToken(Role.MATCHMAKER, COMMUNITY);
     List<Long> own =
         ids(
             api().get("/api/v1/postings/" + job + "/matches", matchmaker),
@@ -186,14 +188,12 @@ class MatchesIT extends ApiTest {
             "jobseekerId");
     assertTrue(own.contains(qualified), own.toString());
     assertFalse(own.contains(elsewhere), "another community's resident leaked: " + own);
-    String employer = userToken("EMPLOYER", "partnerUnitId", unit);
+    String employer = userToken(Role.EMPLOYER, unit);
     assertEquals(403, api().get("/api/v1/postings/" + job + "/matches", employer).status());
     assertEquals(
         403,
         api()
-            .get(
-                "/api/v1/postings/" + job + "/matches",
-                userToken("RESIDENT", "jobseekerId", qualified))
+            .get("/api/v1/postings/" + job + "/matches", userToken(Role.RESIDENT, qualified))
             .status());
     assertNull(
         api().get("/api/v1/postings/" + job + "/matches", admin()).at("excluded"),
@@ -207,34 +207,20 @@ class MatchesIT extends ApiTest {
     // greedy way gives X the cleaning post and leaves the electrician's place empty
     long cleaning =
         posting(
-            unit,
-            Map.of(
-                "title",
-                "小区保洁员",
-                "occupation",
-                "保洁员",
-                "headcount",
-                1,
-                "skills",
-                List.of("保洁", "做饭")));
+            unit, b -> b.title("小区保洁员").occupation("保洁员").headcount(1).skills(List.of("保洁", "做饭")));
     long electrical =
         posting(
             unit,
-            Map.of(
-                "title",
-                "维修电工",
-                "occupation",
-                "电工",
-                "headcount",
-                1,
-                "skills",
-                List.of("电工"),
-                "requiredLicences",
-                List.of("电工证")));
-    long x = resident(with(aJobseeker(COMMUNITY), "licences", List.of("电工证")));
-    long y = resident(with(aJobseeker(COMMUNITY), "skills", List.of("保洁")));
-    Map<String, Object> request =
-        Map.of("postingIds", List.of(cleaning, electrical), "jobseekerIds", List.of(x, y));
+            b ->
+                b.title("维修电工")
+                    .occupation("电工")
+                    .headcount(1)
+                    .skills(List.of("电工"))
+                    .requiredLicences(List.of("电工证")));
+    long x = resident(edit(aJobseeker(COMMUNITY)).licences(List.of("电工证")).build());
+    long y = resident(edit(aJobseeker(COMMUNITY)).skills(List.of("保洁")).build());
+    BoardRequest request =
+        new BoardRequest(null, List.of(cleaning, electrical), List.of(x, y), null);
     Reply board = api().post("/api/v1/match-board", request, admin());
     assertEquals(200, board.status(), board.toString());
     assertTrue(board.num("places") == 2, board.toString());
@@ -257,38 +243,43 @@ class MatchesIT extends ApiTest {
   @Test
   void theBoardChecksItsRequestAndWhoAsks() {
     long unit = aPartner();
-    long job = posting(unit, Map.of());
+    long job = posting(unit, b -> b);
     long resident = resident(aJobseeker(COMMUNITY));
     Reply bad =
-        api()
-            .post(
-                "/api/v1/match-board", Map.of("perResident", 9, "postingIds", List.of()), admin());
+        api().post("/api/v1/match-board", new BoardRequest(null, List.of(), null, 9), admin());
     assertEquals(400, bad.status());
     assertEquals(List.of("perResident:Range", "postingIds:Size"), bad.fieldRules());
     Reply unknown =
         api()
             .post(
                 "/api/v1/match-board",
-                Map.of("postingIds", List.of(job, 999_999_999L), "jobseekerIds", List.of(resident)),
+                new BoardRequest(null, List.of(job, 999_999_999L), List.of(resident), null),
                 admin());
     assertEquals(400, unknown.status());
     assertEquals(List.of("postingIds:Exists"), unknown.fieldRules());
-    String stranger = userToken("MATCHMAKER", "communityId", 2L);
+    String stranger = userToken(Role.MATCHMAKER, 2L);
     assertEquals(
         403,
         api()
             .post(
                 "/api/v1/match-board",
-                Map.of("postingIds", List.of(job), "jobseekerIds", List.of(resident)),
+                new BoardRequest(null, List.of(job), List.of(resident), null),
                 stranger)
             .status());
     assertEquals(
         403,
-        api().post("/api/v1/match-board", Map.of("communityId", COMMUNITY), stranger).status());
-    String own = userToken("MATCHMAKER", "communityId", COMMUNITY);
-    Reply mine = api().post("/api/v1/match-board", Map.of("postingIds", List.of(job)), own);
+        api()
+            .post("/api/v1/match-board", new BoardRequest(COMMUNITY, null, null, null), stranger)
+            .status());
+    String own = userToken(Role.MATCHMAKER, COMMUNITY);
+    Reply mine =
+        api().post("/api/v1/match-board", new BoardRequest(null, List.of(job), null, null), own);
     assertEquals(200, mine.status(), mine.toString());
-    String employer = userToken("EMPLOYER", "partnerUnitId", unit);
-    assertEquals(403, api().post("/api/v1/match-board", Map.of(), employer).status());
+    String employer = userToken(Role.EMPLOYER, unit);
+    assertEquals(
+        403,
+        api()
+            .post("/api/v1/match-board", new BoardRequest(null, null, null, null), employer)
+            .status());
   }
 }

@@ -2,11 +2,12 @@ package hongniang.partners;
 
 import static hongniang.support.Fixtures.aPartnerUnit;
 import static hongniang.support.Fixtures.anAgreement;
-import static hongniang.support.Fixtures.with;
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Fixtures;
 import hongniang.support.Reply;
@@ -41,13 +42,13 @@ class PartnersIT extends ApiTest {
 
   @Test
   void aWrongCreditCodeCheckCharacterIsRefusedAndNothingStored() {
-    Map<String, Object> body =
-        with(aPartnerUnit(), "creditCode", Fixtures.aCreditCodeWithWrongCheck());
+    PartnerUnitRequest body =
+        edit(aPartnerUnit()).creditCode(Fixtures.aCreditCodeWithWrongCheck()).build();
     Reply reply = api().post("/api/v1/partners", body, admin());
     assertEquals(400, reply.status(), reply.toString());
     assertTrue(reply.contentType().startsWith("application/problem+json"));
     assertEquals(List.of("creditCode:CheckCharacter"), reply.fieldRules());
-    Reply search = getWith("/api/v1/partners", "q", (String) body.get("name"));
+    Reply search = getWith("/api/v1/partners", "q", body.name());
     assertEquals(0, search.num("totalItems"));
   }
 
@@ -57,7 +58,7 @@ class PartnersIT extends ApiTest {
         api()
             .post(
                 "/api/v1/partners",
-                with(aPartnerUnit(), "creditCode", "9135040OMA2YXXXXXO"),
+                edit(aPartnerUnit()).creditCode("9135040OMA2YXXXXXO").build(),
                 admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("creditCode:Pattern"), reply.fieldRules());
@@ -65,9 +66,9 @@ class PartnersIT extends ApiTest {
 
   @Test
   void aSecondUnitWithTheSameCreditCodeConflicts() {
-    Map<String, Object> body = aPartnerUnit();
+    PartnerUnitRequest body = aPartnerUnit();
     assertEquals(201, api().post("/api/v1/partners", body, admin()).status());
-    Reply again = api().post("/api/v1/partners", with(body, "name", "另一家"), admin());
+    Reply again = api().post("/api/v1/partners", edit(body).name("另一家").build(), admin());
     assertEquals(409, again.status());
     assertEquals(List.of("creditCode:Unique"), again.fieldRules());
   }
@@ -114,7 +115,7 @@ class PartnersIT extends ApiTest {
   void anEmployerSeesOnlyItsOwnUnit() {
     long mine = aPartner();
     long theirs = aPartner();
-    String employer = userToken("EMPLOYER", "partnerUnitId", mine);
+    String employer = userToken(Role.EMPLOYER, mine);
     assertEquals(200, api().get("/api/v1/partners/" + mine, employer).status());
     assertEquals(404, api().get("/api/v1/partners/" + theirs, employer).status());
     assertEquals(404, api().get("/api/v1/partners/" + theirs + "/agreements", employer).status());
@@ -127,7 +128,7 @@ class PartnersIT extends ApiTest {
   @Test
   void matchmakersReadPartnersButCannotSignAgreements() {
     long id = aPartner();
-    String matchmaker = userToken("MATCHMAKER", "communityId", 4L);
+    String matchmaker = userToken(Role.MATCHMAKER, 4L);
     assertEquals(200, api().get("/api/v1/partners/" + id, matchmaker).status());
     Reply sign =
         api()

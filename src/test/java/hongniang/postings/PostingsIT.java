@@ -1,10 +1,11 @@
 package hongniang.postings;
 
 import static hongniang.support.Fixtures.aPosting;
-import static hongniang.support.Fixtures.with;
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -26,15 +27,13 @@ class PostingsIT extends ApiTest {
     long id = created.num("id");
     String resident = residentToken();
     assertEquals(200, api().get("/api/v1/postings/" + id, resident).status());
-    assertEquals(
-        200,
-        api().get("/api/v1/postings/" + id, userToken("MATCHMAKER", "communityId", 1L)).status());
+    assertEquals(200, api().get("/api/v1/postings/" + id, userToken(Role.MATCHMAKER, 1L)).status());
   }
 
   @Test
   void wageMinAboveWageMaxIsRefused() {
     Reply reply =
-        api().post("/api/v1/postings", with(aPosting(aPartner()), "wageMin", 5000), admin());
+        api().post("/api/v1/postings", edit(aPosting(aPartner())).wageMin(5000).build(), admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("wageMax:WageRange"), reply.fieldRules());
   }
@@ -42,7 +41,7 @@ class PostingsIT extends ApiTest {
   @Test
   void headcountBelowOneIsRefused() {
     Reply reply =
-        api().post("/api/v1/postings", with(aPosting(aPartner()), "headcount", 0), admin());
+        api().post("/api/v1/postings", edit(aPosting(aPartner())).headcount(0).build(), admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("headcount:Min"), reply.fieldRules());
   }
@@ -52,7 +51,9 @@ class PostingsIT extends ApiTest {
     Reply reply =
         api()
             .post(
-                "/api/v1/postings", with(aPosting(aPartner()), "workCommunityId", 424242), admin());
+                "/api/v1/postings",
+                edit(aPosting(aPartner())).workCommunityId(424242L).build(),
+                admin());
     assertEquals(400, reply.status());
     assertEquals(List.of("workCommunityId:Exists"), reply.fieldRules());
   }
@@ -64,7 +65,12 @@ class PostingsIT extends ApiTest {
     assertEquals(400, open.status());
     assertEquals(List.of("partnerUnitId:PartnerAgreement"), open.fieldRules());
 
-    Reply draft = api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), admin());
+    Reply draft =
+        api()
+            .post(
+                "/api/v1/postings",
+                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
+                admin());
     assertEquals(201, draft.status(), draft.toString());
     Reply opening = api().post("/api/v1/postings/" + draft.num("id") + "/open", Map.of(), admin());
     assertEquals(400, opening.status());
@@ -75,11 +81,8 @@ class PostingsIT extends ApiTest {
 
   @Test
   void severalBrokenRulesAreReportedTogether() {
-    Map<String, Object> body = aPosting(aPartner());
-    body.remove("title");
-    body.put("minAge", 50);
-    body.put("maxAge", 30);
-    body.put("wageMin", -1);
+    PostingRequest body =
+        edit(aPosting(aPartner())).title(null).minAge(50).maxAge(30).wageMin(-1).build();
     Reply reply = api().post("/api/v1/postings", body, admin());
     assertEquals(400, reply.status());
     assertEquals(
@@ -93,7 +96,7 @@ class PostingsIT extends ApiTest {
     long unitB = aPartner();
     long postingB = anOpenPosting(unitB);
     long postingA = anOpenPosting(unitA);
-    String employerA = userToken("EMPLOYER", "partnerUnitId", unitA);
+    String employerA = userToken(Role.EMPLOYER, unitA);
 
     assertEquals(200, api().get("/api/v1/postings/" + postingA, employerA).status());
     assertEquals(404, api().get("/api/v1/postings/" + postingB, employerA).status());
@@ -113,9 +116,13 @@ class PostingsIT extends ApiTest {
   @Test
   void anEmployerPostsAndManagesItsOwnOpenings() {
     long unit = aPartner();
-    String employer = userToken("EMPLOYER", "partnerUnitId", unit);
+    String employer = userToken(Role.EMPLOYER, unit);
     Reply created =
-        api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), employer);
+        api()
+            .post(
+                "/api/v1/postings",
+                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
+                employer);
     assertEquals(201, created.status());
     long id = created.num("id");
     assertEquals(
@@ -124,7 +131,7 @@ class PostingsIT extends ApiTest {
         "PAUSED",
         api().post("/api/v1/postings/" + id + "/pause", Map.of(), employer).str("status"));
     Reply updated =
-        api().put("/api/v1/postings/" + id, with(aPosting(unit), "status", null), employer);
+        api().put("/api/v1/postings/" + id, edit(aPosting(unit)).status(null).build(), employer);
     assertEquals(200, updated.status(), updated.toString());
     assertEquals("PAUSED", updated.str("status"));
     assertEquals(
@@ -139,12 +146,11 @@ class PostingsIT extends ApiTest {
   void fillingEveryPlaceMarksThePostingFilled() {
     long unit = aPartner();
     long id = anOpenPosting(unit);
-    Map<String, Object> body = with(aPosting(unit), "filledCount", 3);
-    body.remove("status");
+    PostingRequest body = edit(aPosting(unit)).filledCount(3).status(null).build();
     Reply reply = api().put("/api/v1/postings/" + id, body, admin());
     assertEquals("FILLED", reply.str("status"));
     assertEquals(0, reply.num("remaining"));
-    Reply over = api().put("/api/v1/postings/" + id, with(body, "filledCount", 4), admin());
+    Reply over = api().put("/api/v1/postings/" + id, edit(body).filledCount(4).build(), admin());
     assertEquals(List.of("filledCount:FilledWithinHeadcount"), over.fieldRules());
   }
 
@@ -153,7 +159,12 @@ class PostingsIT extends ApiTest {
     long unit = aPartner();
     long open = anOpenPosting(unit);
     long draft =
-        api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), admin()).num("id");
+        api()
+            .post(
+                "/api/v1/postings",
+                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
+                admin())
+            .num("id");
     String resident = residentToken();
     assertEquals(404, api().get("/api/v1/postings/" + draft, resident).status());
     Reply list = api().get("/api/v1/postings?partnerUnitId=" + unit, resident);
@@ -166,7 +177,9 @@ class PostingsIT extends ApiTest {
   void listsFilterAndPageWithinLimits() {
     long unit = aPartner();
     anOpenPosting(unit);
-    api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), admin());
+    api()
+        .post(
+            "/api/v1/postings", edit(aPosting(unit)).status(PostingStatus.DRAFT).build(), admin());
     Reply drafts = api().get("/api/v1/postings?partnerUnitId=" + unit + "&status=DRAFT", admin());
     assertEquals(1, drafts.num("totalItems"));
     Reply page = api().get("/api/v1/postings?partnerUnitId=" + unit + "&size=1&page=1", admin());
@@ -188,9 +201,8 @@ class PostingsIT extends ApiTest {
 
   @Test
   void anOutsideDistrictPostingHasNoCommunityAndItsOwnCity() {
-    Map<String, Object> body = with(aPosting(aPartner()), "workCommunityId", null);
-    body.put("city", "厦门市");
-    body.put("accommodation", true);
+    PostingRequest body =
+        edit(aPosting(aPartner())).workCommunityId(null).city("厦门市").accommodation(true).build();
     Reply reply = api().post("/api/v1/postings", body, admin());
     assertEquals(201, reply.status(), reply.toString());
     assertEquals(true, reply.at("outsideDistrict"));
@@ -205,6 +217,6 @@ class PostingsIT extends ApiTest {
     Reply resident =
         api().post("/api/v1/jobseekers", hongniang.support.Fixtures.aJobseeker(1), admin());
     assertEquals(201, resident.status(), resident.toString());
-    return userToken("RESIDENT", "jobseekerId", resident.num("id"));
+    return userToken(Role.RESIDENT, resident.num("id"));
   }
 }

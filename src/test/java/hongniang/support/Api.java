@@ -12,7 +12,6 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** A small HTTP client for tests: real requests to the running server, replies as {@link Reply}. */
 public final class Api {
@@ -27,10 +26,7 @@ public final class Api {
 
   /** Logs in and returns the bearer token; fails the test if the login is refused. */
   public String login(String username, String password) {
-    Reply reply =
-        send(
-            HttpRequest.POST("/api/v1/login", Map.of("username", username, "password", password)),
-            null);
+    Reply reply = send(HttpRequest.POST("/api/v1/login", new Login(username, password)), null);
     if (reply.status() != 200) {
       throw new AssertionError("login of " + username + " failed: " + reply);
     }

@@ -1,11 +1,12 @@
 package hongniang.support;
 
+import hongniang.accounts.NewUser;
+import hongniang.security.Role;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * Base of HTTP integration tests: a real server on the shared test PostgreSQL, an admin token, and
@@ -80,14 +81,17 @@ public abstract class ApiTest implements DatabaseTest {
   }
 
   /** Creates a user with the role and binding, and returns their token. */
-  protected String userToken(String role, String bindingField, Long bindingId) {
+  protected String userToken(Role role, Long bindingId) {
     String username = (role + "-" + System.nanoTime()).toLowerCase();
-    Map<String, Object> body =
-        new java.util.HashMap<>(
-            Map.of("username", username, "password", "password-123", "role", role));
-    if (bindingField != null) {
-      body.put(bindingField, bindingId);
-    }
+    NewUser body =
+        new NewUser(
+            username,
+            "password-123",
+            role,
+            null,
+            role == Role.MATCHMAKER ? bindingId : null,
+            role == Role.EMPLOYER ? bindingId : null,
+            role == Role.RESIDENT ? bindingId : null);
     Reply created = api().post("/api/v1/users", body, admin());
     if (created.status() != 201) {
       throw new AssertionError("user not created: " + created);

@@ -1,13 +1,34 @@
 package hongniang.support;
 
+import hongniang.accounts.NewUser;
+import hongniang.accounts.UserUpdate;
 import hongniang.common.CheckDigits;
+import hongniang.common.DifficultyCategory;
+import hongniang.common.Education;
+import hongniang.common.Schedule;
+import hongniang.communities.CommunityRequest;
+import hongniang.jobseekers.JobseekerRequest;
+import hongniang.matches.BoardRequest;
+import hongniang.partners.AgreementRequest;
+import hongniang.partners.PartnerUnitRequest;
+import hongniang.postings.PostingRequest;
+import hongniang.postings.PostingStatus;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Intent-revealing request bodies for tests; every call gives unique codes and numbers. */
+@RecordBuilder.Include({
+  PostingRequest.class,
+  JobseekerRequest.class,
+  PartnerUnitRequest.class,
+  AgreementRequest.class,
+  CommunityRequest.class,
+  NewUser.class,
+  UserUpdate.class,
+  BoardRequest.class
+})
 public final class Fixtures {
 
   private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000);
@@ -35,74 +56,81 @@ public final class Fixtures {
     return first17 + CheckDigits.idNumberCheckChar(first17);
   }
 
-  public static Map<String, Object> aPartnerUnit() {
-    Map<String, Object> m = new HashMap<>();
-    m.put("name", "测试单位" + SEQ.incrementAndGet());
-    m.put("creditCode", aCreditCode());
-    m.put("address", "三明市三元区城关街道");
-    m.put("contactPerson", "王经理");
-    m.put("contactPhone", "0598-8221234");
-    m.put("industry", "物业管理");
-    return m;
+  public static PartnerUnitRequest aPartnerUnit() {
+    return new PartnerUnitRequest(
+        "测试单位" + SEQ.incrementAndGet(), aCreditCode(), "三明市三元区城关街道", "王经理", "0598-8221234", "物业管理");
   }
 
-  public static Map<String, Object> anAgreement(
+  public static AgreementRequest anAgreement(
       long communityId, LocalDate signedOn, LocalDate validUntil) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("number", "XY-" + SEQ.incrementAndGet());
-    m.put("signingCommunityId", communityId);
-    m.put("signedOn", signedOn.toString());
-    m.put("validUntil", validUntil.toString());
-    return m;
+    return AgreementRequestBuilder.builder()
+        .number("XY-" + SEQ.incrementAndGet())
+        .signingCommunityId(communityId)
+        .signedOn(signedOn)
+        .validUntil(validUntil)
+        .build();
   }
 
   /** An open cleaning posting in community 1, valid for a month. */
-  public static Map<String, Object> aPosting(long unitId) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("partnerUnitId", unitId);
-    m.put("title", "小区保洁员");
-    m.put("description", "负责小区公共区域清洁");
-    m.put("occupation", "保洁员");
-    m.put("skills", List.of("清洁", "垃圾分类"));
-    m.put("headcount", 3);
-    m.put("wageMin", 2200);
-    m.put("wageMax", 2800);
-    m.put("schedule", "FULL_TIME");
-    m.put("workCommunityId", 1);
-    m.put("validThrough", LocalDate.now().plusMonths(1).toString());
-    m.put("status", "OPEN");
-    return m;
+  public static PostingRequest aPosting(long unitId) {
+    return PostingRequestBuilder.builder()
+        .partnerUnitId(unitId)
+        .title("小区保洁员")
+        .description("负责小区公共区域清洁")
+        .occupation("保洁员")
+        .skills(List.of("清洁", "垃圾分类"))
+        .headcount(3)
+        .wageMin(2200)
+        .wageMax(2800)
+        .schedule(Schedule.FULL_TIME)
+        .workCommunityId(1L)
+        .validThrough(LocalDate.now().plusMonths(1))
+        .status(PostingStatus.OPEN)
+        .build();
   }
 
   /** A seeking resident of the community, 52 years old, with an ID number. */
-  public static Map<String, Object> aJobseeker(long communityId) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("name", "李秀英");
-    m.put("idNumber", anIdNumber(LocalDate.now().minusYears(52).withDayOfYear(40), false));
-    m.put("phone", "13805981234");
-    m.put("communityId", communityId);
-    m.put("education", "JUNIOR_HIGH");
-    m.put("skills", List.of("保洁", "做饭"));
-    m.put("experience", "曾在三明纺织厂做挡车工12年");
-    m.put("desiredOccupations", List.of("保洁员", "家政服务员"));
-    m.put("minWage", 2000);
-    m.put("acceptableSchedules", List.of("FULL_TIME", "PART_TIME"));
-    m.put("willingOutside", false);
-    return m;
+  public static JobseekerRequest aJobseeker(long communityId) {
+    return JobseekerRequestBuilder.builder()
+        .name("李秀英")
+        .idNumber(anIdNumber(LocalDate.now().minusYears(52).withDayOfYear(40), false))
+        .phone("13805981234")
+        .communityId(communityId)
+        .education(Education.JUNIOR_HIGH)
+        .skills(List.of("保洁", "做饭"))
+        .experience("曾在三明纺织厂做挡车工12年")
+        .desiredOccupations(List.of("保洁员", "家政服务员"))
+        .minWage(2000)
+        .acceptableSchedules(List.of(Schedule.FULL_TIME, Schedule.PART_TIME))
+        .willingOutside(false)
+        .build();
   }
 
   /** A low-income (低保) 4050 resident: the people public-welfare posts are for. */
-  public static Map<String, Object> aLowIncomeJobseeker(long communityId) {
-    Map<String, Object> m = aJobseeker(communityId);
-    m.put("difficultyCategories", List.of("LOW_INCOME", "AGE_4050"));
-    m.put("difficultyNote", "低保户，丈夫重病");
-    return m;
+  public static JobseekerRequest aLowIncomeJobseeker(long communityId) {
+    return edit(aJobseeker(communityId))
+        .difficultyCategories(List.of(DifficultyCategory.LOW_INCOME, DifficultyCategory.AGE_4050))
+        .difficultyNote("低保户，丈夫重病")
+        .build();
   }
 
-  /** A copy of the body with one field changed. */
-  public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
-    Map<String, Object> m = new HashMap<>(body);
-    m.put(field, value);
-    return m;
+  /** A builder from the request, to change some fields. */
+  public static PostingRequestBuilder edit(PostingRequest request) {
+    return PostingRequestBuilder.builder(request);
+  }
+
+  /** A builder from the request, to change some fields. */
+  public static JobseekerRequestBuilder edit(JobseekerRequest request) {
+    return JobseekerRequestBuilder.builder(request);
+  }
+
+  /** A builder from the request, to change some fields. */
+  public static PartnerUnitRequestBuilder edit(PartnerUnitRequest request) {
+    return PartnerUnitRequestBuilder.builder(request);
+  }
+
+  /** A builder from the request, to change some fields. */
+  public static AgreementRequestBuilder edit(AgreementRequest request) {
+    return AgreementRequestBuilder.builder(request);
   }
 }

@@ -56,7 +56,15 @@ public record Reply(int status, String contentType, String text, Object json) {
 
   /** The field errors of a problem response as "field:rule" strings. */
   public List<String> fieldRules() {
-    Object errors = ((Map<?, ?>) json).get("errors");
+    return fieldRules(((Map<?, ?>) json).get("errors"));
+  }
+
+  /** The field errors of row {@code row} of an import report, as "field:rule" strings. */
+  public List<String> rowFieldRules(int row) {
+    return fieldRules(at("rows[" + row + "].errors"));
+  }
+
+  private static List<String> fieldRules(Object errors) {
     if (!(errors instanceof List<?> list)) {
       return List.of();
     }

@@ -2,11 +2,16 @@ package hongniang.search.query;
 
 import static hongniang.support.Fixtures.aJobseeker;
 import static hongniang.support.Fixtures.aPosting;
-import static hongniang.support.Fixtures.with;
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.common.Schedule;
+import hongniang.jobseekers.JobseekerRequest;
+import hongniang.postings.PostingRequest;
+import hongniang.postings.PostingStatus;
+import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
 import hongniang.support.TestClock;
@@ -62,9 +67,8 @@ class SearchIT extends ApiTest {
   }
 
   private long aCleaningPosting(long unit) {
-    Map<String, Object> body = with(aPosting(unit), "title", "小区保洁员");
-    body.put("occupation", "保洁员");
-    body.put("description", "负责楼道和公共区域的清洁");
+    PostingRequest body =
+        edit(aPosting(unit)).title("小区保洁员").occupation("保洁员").description("负责楼道和公共区域的清洁").build();
     return api().post("/api/v1/postings", body, admin()).num("id");
   }
 
@@ -96,10 +100,13 @@ class SearchIT extends ApiTest {
   void characterPairsBackUpTheWordsWhenTheyFindLittle() {
     long unit = aPartner();
     String mine = "&partnerUnitId=" + unit;
-    Map<String, Object> body = with(aPosting(unit), "title", "三明月嫂服务中心招聘");
-    body.put("occupation", "家政服务员");
-    body.put("description", "照顾产妇和新生儿");
-    body.put("skills", List.of("做饭"));
+    PostingRequest body =
+        edit(aPosting(unit))
+            .title("三明月嫂服务中心招聘")
+            .occupation("家政服务员")
+            .description("照顾产妇和新生儿")
+            .skills(List.of("做饭"))
+            .build();
     long id = api().post("/api/v1/postings", body, admin()).num("id");
     Reply found = eventually(q("月嫂") + mine, has(id));
     assertEquals(1, found.num("total"));
@@ -113,20 +120,23 @@ class SearchIT extends ApiTest {
   void aHitShowsItsPostingsValues() {
     long unit = aPartner();
     String unitName = api().get("/api/v1/partners/" + unit, admin()).str("name");
-    Map<String, Object> body = with(aPosting(unit), "title", "超市理货员早班");
-    body.put("occupation", "理货员");
-    body.put("skills", List.of("搬运", "收银"));
-    body.put("schedule", "PART_TIME");
-    body.put("wageMin", 2600);
-    body.put("wageMax", 3400);
-    body.put("wageNote", "另有餐补");
-    body.put("headcount", 4);
-    body.put("workCommunityId", 7);
-    body.put("accommodation", true);
-    body.put("disabilityFriendly", true);
-    body.put("requiredLicences", List.of("健康证", "叉车证"));
-    String validThrough = LocalDate.now().plusDays(40).toString();
-    body.put("validThrough", validThrough);
+    PostingRequest body =
+        edit(aPosting(unit))
+            .title("超市理货员早班")
+            .occupation("理货员")
+            .skills(List.of("搬运", "收银"))
+            .schedule(Schedule.PART_TIME)
+            .wageMin(2600)
+            .wageMax(3400)
+            .wageNote("另有餐补")
+            .headcount(4)
+            .workCommunityId(7L)
+            .accommodation(true)
+            .disabilityFriendly(true)
+            .requiredLicences(List.of("健康证", "叉车证"))
+            .validThrough(LocalDate.now().plusDays(40))
+            .build();
+    String validThrough = body.validThrough().toString();
     long id = api().post("/api/v1/postings", body, admin()).num("id");
     String mine = "partnerUnitId=" + unit;
     for (String query : List.of(mine, q("理货员") + "&" + mine)) {
@@ -156,13 +166,16 @@ class SearchIT extends ApiTest {
   void filtersNarrowAndFacetsCount() {
     long unit = aPartner();
     long cleaning = aCleaningPosting(unit);
-    Map<String, Object> guard = with(aPosting(unit), "title", "夜班门卫");
-    guard.put("occupation", "保安员");
-    guard.put("schedule", "SHIFT");
-    guard.put("wageMin", 3000);
-    guard.put("wageMax", 3600);
-    guard.put("workCommunityId", 4);
-    guard.put("requiredLicences", List.of("保安员证"));
+    PostingRequest guard =
+        edit(aPosting(unit))
+            .title("夜班门卫")
+            .occupation("保安员")
+            .schedule(Schedule.SHIFT)
+            .wageMin(3000)
+            .wageMax(3600)
+            .workCommunityId(4L)
+            .requiredLicences(List.of("保安员证"))
+            .build();
     long security = api().post("/api/v1/postings", guard, admin()).num("id");
     String mine = "partnerUnitId=" + unit;
     Reply all = eventually(mine, r -> r.num("total") == 2);
@@ -213,11 +226,10 @@ class SearchIT extends ApiTest {
 
   @Test
   void staffFindResidentsBySkillAndOthersCannot() {
-    Map<String, Object> body = aJobseeker(6);
-    body.put("skills", List.of("电焊", "气割"));
-    body.put("desiredOccupations", List.of("电焊工"));
+    JobseekerRequest body =
+        edit(aJobseeker(6)).skills(List.of("电焊", "气割")).desiredOccupations(List.of("电焊工")).build();
     long id = api().post("/api/v1/jobseekers", body, admin()).num("id");
-    String matchmaker = userToken("MATCHMAKER", "communityId", 6L);
+    String matchmaker = userToken(Role.MATCHMAKER, 6L);
     String path = "/api/v1/jobseekers/search?" + q("焊工") + "&communityId=6";
     long deadline = System.currentTimeMillis() + 5000;
     Reply reply = api().get(path, matchmaker);
@@ -233,13 +245,13 @@ class SearchIT extends ApiTest {
     assertTrue(
         marked.text().contains("<b>焊工</b>") || marked.text().contains("<b>电焊工</b>"),
         marked.toString());
-    assertFalse(reply.text().contains((String) body.get("idNumber")), "no ID number in results");
+    assertFalse(reply.text().contains(body.idNumber()), "no ID number in results");
     Reply faceted = api().get("/api/v1/jobseekers/search?facets=true", matchmaker);
     assertTrue(faceted.text().contains("\"community\":[{\"value\":\"6\""), faceted.toString());
     assertEquals(true, faceted.at("totalExact"));
     assertEquals(404, api().get("/api/v1/jobseekers/search?communityId=5", matchmaker).status());
     assertEquals(401, api().get("/api/v1/jobseekers/search", null).status());
-    String employer = userToken("EMPLOYER", "partnerUnitId", aPartner());
+    String employer = userToken(Role.EMPLOYER, aPartner());
     assertEquals(403, api().get("/api/v1/jobseekers/search", employer).status());
 
     assertEquals(204, api().delete("/api/v1/jobseekers/" + id, admin()).status());
@@ -283,7 +295,12 @@ class SearchIT extends ApiTest {
   void draftsOfAnyUnitNeverShowInSearch() {
     long unit = aPartner();
     long draft =
-        api().post("/api/v1/postings", with(aPosting(unit), "status", "DRAFT"), admin()).num("id");
+        api()
+            .post(
+                "/api/v1/postings",
+                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
+                admin())
+            .num("id");
     long open = aCleaningPosting(unit);
     eventually("partnerUnitId=" + unit, r -> ids(r).equals(List.of(open)));
     assertFalse(ids(search(q("保洁") + "&size=50")).contains(draft));
@@ -310,7 +327,7 @@ class SearchIT extends ApiTest {
   void aRebuildGivesTheSameResultsAsIncrementalUpdates() {
     long unit = aPartner();
     aCleaningPosting(unit);
-    api().post("/api/v1/postings", with(aPosting(unit), "title", "超市防损员"), admin());
+    api().post("/api/v1/postings", edit(aPosting(unit)).title("超市防损员").build(), admin());
     eventually("partnerUnitId=" + unit, r -> r.num("total") == 2);
     String[] queries = {
       "q=%E4%BF%9D%E6%B4%81",
@@ -333,7 +350,7 @@ class SearchIT extends ApiTest {
       after.add(snapshot(query));
     }
     assertEquals(before, after);
-    String matchmaker = userToken("MATCHMAKER", "communityId", 1L);
+    String matchmaker = userToken(Role.MATCHMAKER, 1L);
     assertEquals(403, api().post("/api/v1/search/rebuild", Map.of(), matchmaker).status());
   }
 

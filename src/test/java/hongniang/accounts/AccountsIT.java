@@ -1,10 +1,12 @@
-package hongniang;
+package hongniang.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hongniang.security.Role;
 import hongniang.support.Api;
 import hongniang.support.DatabaseTest;
+import hongniang.support.Login;
 import hongniang.support.Reply;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -12,7 +14,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,42 +66,26 @@ class AccountsIT implements DatabaseTest {
     Reply created =
         api.post(
             "/api/v1/users",
-            Map.of(
-                "username",
-                "mm-fenggang",
-                "password",
-                "first-pass-1",
-                "role",
-                "MATCHMAKER",
-                "communityId",
-                2),
+            new NewUser("mm-fenggang", "first-pass-1", Role.MATCHMAKER, null, 2L, null, null),
             admin);
     long id = created.num("id");
     String token = api.login("mm-fenggang", "first-pass-1");
     Reply wrong =
-        api.post(
-            "/api/v1/me/password",
-            Map.of("currentPassword", "nope-nope", "newPassword", "second-pass-2"),
-            token);
+        api.post("/api/v1/me/password", new PasswordChange("nope-nope", "second-pass-2"), token);
     assertEquals(java.util.List.of("currentPassword:Matches"), wrong.fieldRules());
     assertEquals(
         204,
-        api.post(
-                "/api/v1/me/password",
-                Map.of("currentPassword", "first-pass-1", "newPassword", "second-pass-2"),
-                token)
+        api.post("/api/v1/me/password", new PasswordChange("first-pass-1", "second-pass-2"), token)
             .status());
     api.login("mm-fenggang", "second-pass-2");
     assertEquals(
         204,
-        api.post("/api/v1/users/" + id + "/password", Map.of("newPassword", "third-pass-3"), admin)
+        api.post("/api/v1/users/" + id + "/password", new PasswordReset("third-pass-3"), admin)
             .status());
     api.login("mm-fenggang", "third-pass-3");
-    Reply disabled = api.patch("/api/v1/users/" + id, Map.of("enabled", false), admin);
+    Reply disabled = api.patch("/api/v1/users/" + id, new UserUpdate(false, null), admin);
     assertEquals(false, disabled.at("enabled"));
-    Reply refused =
-        api.post(
-            "/api/v1/login", Map.of("username", "mm-fenggang", "password", "third-pass-3"), null);
+    Reply refused = api.post("/api/v1/login", new Login("mm-fenggang", "third-pass-3"), null);
     assertEquals(401, refused.status());
     Reply list = api.get("/api/v1/users?size=200", admin);
     assertTrue(list.text().contains("mm-fenggang"));
@@ -109,8 +94,7 @@ class AccountsIT implements DatabaseTest {
 
   @Test
   void wrongPasswordIsRefused() {
-    Reply reply =
-        api.post("/api/v1/login", Map.of("username", "admin", "password", "wrong-pass"), null);
+    Reply reply = api.post("/api/v1/login", new Login("admin", "wrong-pass"), null);
     assertEquals(401, reply.status(), reply.toString());
   }
 
@@ -119,11 +103,7 @@ class AccountsIT implements DatabaseTest {
     Reply created =
         api.post(
             "/api/v1/users",
-            Map.of(
-                "username", "mm-xiayang",
-                "password", "secret-pass-1",
-                "role", "MATCHMAKER",
-                "communityId", 4),
+            new NewUser("mm-xiayang", "secret-pass-1", Role.MATCHMAKER, null, 4L, null, null),
             admin);
     assertEquals(201, created.status(), created.toString());
     String token = api.login("mm-xiayang", "secret-pass-1");
@@ -138,7 +118,7 @@ class AccountsIT implements DatabaseTest {
     Reply reply =
         api.post(
             "/api/v1/users",
-            Map.of("username", "mm-none", "password", "secret-pass-1", "role", "MATCHMAKER"),
+            new NewUser("mm-none", "secret-pass-1", Role.MATCHMAKER, null, null, null, null),
             admin);
     assertEquals(400, reply.status(), reply.toString());
     assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
