@@ -97,6 +97,28 @@ final class PostgresBaseline {
     }
   }
 
+  /** The server's version and the settings that bear on the figures, for the report. */
+  static String describe(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT version(), current_setting('shared_buffers'),"
+                    + " current_setting('work_mem'),"
+                    + " current_setting('max_parallel_workers_per_gather'),"
+                    + " current_setting('jit'), (SELECT datctype FROM pg_database WHERE datname = current_database())")) {
+      rs.next();
+      return String.format(
+          "%s; shared_buffers %s, work_mem %s, max_parallel_workers_per_gather %s, jit %s,"
+              + " lc_ctype %s (zonky defaults, fsync off)",
+          rs.getString(1).replaceAll(" on .*", ""),
+          rs.getString(2),
+          rs.getString(3),
+          rs.getString(4),
+          rs.getString(5),
+          rs.getString(6));
+    }
+  }
+
   /**
    * Creates the extension and indexes that are missing and analyses the tables; returns the
    * milliseconds it took, or -1 when every index was there already.

@@ -1,12 +1,13 @@
-package hongniang.matches;
+package hongniang.matching.allocation;
 
-import hongniang.matching.allocation.Allocation;
-import hongniang.matching.allocation.BoardScores;
+import hongniang.matches.BoardView;
+import hongniang.matches.MatchesProbe;
+import hongniang.matching.Jobseeker;
 import hongniang.matching.Posting;
 import hongniang.matching.RandomWorld;
 import hongniang.matching.Scorer;
 import hongniang.matching.Scorer.Perspective;
-import hongniang.matching.Jobseeker;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,9 +17,10 @@ import java.util.stream.IntStream;
 
 /**
  * Where the match board's time goes, without PostgreSQL: 10,000 residents × 1,000 postings drawn by
- * {@link RandomWorld}, each phase of {@link BoardService#solve} timed on its own, then the whole
+ * {@link RandomWorld}, each phase of {@code BoardService.solve} timed on its own, then the whole
  * call. A command, not a test: {@code java -cp target/classes:target/test-classes:$(cat
- * target/cp.txt) hongniang.matches.BoardLab [runs] [k] [crowding %]}.
+ * target/cp.txt) hongniang.matching.allocation.BoardLab [runs] [k] [crowding %] [residents]
+ * [postings]}.
  */
 final class BoardLab {
 
@@ -30,21 +32,22 @@ final class BoardLab {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int k = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     int crowding = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    int residents = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+    int postings = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
+    run(runs, k, crowding, residents, postings, System.out);
+  }
+
+  /** The lab's runs on a world of this size, printed to {@code out}. */
+  static void run(int runs, int k, int crowding, int residents, int postingCount, PrintStream out) {
     RandomWorld world = new RandomWorld(7, TODAY).withCrowding(crowding);
-    List<Jobseeker> seekers = world.jobseekers(10_000);
-    List<Posting> openings = world.postings(1_000);
-    MatchingSettings settings = new MatchingSettings();
-    Scorer scorer = settings.scorer();
-    BoardService board =
-        new BoardService(
-            null,
-            settings,
-            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    List<Jobseeker> jobseekers = world.jobseekers(residents);
+    List<Posting> postings = world.postings(postingCount);
+    Scorer scorer = MatchesProbe.defaultScorer();
     for (int run = 1; run <= runs; run++) {
       long t0 = System.nanoTime();
-      BoardScores scores = new BoardScores(scorer, openings, seekers, TODAY);
+      BoardScores scores = new BoardScores(scorer, postings, jobseekers, TODAY);
       long t1 = System.nanoTime();
-      BoardScores.Board scored = scores.board(k);
+      BoardScores.Scored scored = scores.board(k);
       long t2 = System.nanoTime();
       Allocation.Result best = Allocation.optimal(scored.rows());
       long t3 = System.nanoTime();
@@ -54,12 +57,12 @@ final class BoardLab {
           .forEach(
               pair ->
                   scorer.explain(
-                      seekers.get(pair.resident()),
-                      openings.get(pair.posting()),
+                      jobseekers.get(pair.resident()),
+                      postings.get(pair.posting()),
                       Perspective.FOR_POSTING,
                       TODAY));
       long t5 = System.nanoTime();
-      System.out.printf(
+      out.printf(
           Locale.ROOT,
           "run %d: features %d ms, fill %d ms, optimal %d ms, greedy %d ms, explain %d ms,"
               + " total %d ms; feasible %,d, places %,d, proposals %,d, optimum %d, greedy %d,"
@@ -80,8 +83,11 @@ final class BoardLab {
           best.certified());
     }
     long start = System.nanoTime();
-    BoardView view = board.solve(openings, seekers, k, start);
-    System.out.printf(
+    BoardView view =
+        MatchesProbe.board(
+                Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
+            .solve(postings, jobseekers, k, start);
+    out.printf(
         Locale.ROOT,
         "BoardService.solve: %d ms, total %.2f, greedy %.2f, rounds %d, certified %s%n",
         view.millis(),

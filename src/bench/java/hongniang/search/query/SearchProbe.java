@@ -1,18 +1,14 @@
-package hongniang.search;
+package hongniang.search.query;
 
+import hongniang.search.analysis.Analysis;
 import hongniang.search.index.IndexSchema;
 import hongniang.search.index.SearchIndex;
-import hongniang.search.query.PostingQuery;
-import hongniang.search.query.PostingSearch;
-import hongniang.search.query.QueryText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -20,27 +16,21 @@ import org.apache.lucene.util.Version;
 
 /**
  * Benchmark-only access to what {@link PostingSearch} finds beyond its 1000-hit paging limit:
- * recall needs every match. It reuses the search's own text queries and filters (the filters by
- * reflection, so that the benchmark cannot drift from the product); a renamed member fails loudly
- * here.
+ * recall needs every match. It lives in the search's package and builds a posting search of its
+ * own, so that it reuses the search's own text queries and filters and cannot drift from the
+ * product; a renamed member fails the build here.
  */
 public final class SearchProbe {
 
   private final SearchIndex index;
+  private final Analysis analysis;
   private final PostingSearch postings;
-  private final Method combine;
 
-  public SearchProbe(SearchIndex index, PostingSearch postings) {
+  /** A probe on the service's index, analysis and clock, as {@link Searches} has them. */
+  public SearchProbe(SearchIndex index, Analysis analysis, Clock clock) {
     this.index = index;
-    this.postings = postings;
-    try {
-      this.combine =
-          PostingSearch.class.getDeclaredMethod(
-              "combine", IndexSearcher.class, Query.class, PostingQuery.class);
-      this.combine.setAccessible(true);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("PostingSearch changed shape: update SearchProbe", e);
-    }
+    this.analysis = analysis;
+    this.postings = new PostingSearch(index, analysis, clock);
   }
 
   /**
@@ -49,7 +39,7 @@ public final class SearchProbe {
    */
   public Set<Long> allPostingIds(PostingQuery request) {
     String clean = QueryText.clean(request.q());
-    QueryText.Passes passes = PostingSearch.textQueries(clean, index.analysis());
+    QueryText.Passes passes = PostingSearch.textQueries(clean, analysis);
     Set<Long> words = allPostingIds(request, passes.words());
     if (words.size() >= QueryText.BACKSTOP_BELOW || clean.isEmpty()) {
       return words;
@@ -61,7 +51,7 @@ public final class SearchProbe {
     return index.withPostings(
         searcher -> {
           try {
-            Query query = (Query) combine.invoke(postings, searcher, text, request);
+            Query query = postings.combine(searcher, text, request);
             TopDocs top = searcher.search(query, Math.max(1, searcher.getIndexReader().maxDoc()));
             StoredFields stored = searcher.storedFields();
             Set<Long> ids = new HashSet<>();
@@ -72,8 +62,6 @@ public final class SearchProbe {
             return ids;
           } catch (IOException e) {
             throw new UncheckedIOException(e);
-          } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("PostingSearch.combine failed", e);
           }
         });
   }

@@ -104,7 +104,11 @@ final class PostingSearch {
     return QueryText.passes(clean, analysis, PRIMARY_FIELDS, FIELDS, SHORT_FIELDS, MATCH);
   }
 
-  private Query combine(IndexSearcher searcher, Query text, PostingQuery r) {
+  /**
+   * A search's whole query: its text, filters and licences; not private, as the benchmark's {@code
+   * SearchProbe} runs it unpaged for recall.
+   */
+  Query combine(IndexSearcher searcher, Query text, PostingQuery r) {
     long today = LocalDate.now(clock).toEpochDay();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
