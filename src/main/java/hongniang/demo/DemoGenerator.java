@@ -398,7 +398,7 @@ final class DemoGenerator {
   private static PostingStatus postingStatus(Random random, boolean partner) {
     int p = random.nextInt(100);
     if (!partner) {
-      // without a valid agreement a unit's openings cannot be brokered
+      // without a valid agreement a unit's postings cannot be brokered
       return p < 70 ? PostingStatus.CLOSED : PostingStatus.PAUSED;
     }
     if (p < 80) {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The most points each soft part can give. One place for them: the service reads them from {@code
- * hongniang.matching.weights.*}; the README documents the defaults and the evaluation that chose
- * them.
+ * hongniang.matching.weights.*}; docs/matching.md documents the defaults and the evaluation that
+ * chose them.
  */
 public record Weights(
     double occupation,

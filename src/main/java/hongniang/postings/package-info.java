@@ -1,2 +1,2 @@
-/** Postings (岗位): partner units' openings, their lifecycle and bulk import. */
+/** Postings (岗位): the work partner units offer, its lifecycle and bulk import. */
 package hongniang.postings;

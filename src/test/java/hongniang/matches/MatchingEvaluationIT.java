@@ -236,7 +236,7 @@ class MatchingEvaluationIT {
 
   /**
    * The defaults against other weightings on the same set, in process through the same ranking code
-   * as the API: the evidence for the defaults the README documents.
+   * as the API: the evidence for the defaults docs/matching.md documents.
    */
   @Test
   void theDefaultWeightsAreAsGoodAsTheAlternatives() {

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 class HardRulesTest {
 
   private static List<String> broken(
-      Consumer<Pairs.JobseekerBuilder> seeker, Consumer<Pairs.PostingBuilder> opening) {
+      Consumer<Pairs.JobseekerBuilder> jobseeker, Consumer<Pairs.PostingBuilder> posting) {
     Pairs.JobseekerBuilder s = aJobseeker();
     Pairs.PostingBuilder o = aPosting();
-    seeker.accept(s);
-    opening.accept(o);
+    jobseeker.accept(s);
+    posting.accept(o);
     List<Exclusion> found = HardRules.check(s.build(), o.build(), TODAY);
     assertEquals(found.isEmpty(), HardRules.allows(s.build(), o.build(), TODAY));
     return found.stream().map(Exclusion::rule).toList();

@@ -21,18 +21,18 @@ import java.util.stream.IntStream;
  */
 final class BoardScores {
 
-  private final List<Posting> openings;
+  private final List<Posting> postings;
   private final int residents;
   private final JobseekersForPosting[] rows;
 
   /** Resolves the features of every resident and posting; scoring is from a posting's side. */
-  BoardScores(Scorer scorer, List<Posting> openings, List<Jobseeker> seekers, LocalDate today) {
-    this.openings = List.copyOf(openings);
-    this.residents = seekers.size();
-    JobseekerColumns columns = JobseekerColumns.of(seekers);
-    this.rows = new JobseekersForPosting[openings.size()];
+  BoardScores(Scorer scorer, List<Posting> postings, List<Jobseeker> jobseekers, LocalDate today) {
+    this.postings = List.copyOf(postings);
+    this.residents = jobseekers.size();
+    JobseekerColumns columns = JobseekerColumns.of(jobseekers);
+    this.rows = new JobseekersForPosting[postings.size()];
     for (int p = 0; p < rows.length; p++) {
-      rows[p] = new JobseekersForPosting(scorer, openings.get(p), today, columns, null);
+      rows[p] = new JobseekersForPosting(scorer, postings.get(p), today, columns, null);
     }
   }
 
@@ -54,10 +54,10 @@ final class BoardScores {
    * postings split between the cores; each posting's remaining headcount is its capacity.
    */
   Scored board(int perResident) {
-    int postings = openings.size();
-    long[][] keys = new long[postings][];
+    int count = postings.size();
+    long[][] keys = new long[count][];
     LongAdder feasible = new LongAdder();
-    IntStream.range(0, postings)
+    IntStream.range(0, count)
         .parallel()
         .forEach(
             p -> {
@@ -81,7 +81,7 @@ final class BoardScores {
               keys[p] = Arrays.copyOf(out, n);
               feasible.add(passing);
             });
-    int[] capacity = openings.stream().mapToInt(o -> Math.max(0, o.remaining())).toArray();
+    int[] capacity = postings.stream().mapToInt(o -> Math.max(0, o.remaining())).toArray();
     return new Scored(Allocation.Rows.of(residents, keys, capacity, perResident), feasible.sum());
   }
 }

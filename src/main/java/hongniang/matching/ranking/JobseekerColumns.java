@@ -57,9 +57,9 @@ public final class JobseekerColumns extends Columns {
   }
 
   /** Columns of these residents, in this order. */
-  public static JobseekerColumns of(List<Jobseeker> seekers) {
-    Builder b = new Builder(seekers.size());
-    seekers.forEach(b::add);
+  public static JobseekerColumns of(List<Jobseeker> jobseekers) {
+    Builder b = new Builder(jobseekers.size());
+    jobseekers.forEach(b::add);
     return b.build();
   }
 

@@ -61,9 +61,9 @@ public final class PostingColumns extends Columns {
   }
 
   /** Columns of these postings, in this order. */
-  public static PostingColumns of(List<Posting> openings) {
-    Builder b = new Builder(openings.size());
-    openings.forEach(b::add);
+  public static PostingColumns of(List<Posting> postings) {
+    Builder b = new Builder(postings.size());
+    postings.forEach(b::add);
     return b.build();
   }
 

@@ -42,8 +42,8 @@ class BoardScoresTest {
     List<Work> works =
         List.of(
             Pairs.CLEANER, Pairs.TOILET_ATTENDANT, Pairs.GARDENER, Pairs.GUARD, Pairs.ELECTRICIAN);
-    List<Posting> openings = new ArrayList<>();
-    List<Jobseeker> seekers = new ArrayList<>();
+    List<Posting> postings = new ArrayList<>();
+    List<Jobseeker> jobseekers = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       var o = aPosting();
       o.id = i;
@@ -55,7 +55,7 @@ class BoardScoresTest {
       if (random.nextBoolean()) {
         o.licences.add("证" + random.nextInt(70));
       }
-      openings.add(o.build());
+      postings.add(o.build());
     }
     for (int i = 0; i < 200; i++) {
       var s = aJobseeker();
@@ -72,29 +72,30 @@ class BoardScoresTest {
       for (int j = 0; j < random.nextInt(30); j++) {
         s.licences.add("证" + random.nextInt(70));
       }
-      seekers.add(s.build());
+      jobseekers.add(s.build());
     }
-    assertAgrees(new Scorer(Weights.defaults(), "三明市"), openings, seekers);
+    assertAgrees(new Scorer(Weights.defaults(), "三明市"), postings, jobseekers);
   }
 
   @Test
   void theBoardHoldsEveryAllowedPairWithAPositiveScoreInHundredths() {
     Scorer scorer = new Scorer(Weights.defaults(), "三明市");
     RandomWorld world = new RandomWorld(11, TODAY).withOddValues(5);
-    List<Posting> openings = world.postings(30);
-    List<Jobseeker> seekers = world.jobseekers(200);
-    BoardScores.Scored board = new BoardScores(scorer, openings, seekers, TODAY).board(2);
+    List<Posting> postings = world.postings(30);
+    List<Jobseeker> jobseekers = world.jobseekers(200);
+    BoardScores.Scored board = new BoardScores(scorer, postings, jobseekers, TODAY).board(2);
     Allocation.Rows rows = board.rows();
     long feasible = 0;
-    for (int p = 0; p < openings.size(); p++) {
+    for (int p = 0; p < postings.size(); p++) {
       Map<Integer, Integer> expected = new HashMap<>();
-      for (int r = 0; r < seekers.size(); r++) {
-        if (HardRules.allows(seekers.get(r), openings.get(p), TODAY)) {
+      for (int r = 0; r < jobseekers.size(); r++) {
+        if (HardRules.allows(jobseekers.get(r), postings.get(p), TODAY)) {
           feasible++;
           int w =
               (int)
                   Math.round(
-                      scorer.points(seekers.get(r), openings.get(p), Perspective.FOR_POSTING, TODAY)
+                      scorer.points(
+                              jobseekers.get(r), postings.get(p), Perspective.FOR_POSTING, TODAY)
                           * 100);
           if (w > 0) {
             expected.put(r, w);
@@ -113,21 +114,22 @@ class BoardScoresTest {
         }
       }
       assertEquals(expected, actual, "posting " + p);
-      assertEquals(Math.max(0, openings.get(p).remaining()), rows.capacity()[p]);
+      assertEquals(Math.max(0, postings.get(p).remaining()), rows.capacity()[p]);
     }
     assertEquals(feasible, board.feasiblePairs());
     assertEquals(2, rows.perResident());
   }
 
   /** Every pair: the same verdict as the hard rules and the very same double as the scorer. */
-  private static void assertAgrees(Scorer scorer, List<Posting> openings, List<Jobseeker> seekers) {
-    BoardScores fast = new BoardScores(scorer, openings, seekers, TODAY);
+  private static void assertAgrees(
+      Scorer scorer, List<Posting> postings, List<Jobseeker> jobseekers) {
+    BoardScores fast = new BoardScores(scorer, postings, jobseekers, TODAY);
     int allowed = 0;
     int[] tiers = new int[Scorer.TIERS];
-    for (int p = 0; p < openings.size(); p++) {
-      for (int r = 0; r < seekers.size(); r++) {
-        Jobseeker s = seekers.get(r);
-        Posting o = openings.get(p);
+    for (int p = 0; p < postings.size(); p++) {
+      for (int r = 0; r < jobseekers.size(); r++) {
+        Jobseeker s = jobseekers.get(r);
+        Posting o = postings.get(p);
         String pair = "posting " + o.id() + ", resident " + s.id();
         boolean allows = HardRules.allows(s, o, TODAY);
         assertEquals(allows, fast.allows(p, r), pair);
@@ -137,7 +139,7 @@ class BoardScoresTest {
       }
     }
     // a comparison that never meets both verdicts or every tier proves little
-    int pairs = openings.size() * seekers.size();
+    int pairs = postings.size() * jobseekers.size();
     assertTrue(allowed > pairs / 20 && allowed < pairs - pairs / 20, "allowed " + allowed);
     for (int n : tiers) {
       assertTrue(n > 0, "every occupation tier occurs");

@@ -91,14 +91,14 @@ class ColumnRankingTest {
         for (long seed = 1; seed <= 3; seed++) {
           RandomWorld world = new RandomWorld(seed, today).withOddValues(10);
           Seen seen = new Seen();
-          List<Posting> openings = world.postings(80);
-          List<Jobseeker> seekers = world.jobseekers(300);
-          assertAgrees(scorer, openings, seekers, today, seen);
+          List<Posting> postings = world.postings(80);
+          List<Jobseeker> jobseekers = world.jobseekers(300);
+          assertAgrees(scorer, postings, jobseekers, today, seen);
           seen.assertVaried();
           // stored newest first, as the index keeps them: freshness is read from its steps
-          List<Posting> newest = new ArrayList<>(openings);
+          List<Posting> newest = new ArrayList<>(postings);
           newest.sort(java.util.Comparator.comparing(Posting::createdOn).reversed());
-          List<Jobseeker> updated = new ArrayList<>(seekers);
+          List<Jobseeker> updated = new ArrayList<>(jobseekers);
           updated.sort(java.util.Comparator.comparing(Jobseeker::updatedOn).reversed());
           assertTrue(PostingColumns.of(newest).newestFirst, "postings newest first");
           assertTrue(JobseekerColumns.of(updated).newestFirst, "profiles newest first");
@@ -113,7 +113,7 @@ class ColumnRankingTest {
     // 150 skills and 90 licences, and residents with many of each
     RandomWorld world = new RandomWorld(7, TODAY).withOddValues(5);
     Random random = new Random(7);
-    List<Posting> openings = new ArrayList<>();
+    List<Posting> postings = new ArrayList<>();
     for (Posting o : world.postings(60)) {
       List<Skill> skills = new ArrayList<>();
       for (int j = 0; j < 1 + random.nextInt(5); j++) {
@@ -121,9 +121,9 @@ class ColumnRankingTest {
       }
       Set<String> licences =
           random.nextBoolean() ? Set.of("证" + random.nextInt(90)) : o.requiredLicences();
-      openings.add(withSkillsAndLicences(o, skills, licences));
+      postings.add(withSkillsAndLicences(o, skills, licences));
     }
-    List<Jobseeker> seekers = new ArrayList<>();
+    List<Jobseeker> jobseekers = new ArrayList<>();
     for (Jobseeker s : world.jobseekers(250)) {
       List<Skill> skills = new ArrayList<>();
       for (int j = 0; j < random.nextInt(40); j++) {
@@ -134,27 +134,31 @@ class ColumnRankingTest {
       for (int j = 0; j < random.nextInt(60); j++) {
         licences.add("证" + random.nextInt(90));
       }
-      seekers.add(withSkillsAndLicences(s, skills, Set.copyOf(licences)));
+      jobseekers.add(withSkillsAndLicences(s, skills, Set.copyOf(licences)));
     }
     Seen seen = new Seen();
-    assertAgrees(new Scorer(Weights.defaults(), "三明市"), openings, seekers, TODAY, seen);
+    assertAgrees(new Scorer(Weights.defaults(), "三明市"), postings, jobseekers, TODAY, seen);
     assertTrue(seen.licensedAllowed > 0 && seen.allowed > 0, "licensed pairs pass too");
   }
 
   /** Every pair, both sides, both ways of building columns. */
   private static void assertAgrees(
-      Scorer scorer, List<Posting> openings, List<Jobseeker> seekers, LocalDate today, Seen seen) {
+      Scorer scorer,
+      List<Posting> postings,
+      List<Jobseeker> jobseekers,
+      LocalDate today,
+      Seen seen) {
     List<JobseekerColumns> residentColumns =
-        List.of(JobseekerColumns.of(seekers), StoredColumns.jobseekers(seekers));
+        List.of(JobseekerColumns.of(jobseekers), StoredColumns.jobseekers(jobseekers));
     List<PostingColumns> postingColumns =
-        List.of(PostingColumns.of(openings), StoredColumns.postings(openings));
-    for (int p = 0; p < openings.size(); p++) {
-      Posting o = openings.get(p);
+        List.of(PostingColumns.of(postings), StoredColumns.postings(postings));
+    for (int p = 0; p < postings.size(); p++) {
+      Posting o = postings.get(p);
       List<JobseekersForPosting> forPosting = new ArrayList<>();
       residentColumns.forEach(
           c -> forPosting.add(new JobseekersForPosting(scorer, o, today, c, null)));
-      for (int r = 0; r < seekers.size(); r++) {
-        Jobseeker s = seekers.get(r);
+      for (int r = 0; r < jobseekers.size(); r++) {
+        Jobseeker s = jobseekers.get(r);
         String pair = "posting " + o.id() + ", resident " + s.id();
         boolean allows = HardRules.allows(s, o, today);
         double points = scorer.points(s, o, Perspective.FOR_POSTING, today);
@@ -167,12 +171,12 @@ class ColumnRankingTest {
         seen.count(scorer, s, o, today, allows);
       }
     }
-    for (int r = 0; r < seekers.size(); r++) {
-      Jobseeker s = seekers.get(r);
+    for (int r = 0; r < jobseekers.size(); r++) {
+      Jobseeker s = jobseekers.get(r);
       for (PostingColumns c : postingColumns) {
         PostingsForJobseeker ranking = new PostingsForJobseeker(scorer, s, today, c);
-        for (int p = 0; p < openings.size(); p++) {
-          Posting o = openings.get(p);
+        for (int p = 0; p < postings.size(); p++) {
+          Posting o = postings.get(p);
           String pair = "resident " + s.id() + ", posting " + o.id();
           boolean allows = HardRules.allows(s, o, today);
           double points = scorer.points(s, o, Perspective.FOR_RESIDENT, today);
@@ -199,13 +203,13 @@ class ColumnRankingTest {
   void aCommunityLimitLeavesOutOtherCommunitiesOnly() {
     Scorer scorer = new Scorer(Weights.defaults(), "三明市");
     RandomWorld world = new RandomWorld(9, TODAY);
-    List<Jobseeker> seekers = world.jobseekers(300);
-    JobseekerColumns columns = JobseekerColumns.of(seekers);
+    List<Jobseeker> jobseekers = world.jobseekers(300);
+    JobseekerColumns columns = JobseekerColumns.of(jobseekers);
     for (Posting o : world.postings(20)) {
       JobseekersForPosting all = new JobseekersForPosting(scorer, o, TODAY, columns, null);
       JobseekersForPosting three = new JobseekersForPosting(scorer, o, TODAY, columns, 3L);
-      for (int r = 0; r < seekers.size(); r++) {
-        boolean expected = all.allows(r) && seekers.get(r).communityId() == 3;
+      for (int r = 0; r < jobseekers.size(); r++) {
+        boolean expected = all.allows(r) && jobseekers.get(r).communityId() == 3;
         assertEquals(expected, three.allows(r));
       }
     }

@@ -18,20 +18,20 @@ final class StoredColumns {
 
   private StoredColumns() {}
 
-  static JobseekerColumns jobseekers(List<Jobseeker> seekers) {
-    List<String> vocabulary = vocabulary(seekers, MatchKeys::of);
-    JobseekerColumns.Builder b = new JobseekerColumns.Builder(vocabulary, seekers.size());
-    for (Jobseeker s : seekers) {
+  static JobseekerColumns jobseekers(List<Jobseeker> jobseekers) {
+    List<String> vocabulary = vocabulary(jobseekers, MatchKeys::of);
+    JobseekerColumns.Builder b = new JobseekerColumns.Builder(vocabulary, jobseekers.size());
+    for (Jobseeker s : jobseekers) {
       int[] ids = ids(vocabulary, MatchKeys.of(s));
       b.add(padded(JobseekerColumns.encode(s)), 3, ids, ids.length);
     }
     return b.build();
   }
 
-  static PostingColumns postings(List<Posting> openings) {
-    List<String> vocabulary = vocabulary(openings, MatchKeys::of);
-    PostingColumns.Builder b = new PostingColumns.Builder(vocabulary, openings.size());
-    for (Posting o : openings) {
+  static PostingColumns postings(List<Posting> postings) {
+    List<String> vocabulary = vocabulary(postings, MatchKeys::of);
+    PostingColumns.Builder b = new PostingColumns.Builder(vocabulary, postings.size());
+    for (Posting o : postings) {
       int[] ids = ids(vocabulary, MatchKeys.of(o));
       b.add(padded(PostingColumns.encode(o)), 3, ids, ids.length);
     }

@@ -72,13 +72,13 @@ class WideningTest {
             new Scorer(Weights.defaults(), "三明市"),
             new Scorer(new Weights(30, 15, 15, 10, 5, 10, 40, 15, 10), "厦门市"))) {
       RandomWorld world = new RandomWorld(21, TODAY).withOddValues(6).withCrowding(30);
-      List<Jobseeker> seekers = world.jobseekers(3000);
+      List<Jobseeker> jobseekers = world.jobseekers(3000);
       List<Segment<Jobseeker, JobseekerColumns>> segments =
-          segments(seekers, 4, s -> s.updatedOn().toEpochDay()).stream()
+          segments(jobseekers, 4, s -> s.updatedOn().toEpochDay()).stream()
               .map(items -> Segment.ofJobseekers(items, JobseekerColumns.of(items)))
               .toList();
-      List<Posting> openings = world.postings(80);
-      for (Posting o : openings) {
+      List<Posting> postings = world.postings(80);
+      for (Posting o : postings) {
         for (int k : new int[] {1, 10, 40}) {
           List<TopK.Entry> pruned =
               pruned(
@@ -89,7 +89,7 @@ class WideningTest {
                   paths);
           List<TopK.Entry> brute =
               brute(
-                  seekers,
+                  jobseekers,
                   s -> HardRules.allows(s, o, TODAY),
                   s -> scorer.points(s, o, Perspective.FOR_POSTING, TODAY),
                   Jobseeker::id,
@@ -106,9 +106,9 @@ class WideningTest {
     Paths paths = new Paths();
     Scorer scorer = new Scorer(Weights.defaults(), "三明市");
     RandomWorld world = new RandomWorld(22, TODAY).withOddValues(6);
-    List<Posting> openings = world.postings(1500);
+    List<Posting> postings = world.postings(1500);
     List<Segment<Posting, PostingColumns>> segments =
-        segments(openings, 3, o -> o.createdOn().toEpochDay()).stream()
+        segments(postings, 3, o -> o.createdOn().toEpochDay()).stream()
             .map(items -> Segment.ofPostings(items, PostingColumns.of(items)))
             .toList();
     for (Jobseeker s : world.jobseekers(120)) {
@@ -117,7 +117,7 @@ class WideningTest {
             pruned(ExactTop.postingsFor(s, scorer, TODAY), k, segments, POSTING_HOLDS, paths);
         List<TopK.Entry> brute =
             brute(
-                openings,
+                postings,
                 o -> HardRules.allows(s, o, TODAY),
                 o -> scorer.points(s, o, Perspective.FOR_RESIDENT, TODAY),
                 Posting::id,
@@ -135,7 +135,7 @@ class WideningTest {
     Scorer scorer = new Scorer(new Weights(30, 15, 15, 10, 5, 0, 5, 15, 10), "三明市");
     Posting o = Pairs.aPosting().build();
     Random random = new Random(31);
-    List<Jobseeker> seekers = new ArrayList<>();
+    List<Jobseeker> jobseekers = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
     for (long id = 1; id <= 600; id++) {
       ids.add(id);
@@ -163,20 +163,20 @@ class WideningTest {
       if (random.nextInt(4) == 0) {
         s.community = 2; // a little short of perfect
       }
-      seekers.add(s.build());
+      jobseekers.add(s.build());
     }
     Bound bound = Bound.forPosting(scorer, o);
     List<Ring> rings = Widening.rings(Widening.relations(o), bound);
     assertEquals(rings.get(0).bound(), rings.get(2).bound(), "three rings share a bound");
     Paths paths = new Paths();
     List<Segment<Jobseeker, JobseekerColumns>> segments =
-        segments(seekers, 3, s -> s.updatedOn().toEpochDay()).stream()
+        segments(jobseekers, 3, s -> s.updatedOn().toEpochDay()).stream()
             .map(items -> Segment.ofJobseekers(items, JobseekerColumns.of(items)))
             .toList();
     for (int k : new int[] {1, 5, 30}) {
       List<TopK.Entry> brute =
           brute(
-              seekers,
+              jobseekers,
               s -> HardRules.allows(s, o, TODAY),
               s -> scorer.points(s, o, Perspective.FOR_POSTING, TODAY),
               Jobseeker::id,
@@ -195,13 +195,13 @@ class WideningTest {
   void theRingsPartitionEveryItemAndTheirBoundsHold() {
     Scorer scorer = new Scorer(Weights.defaults(), "三明市");
     RandomWorld world = new RandomWorld(23, TODAY).withOddValues(10);
-    List<Jobseeker> seekers = world.jobseekers(800);
-    JobseekerColumns columns = JobseekerColumns.of(seekers);
+    List<Jobseeker> jobseekers = world.jobseekers(800);
+    JobseekerColumns columns = JobseekerColumns.of(jobseekers);
     for (Posting o : world.postings(60)) {
       List<Ring> rings = Widening.rings(Widening.relations(o), Bound.forPosting(scorer, o));
       JobseekersForPosting ranking = new JobseekersForPosting(scorer, o, TODAY, columns, null);
-      for (int r = 0; r < seekers.size(); r++) {
-        Jobseeker s = seekers.get(r);
+      for (int r = 0; r < jobseekers.size(); r++) {
+        Jobseeker s = jobseekers.get(r);
         Set<String> keys = Set.copyOf(MatchKeys.of(s));
         List<Ring> in =
             rings.stream().filter(ring -> in(ring, List.of(), s, keys, JOBSEEKER_HOLDS)).toList();

@@ -31,10 +31,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The posting search's words pass filters on the one match field ({@link IndexSchema#MATCH}) and
- * scores on the per-field clauses. That may only change how fast it runs: for every kind of text —
- * each synonym and occupation name, pinyin and initials, several words, junk — it must find exactly
- * the postings, with exactly the scores, that the per-field clauses find on their own.
+ * The posting search's words pass takes its size from the one match field ({@link
+ * IndexSchema#MATCH}, through {@link SizedQuery}) and finds and scores on the per-field clauses.
+ * That may only change how fast it runs: for every kind of text — each synonym and occupation name,
+ * pinyin and initials, several words, junk — it must find exactly the postings, with exactly the
+ * scores, that the per-field clauses find on their own.
  */
 class MatchFieldTest {
 
