@@ -1,12 +1,10 @@
 package hongniang.documents;
 
-import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hongniang.postings.PostingStatus;
 import hongniang.support.ApiTest;
 import hongniang.support.Fixtures;
 import hongniang.support.Reply;
@@ -107,14 +105,8 @@ class DocumentSourceIT extends ApiTest {
     long posting = anOpenPosting(unit);
     assertEquals(
         today.plusMonths(6), source.matchedPosting(posting).orElseThrow().agreementUntil());
-    Reply draft =
-        api()
-            .post(
-                "/api/v1/postings",
-                edit(Fixtures.aPosting(aUnit())).status(PostingStatus.DRAFT).build(),
-                admin());
-    assertEquals(201, draft.status(), draft.toString());
-    assertNull(source.matchedPosting(draft.num("id")).orElseThrow().agreementUntil());
+    long draft = aDraft(aUnit());
+    assertNull(source.matchedPosting(draft).orElseThrow().agreementUntil());
   }
 
   /** The function is inlined: read by id through the primary key, and no unit joined for it. */

@@ -1,5 +1,6 @@
 package hongniang.postings;
 
+import static hongniang.support.Fixtures.aDraftPosting;
 import static hongniang.support.Fixtures.aPosting;
 import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,14 +66,8 @@ class PostingsIT extends ApiTest {
     assertEquals(400, open.status());
     assertEquals(List.of("partnerUnitId:PartnerAgreement"), open.fieldRules());
 
-    Reply draft =
-        api()
-            .post(
-                "/api/v1/postings",
-                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
-                admin());
-    assertEquals(201, draft.status(), draft.toString());
-    Reply opening = api().post("/api/v1/postings/" + draft.num("id") + "/open", Map.of(), admin());
+    long draft = aDraft(unit);
+    Reply opening = api().post("/api/v1/postings/" + draft + "/open", Map.of(), admin());
     assertEquals(400, opening.status());
     assertEquals(List.of("partnerUnitId:PartnerAgreement"), opening.fieldRules());
     Reply list = api().get("/api/v1/postings?partnerUnitId=" + unit, admin());
@@ -117,12 +112,7 @@ class PostingsIT extends ApiTest {
   void anEmployerPostsAndManagesItsOwnOpenings() {
     long unit = aPartner();
     String employer = userToken(Role.EMPLOYER, unit);
-    Reply created =
-        api()
-            .post(
-                "/api/v1/postings",
-                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
-                employer);
+    Reply created = api().post("/api/v1/postings", aDraftPosting(unit), employer);
     assertEquals(201, created.status());
     long id = created.num("id");
     assertEquals(
@@ -158,13 +148,7 @@ class PostingsIT extends ApiTest {
   void residentsSeeOnlyCurrentOpenPostings() {
     long unit = aPartner();
     long open = anOpenPosting(unit);
-    long draft =
-        api()
-            .post(
-                "/api/v1/postings",
-                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
-                admin())
-            .num("id");
+    long draft = aDraft(unit);
     String resident = residentToken();
     assertEquals(404, api().get("/api/v1/postings/" + draft, resident).status());
     Reply list = api().get("/api/v1/postings?partnerUnitId=" + unit, resident);
@@ -177,9 +161,7 @@ class PostingsIT extends ApiTest {
   void listsFilterAndPageWithinLimits() {
     long unit = aPartner();
     anOpenPosting(unit);
-    api()
-        .post(
-            "/api/v1/postings", edit(aPosting(unit)).status(PostingStatus.DRAFT).build(), admin());
+    aDraft(unit);
     Reply drafts = api().get("/api/v1/postings?partnerUnitId=" + unit + "&status=DRAFT", admin());
     assertEquals(1, drafts.num("totalItems"));
     Reply page = api().get("/api/v1/postings?partnerUnitId=" + unit + "&size=1&page=1", admin());

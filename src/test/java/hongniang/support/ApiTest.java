@@ -118,6 +118,15 @@ public abstract class ApiTest implements DatabaseTest {
     return unit.num("id");
   }
 
+  /** A draft posting of the unit (any unit may keep drafts); returns its id. */
+  protected long aDraft(long unitId) {
+    Reply posting = api().post("/api/v1/postings", Fixtures.aDraftPosting(unitId), admin());
+    if (posting.status() != 201) {
+      throw new AssertionError("draft not created: " + posting);
+    }
+    return posting.num("id");
+  }
+
   /** An open posting of the unit; returns its id. */
   protected long anOpenPosting(long unitId) {
     Reply posting = api().post("/api/v1/postings", Fixtures.aPosting(unitId), admin());

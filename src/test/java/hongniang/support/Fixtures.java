@@ -89,6 +89,11 @@ public final class Fixtures {
         .build();
   }
 
+  /** The same posting as a draft: not searchable, not matched, open to edits. */
+  public static PostingRequest aDraftPosting(long unitId) {
+    return edit(aPosting(unitId)).status(PostingStatus.DRAFT).build();
+  }
+
   /** A seeking resident of the community, 52 years old, with an ID number. */
   public static JobseekerRequest aJobseeker(long communityId) {
     return JobseekerRequestBuilder.builder()

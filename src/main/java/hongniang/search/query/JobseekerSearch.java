@@ -52,11 +52,10 @@ final class JobseekerSearch {
           MIN_WAGE);
 
   private final SearchIndex index;
+  private final Analysis analysis;
   private final Clock clock;
   private final FacetedSearch faceted;
   private final QueryCache<QueryText.Passes> texts = new QueryCache<>();
-
-  private final Analysis analysis;
 
   JobseekerSearch(SearchIndex index, Analysis analysis, Clock clock) {
     this.index = index;

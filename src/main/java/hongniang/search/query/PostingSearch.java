@@ -50,11 +50,10 @@ final class PostingSearch {
   static final List<String> SHORT_FIELDS = List.of(TITLE, OCCUPATION, SKILLS);
   private static final Set<String> SORTS = Set.of("relevance", "newest", "wage");
   private final SearchIndex index;
+  private final Analysis analysis;
   private final Clock clock;
   private final FacetedSearch faceted;
   private final QueryCache<QueryText.Passes> texts = new QueryCache<>();
-
-  private final Analysis analysis;
 
   PostingSearch(SearchIndex index, Analysis analysis, Clock clock) {
     this.index = index;

@@ -73,10 +73,7 @@ class WideningTest {
             new Scorer(new Weights(30, 15, 15, 10, 5, 10, 40, 15, 10), "厦门市"))) {
       RandomWorld world = new RandomWorld(21, TODAY).withOddValues(6).withCrowding(30);
       List<Jobseeker> jobseekers = world.jobseekers(3000);
-      List<Segment<Jobseeker, JobseekerColumns>> segments =
-          segments(jobseekers, 4, s -> s.updatedOn().toEpochDay()).stream()
-              .map(items -> Segment.ofJobseekers(items, JobseekerColumns.of(items)))
-              .toList();
+      List<Segment<Jobseeker, JobseekerColumns>> segments = jobseekerSegments(jobseekers, 4);
       List<Posting> postings = world.postings(80);
       for (Posting o : postings) {
         for (int k : new int[] {1, 10, 40}) {
@@ -87,13 +84,7 @@ class WideningTest {
                   segments,
                   JOBSEEKER_HOLDS,
                   paths);
-          List<TopK.Entry> brute =
-              brute(
-                  jobseekers,
-                  s -> HardRules.allows(s, o, TODAY),
-                  s -> scorer.points(s, o, Perspective.FOR_POSTING, TODAY),
-                  Jobseeker::id,
-                  k);
+          List<TopK.Entry> brute = bruteForPosting(jobseekers, scorer, o, k);
           assertEquals(brute, pruned, "posting " + o.id() + ", k " + k);
         }
       }
@@ -169,18 +160,9 @@ class WideningTest {
     List<Ring> rings = Widening.rings(Widening.relations(o), bound);
     assertEquals(rings.get(0).bound(), rings.get(2).bound(), "three rings share a bound");
     Paths paths = new Paths();
-    List<Segment<Jobseeker, JobseekerColumns>> segments =
-        segments(jobseekers, 3, s -> s.updatedOn().toEpochDay()).stream()
-            .map(items -> Segment.ofJobseekers(items, JobseekerColumns.of(items)))
-            .toList();
+    List<Segment<Jobseeker, JobseekerColumns>> segments = jobseekerSegments(jobseekers, 3);
     for (int k : new int[] {1, 5, 30}) {
-      List<TopK.Entry> brute =
-          brute(
-              jobseekers,
-              s -> HardRules.allows(s, o, TODAY),
-              s -> scorer.points(s, o, Perspective.FOR_POSTING, TODAY),
-              Jobseeker::id,
-              k);
+      List<TopK.Entry> brute = bruteForPosting(jobseekers, scorer, o, k);
       assertEquals(rings.get(0).bound(), brute.get(k - 1).score(), "the top ties at the bound");
       assertEquals(
           brute,
@@ -273,6 +255,25 @@ class WideningTest {
     return ring.with().stream().allMatch(c -> meets.test(c, item))
         && filters.stream().allMatch(c -> meets.test(c, item))
         && ring.without().stream().noneMatch(c -> meets.test(c, item));
+  }
+
+  /** Jobseekers dealt into {@code count} segments as the index stores them. */
+  private static List<Segment<Jobseeker, JobseekerColumns>> jobseekerSegments(
+      List<Jobseeker> jobseekers, int count) {
+    return segments(jobseekers, count, s -> s.updatedOn().toEpochDay()).stream()
+        .map(items -> Segment.ofJobseekers(items, JobseekerColumns.of(items)))
+        .toList();
+  }
+
+  /** The posting's top k jobseekers by brute force. */
+  private static List<TopK.Entry> bruteForPosting(
+      List<Jobseeker> jobseekers, Scorer scorer, Posting o, int k) {
+    return brute(
+        jobseekers,
+        s -> HardRules.allows(s, o, TODAY),
+        s -> scorer.points(s, o, Perspective.FOR_POSTING, TODAY),
+        Jobseeker::id,
+        k);
   }
 
   private static <T> List<TopK.Entry> brute(

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hongniang.common.Schedule;
 import hongniang.jobseekers.JobseekerRequest;
 import hongniang.postings.PostingRequest;
-import hongniang.postings.PostingStatus;
 import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
@@ -294,13 +293,7 @@ class SearchIT extends ApiTest {
   @Test
   void draftsOfAnyUnitNeverShowInSearch() {
     long unit = aPartner();
-    long draft =
-        api()
-            .post(
-                "/api/v1/postings",
-                edit(aPosting(unit)).status(PostingStatus.DRAFT).build(),
-                admin())
-            .num("id");
+    long draft = aDraft(unit);
     long open = aCleaningPosting(unit);
     eventually("partnerUnitId=" + unit, r -> ids(r).equals(List.of(open)));
     assertFalse(ids(search(q("保洁") + "&size=50")).contains(draft));
