@@ -11,6 +11,8 @@ import hongniang.occupations.Occupations;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +75,8 @@ public final class Resolution {
     for (Occupations.Occupation o : occupations.mentionedIn(r.experience())) {
       past.add(new Work(o.name(), o.code(), o.group()));
     }
-    Set<DifficultyCategory> categories = new LinkedHashSet<>();
+    // in the enum's order: reasons name them the same way every time
+    Set<DifficultyCategory> categories = EnumSet.noneOf(DifficultyCategory.class);
     r.categories().forEach(c -> categories.add(DifficultyCategory.valueOf(c)));
     List<Schedule> schedules = new ArrayList<>();
     r.schedules().forEach(s -> schedules.add(Schedule.valueOf(s)));
@@ -86,12 +89,13 @@ public final class Resolution {
         List.copyOf(desired),
         skills(r.skills()),
         keys(r.skills()),
-        Set.copyOf(past),
+        // in the order the history names them: a reason names the first of a group
+        Collections.unmodifiableSet(past),
         r.minWage(),
         List.copyOf(schedules),
         r.willingOutside(),
         Set.copyOf(r.licences()),
-        Set.copyOf(categories),
+        Collections.unmodifiableSet(categories),
         r.unemployedSince(),
         r.status(),
         LocalDate.ofInstant(r.updatedAt(), zone));
