@@ -58,7 +58,8 @@ final class MatchBoard {
                 + " sample) holding %,d places; %,d pairs pass the hard rules. Reading them from"
                 + " PostgreSQL took %,d ms (not part of the figure below). `BoardService.solve`"
                 + " scores every pair (priority weighted up, 2 threads), allocates exactly"
-                + " (min-cost flow on each resident's best pairs, then a duality check against"
+                + " (min-cost flow on every pair, each posting's row read only as far as a shortest"
+                + " path could reach, then a duality check against"
                 + " every pair) and greedily for comparison; 4 runs, the first discarded, median"
                 + " of the rest: %s ms (runs: %s).",
             median.residents(),

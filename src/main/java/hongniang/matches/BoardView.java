@@ -10,7 +10,7 @@ import java.util.List;
  * @param greedyTotal what taking the best pair first, again and again, would reach
  * @param gain {@code total - greedyTotal}
  * @param certified true when the allocation was proven optimal over every feasible pair
- * @param rounds how many times the exact method ran before its certificate held
+ * @param rounds how many times the exact method ran: once (kept in the API for its clients)
  */
 @Serdeable
 public record BoardView(
