@@ -14,12 +14,14 @@ import static hongniang.matching.Condition.Attribute.WAGE_MAX;
 
 import hongniang.common.DifficultyCategory;
 import hongniang.common.Schedule;
+import hongniang.matching.MatchKeys.Relation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -54,10 +56,11 @@ public record LooseQuery(List<Condition> filters, List<List<Tier>> clauses) {
   public static LooseQuery postingsFor(Jobseeker s, Scorer scorer, LocalDate today) {
     Weights w = scorer.weights();
     Builder b = new Builder();
-    Set<String> desiredCodes = keys(MatchKeys.CODE, s.desired(), Work::code);
-    Set<String> desiredGroups = keys(MatchKeys.GROUP, s.desired(), Work::group);
-    Set<String> pastCodes = keys(MatchKeys.CODE, s.pastWork(), Work::code);
-    Set<String> pastGroups = keys(MatchKeys.GROUP, s.pastWork(), Work::group);
+    Map<Relation, Set<String>> relations = MatchKeys.relations(s);
+    Set<String> desiredCodes = relations.getOrDefault(Relation.DESIRED_CODE, Set.of());
+    Set<String> desiredGroups = relations.getOrDefault(Relation.DESIRED_GROUP, Set.of());
+    Set<String> pastCodes = relations.getOrDefault(Relation.PAST_CODE, Set.of());
+    Set<String> pastGroups = relations.getOrDefault(Relation.PAST_GROUP, Set.of());
     double occupation = w.occupation();
     b.clause(
         b.tier(KEY, desiredCodes, occupation * Scorer.occupation(Scorer.ASKED)),
@@ -119,28 +122,23 @@ public record LooseQuery(List<Condition> filters, List<List<Tier>> clauses) {
     if (communityId != null) {
       b.filters.add(Condition.anyOf(COMMUNITY, List.of(Long.toString(communityId))));
     }
-    Work work = o.work();
-    if (work != null) {
+    Map<Relation, Set<String>> relations = MatchKeys.relations(o);
+    if (!relations.isEmpty()) {
       double occupation = w.occupation();
       b.clause(
           b.tier(
               KEY,
-              Set.of(MatchKeys.DESIRED_CODE + work.code()),
+              relations.get(Relation.DESIRED_CODE),
               occupation * Scorer.occupation(Scorer.ASKED)),
           b.tier(
               KEY,
-              Set.of(MatchKeys.DESIRED_GROUP + work.group()),
+              relations.get(Relation.DESIRED_GROUP),
               occupation * Scorer.occupation(Scorer.GROUP_ASKED)),
           b.tier(
-              KEY,
-              Set.of(MatchKeys.PAST_CODE + work.code()),
-              occupation * Scorer.occupation(Scorer.DONE)));
+              KEY, relations.get(Relation.PAST_CODE), occupation * Scorer.occupation(Scorer.DONE)));
       b.clause(
-          b.tier(KEY, Set.of(MatchKeys.PAST_CODE + work.code()), w.experience() * Scorer.DONE_IT),
-          b.tier(
-              KEY,
-              Set.of(MatchKeys.PAST_GROUP + work.group()),
-              w.experience() * Scorer.DONE_ITS_GROUP));
+          b.tier(KEY, relations.get(Relation.PAST_CODE), w.experience() * Scorer.DONE_IT),
+          b.tier(KEY, relations.get(Relation.PAST_GROUP), w.experience() * Scorer.DONE_ITS_GROUP));
     }
     int listed = o.skillKeys().size();
     for (String key : o.skillKeys()) {
@@ -185,12 +183,6 @@ public record LooseQuery(List<Condition> filters, List<List<Tier>> clauses) {
             new Condition.AtMost(UNEMPLOYED_SINCE, Scorer.longUnemployedFrom(today).toEpochDay()),
             w.priority() * Scorer.LONG_UNEMPLOYED));
     return b.build();
-  }
-
-  private static <T> Set<String> keys(String kind, Collection<T> items, Function<T, String> of) {
-    Set<String> out = new LinkedHashSet<>();
-    items.forEach(x -> out.add(kind + of.apply(x)));
-    return out;
   }
 
   private static <T> Set<String> names(Collection<T> items, Function<T, String> of) {

@@ -1,9 +1,12 @@
 package hongniang.matching;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The names matching compares (occupation codes and groups, skill keys, licences, a posting's city)
@@ -40,7 +43,55 @@ public final class MatchKeys {
   /** A posting's city. */
   public static final String CITY = "ci:";
 
+  /** How a jobseeker's occupations relate to a posting's. */
+  public enum Relation {
+    /** The jobseeker asks for the posting's occupation. */
+    DESIRED_CODE,
+    /** The jobseeker asks for an occupation of the posting's group. */
+    DESIRED_GROUP,
+    /** The jobseeker's history names the posting's occupation. */
+    PAST_CODE,
+    /** The jobseeker's history names an occupation of the posting's group. */
+    PAST_GROUP
+  }
+
   private MatchKeys() {}
+
+  /**
+   * For a posting: the jobseeker keys that give each relation; none when the posting's occupation
+   * is not known. The exact search's rings and the "why not" query both read them here.
+   */
+  public static Map<Relation, Set<String>> relations(Posting o) {
+    Map<Relation, Set<String>> out = new EnumMap<>(Relation.class);
+    if (o.work() != null) {
+      out.put(Relation.DESIRED_CODE, Set.of(DESIRED_CODE + o.work().code()));
+      out.put(Relation.DESIRED_GROUP, Set.of(DESIRED_GROUP + o.work().group()));
+      out.put(Relation.PAST_CODE, Set.of(PAST_CODE + o.work().code()));
+      out.put(Relation.PAST_GROUP, Set.of(PAST_GROUP + o.work().group()));
+    }
+    return out;
+  }
+
+  /**
+   * For a jobseeker: the posting keys that give each relation (any one of them does); a jobseeker
+   * who asks for nothing known, or has no history, has no such relations.
+   */
+  public static Map<Relation, Set<String>> relations(Jobseeker s) {
+    Map<Relation, Set<String>> out = new EnumMap<>(Relation.class);
+    for (Work w : s.desired()) {
+      add(out, Relation.DESIRED_CODE, CODE + w.code());
+      add(out, Relation.DESIRED_GROUP, GROUP + w.group());
+    }
+    for (Work w : s.pastWork()) {
+      add(out, Relation.PAST_CODE, CODE + w.code());
+      add(out, Relation.PAST_GROUP, GROUP + w.group());
+    }
+    return out;
+  }
+
+  private static void add(Map<Relation, Set<String>> out, Relation r, String key) {
+    out.computeIfAbsent(r, x -> new TreeSet<>()).add(key);
+  }
 
   /** A resident's keys, each once. */
   public static List<String> of(Jobseeker s) {

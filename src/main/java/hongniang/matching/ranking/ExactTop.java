@@ -3,6 +3,7 @@ package hongniang.matching.ranking;
 import hongniang.matching.Condition;
 import hongniang.matching.HardRules;
 import hongniang.matching.Jobseeker;
+import hongniang.matching.MatchKeys;
 import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ public final class ExactTop<C extends Columns> {
   public static ExactTop<PostingColumns> postingsFor(Jobseeker s, Scorer scorer, LocalDate today) {
     Bound bound = Bound.forResident(scorer, s);
     return new ExactTop<>(
-        Widening.rings(Widening.relations(s), bound),
+        Widening.rings(MatchKeys.relations(s), bound),
         bound,
         HardRules.postingConditions(s, today),
         !HardRules.admitsJobseeker(s),
@@ -74,7 +75,7 @@ public final class ExactTop<C extends Columns> {
     }
     filters.addAll(HardRules.jobseekerConditions(o, today));
     return new ExactTop<>(
-        Widening.rings(Widening.relations(o), bound),
+        Widening.rings(MatchKeys.relations(o), bound),
         bound,
         filters,
         !HardRules.admitsPosting(o, today),

@@ -1,19 +1,14 @@
 package hongniang.matching.ranking;
 
 import hongniang.matching.Condition;
-import hongniang.matching.Jobseeker;
-import hongniang.matching.MatchKeys;
-import hongniang.matching.Posting;
+import hongniang.matching.MatchKeys.Relation;
 import hongniang.matching.Scorer;
-import hongniang.matching.Work;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Exact top k without scoring everything. The items of the other side fall into rings by how their
@@ -26,55 +21,7 @@ import java.util.TreeSet;
  */
 final class Widening {
 
-  /** How an item's occupations relate to the query's. */
-  enum Relation {
-    /** The resident asks for the posting's occupation. */
-    DESIRED_CODE,
-    /** The resident asks for an occupation of the posting's group. */
-    DESIRED_GROUP,
-    /** The resident's history names the posting's occupation. */
-    PAST_CODE,
-    /** The resident's history names an occupation of the posting's group. */
-    PAST_GROUP
-  }
-
   private Widening() {}
-
-  /**
-   * For a posting: the resident keys ({@link MatchKeys}) that give each relation; none when the
-   * posting's occupation is not known.
-   */
-  static Map<Relation, Set<String>> relations(Posting o) {
-    Map<Relation, Set<String>> out = new EnumMap<>(Relation.class);
-    if (o.work() != null) {
-      out.put(Relation.DESIRED_CODE, Set.of(MatchKeys.DESIRED_CODE + o.work().code()));
-      out.put(Relation.DESIRED_GROUP, Set.of(MatchKeys.DESIRED_GROUP + o.work().group()));
-      out.put(Relation.PAST_CODE, Set.of(MatchKeys.PAST_CODE + o.work().code()));
-      out.put(Relation.PAST_GROUP, Set.of(MatchKeys.PAST_GROUP + o.work().group()));
-    }
-    return out;
-  }
-
-  /**
-   * For a resident: the posting keys that give each relation (any one of them does); a resident who
-   * asks for nothing known, or has no history, has no such relations.
-   */
-  static Map<Relation, Set<String>> relations(Jobseeker s) {
-    Map<Relation, Set<String>> out = new EnumMap<>(Relation.class);
-    for (Work w : s.desired()) {
-      add(out, Relation.DESIRED_CODE, MatchKeys.CODE + w.code());
-      add(out, Relation.DESIRED_GROUP, MatchKeys.GROUP + w.group());
-    }
-    for (Work w : s.pastWork()) {
-      add(out, Relation.PAST_CODE, MatchKeys.CODE + w.code());
-      add(out, Relation.PAST_GROUP, MatchKeys.GROUP + w.group());
-    }
-    return out;
-  }
-
-  private static void add(Map<Relation, Set<String>> out, Relation r, String key) {
-    out.computeIfAbsent(r, x -> new TreeSet<>()).add(key);
-  }
 
   /**
    * The rings for a query that can have the relations in {@code possible} (a posting of no known

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -360,26 +361,21 @@ public class SearchIndex {
     if (warmers.isEmpty()) {
       return;
     }
-    generation.warmMerges(
-        segment -> warmers.forEach(w -> w.warmPostings(segment)),
-        segment -> warmers.forEach(w -> w.warmJobseekers(segment)));
+    generation.warmMerges(this::warmPostings, this::warmJobseekers);
     closer.execute(
         () -> {
           try {
-            withPostings(
-                s -> {
-                  s.getIndexReader().leaves().forEach(l -> warmPostings(l.reader()));
-                  return null;
-                });
-            withJobseekers(
-                s -> {
-                  s.getIndexReader().leaves().forEach(l -> warmJobseekers(l.reader()));
-                  return null;
-                });
+            withPostings(s -> eachSegment(s, this::warmPostings));
+            withJobseekers(s -> eachSegment(s, this::warmJobseekers));
           } catch (RuntimeException e) {
             LOG.warn("Reading segments ahead failed: {}", e.toString());
           }
         });
+  }
+
+  private static Void eachSegment(IndexSearcher searcher, Consumer<LeafReader> warm) {
+    searcher.getIndexReader().leaves().forEach(leaf -> warm.accept(leaf.reader()));
+    return null;
   }
 
   private void warmPostings(LeafReader segment) {

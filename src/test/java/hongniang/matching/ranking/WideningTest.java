@@ -157,7 +157,7 @@ class WideningTest {
       jobseekers.add(s.build());
     }
     Bound bound = Bound.forPosting(scorer, o);
-    List<Ring> rings = Widening.rings(Widening.relations(o), bound);
+    List<Ring> rings = Widening.rings(MatchKeys.relations(o), bound);
     assertEquals(rings.get(0).bound(), rings.get(2).bound(), "three rings share a bound");
     Paths paths = new Paths();
     List<Segment<Jobseeker, JobseekerColumns>> segments = jobseekerSegments(jobseekers, 3);
@@ -180,7 +180,7 @@ class WideningTest {
     List<Jobseeker> jobseekers = world.jobseekers(800);
     JobseekerColumns columns = JobseekerColumns.of(jobseekers);
     for (Posting o : world.postings(60)) {
-      List<Ring> rings = Widening.rings(Widening.relations(o), Bound.forPosting(scorer, o));
+      List<Ring> rings = Widening.rings(MatchKeys.relations(o), Bound.forPosting(scorer, o));
       JobseekersForPosting ranking = new JobseekersForPosting(scorer, o, TODAY, columns, null);
       for (int r = 0; r < jobseekers.size(); r++) {
         Jobseeker s = jobseekers.get(r);
