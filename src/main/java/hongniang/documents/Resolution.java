@@ -112,10 +112,13 @@ public final class Resolution {
     return List.copyOf(out);
   }
 
+  /**
+   * The skills' keys, each once, in the order they are listed: queries built from them read alike.
+   */
   private Set<String> keys(List<String> names) {
     Set<String> out = new LinkedHashSet<>();
     names.forEach(n -> out.add(occupations.skillKey(n)));
-    return Set.copyOf(out);
+    return Collections.unmodifiableSet(out);
   }
 
   private static Education education(String value) {

@@ -68,7 +68,7 @@ public sealed interface Condition {
 
   /** The attribute has any of the values. */
   static Condition anyOf(Attribute attribute, Collection<String> values) {
-    return new AnyOf(attribute, new TreeSet<>(values));
+    return new AnyOf(attribute, Set.copyOf(values));
   }
 
   /** True when the posting meets the condition. */

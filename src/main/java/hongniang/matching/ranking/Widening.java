@@ -24,8 +24,9 @@ final class Widening {
   private Widening() {}
 
   /**
-   * The rings for a query that can have the relations in {@code possible} (a posting of no known
-   * occupation has none; a resident with no history has no past ones), best bound first.
+   * The rings for a query with these relations and their keys ({@link
+   * hongniang.matching.MatchKeys#relations}): only the relations present can hold (a posting of no
+   * known occupation has none; a resident with no history has no past ones). Best bound first.
    */
   static List<Ring> rings(Map<Relation, Set<String>> relations, Bound bound) {
     Set<Relation> possible = relations.keySet();
@@ -33,21 +34,21 @@ final class Widening {
     Relation dg = Relation.DESIRED_GROUP;
     Relation pc = Relation.PAST_CODE;
     Relation pg = Relation.PAST_GROUP;
-    List<Set<Relation>[]> cells =
+    List<Cell> cells =
         List.of(
-            cell(EnumSet.of(dc, pc), EnumSet.noneOf(Relation.class)),
-            cell(EnumSet.of(dc, pg), EnumSet.of(pc)),
-            cell(EnumSet.of(dc), EnumSet.of(pc, pg)),
-            cell(EnumSet.of(dg, pc), EnumSet.of(dc)),
-            cell(EnumSet.of(dg, pg), EnumSet.of(dc, pc)),
-            cell(EnumSet.of(dg), EnumSet.of(dc, pc, pg)),
-            cell(EnumSet.of(pc), EnumSet.of(dc, dg)),
-            cell(EnumSet.of(pg), EnumSet.of(dc, dg, pc)),
-            cell(EnumSet.noneOf(Relation.class), EnumSet.of(dc, dg, pc, pg)));
+            new Cell(EnumSet.of(dc, pc), EnumSet.noneOf(Relation.class)),
+            new Cell(EnumSet.of(dc, pg), EnumSet.of(pc)),
+            new Cell(EnumSet.of(dc), EnumSet.of(pc, pg)),
+            new Cell(EnumSet.of(dg, pc), EnumSet.of(dc)),
+            new Cell(EnumSet.of(dg, pg), EnumSet.of(dc, pc)),
+            new Cell(EnumSet.of(dg), EnumSet.of(dc, pc, pg)),
+            new Cell(EnumSet.of(pc), EnumSet.of(dc, dg)),
+            new Cell(EnumSet.of(pg), EnumSet.of(dc, dg, pc)),
+            new Cell(EnumSet.noneOf(Relation.class), EnumSet.of(dc, dg, pc, pg)));
     List<Ring> out = new ArrayList<>();
-    for (Set<Relation>[] cell : cells) {
-      Set<Relation> with = cell[0];
-      Set<Relation> without = EnumSet.copyOf(cell[1]);
+    for (Cell cell : cells) {
+      Set<Relation> with = cell.with();
+      Set<Relation> without = EnumSet.copyOf(cell.without());
       if (!possible.containsAll(with)) {
         continue; // no item can have a relation the query cannot
       }
@@ -84,8 +85,6 @@ final class Widening {
     return List.copyOf(out);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Set<Relation>[] cell(Set<Relation> with, Set<Relation> without) {
-    return new Set[] {with, without};
-  }
+  /** A cell of the sixteen: the relations an item has, and those it lacks. */
+  private record Cell(Set<Relation> with, Set<Relation> without) {}
 }

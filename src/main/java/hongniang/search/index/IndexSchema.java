@@ -11,9 +11,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
 
 /**
  * Field names and the schema version. Bump {@link #VERSION} whenever documents change shape: an
@@ -81,6 +87,7 @@ public final class IndexSchema {
 
   // postings
   public static final String UNIT = "unit";
+  public static final String UNIT_NAME = "unit_name";
   public static final String TITLE = "title";
   public static final String DESCRIPTION = "description";
   public static final String OCCUPATION = "occupation";
@@ -90,6 +97,7 @@ public final class IndexSchema {
   public static final String CITY = "city";
   public static final String WAGE_MIN = "wage_min";
   public static final String WAGE_MAX = "wage_max";
+  public static final String WAGE_NOTE = "wage_note";
   public static final String WAGE_BAND = "wage_band";
   public static final String PUBLIC_WELFARE = "public_welfare";
   public static final String ACCOMMODATION = "accommodation";
@@ -142,12 +150,12 @@ public final class IndexSchema {
   public static final String NO_COMMUNITY = "none";
 
   /** The stored values a posting hit shows; the description only when its snippet is wanted. */
-  public static final java.util.Set<String> POSTING_SHOWN =
-      java.util.Set.of(
+  public static final Set<String> POSTING_SHOWN =
+      Set.of(
           ID,
           TITLE,
           UNIT,
-          "unit_name",
+          UNIT_NAME,
           OCCUPATION,
           GROUP,
           COMMUNITY,
@@ -155,7 +163,7 @@ public final class IndexSchema {
           SCHEDULE,
           WAGE_MIN,
           WAGE_MAX,
-          "wage_note",
+          WAGE_NOTE,
           REMAINING,
           PUBLIC_WELFARE,
           ACCOMMODATION,
@@ -167,13 +175,13 @@ public final class IndexSchema {
    * The posting values copied into {@link ShownValues}: those shown, and the short texts the words
    * pass highlights.
    */
-  public static final java.util.Set<String> POSTING_COPIED =
-      java.util.stream.Stream.concat(POSTING_SHOWN.stream(), java.util.stream.Stream.of(SKILLS))
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  public static final Set<String> POSTING_COPIED =
+      Stream.concat(POSTING_SHOWN.stream(), Stream.of(SKILLS))
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Fields searches filter on by exact value (one term each). */
-  static final java.util.Set<String> FILTER_FIELDS =
-      java.util.Set.of(
+  static final Set<String> FILTER_FIELDS =
+      Set.of(
           COMMUNITY,
           SCHEDULE,
           LICENCE,
@@ -192,19 +200,15 @@ public final class IndexSchema {
    * Postings are stored newest first: the default list without text (newest first) takes its page
    * from the front of each segment instead of comparing every hit's date.
    */
-  public static final org.apache.lucene.search.Sort POSTING_ORDER =
-      new org.apache.lucene.search.Sort(
-          org.apache.lucene.document.LongField.newSortField(
-              CREATED, true, org.apache.lucene.search.SortedNumericSelector.Type.MAX));
+  public static final Sort POSTING_ORDER =
+      new Sort(LongField.newSortField(CREATED, true, SortedNumericSelector.Type.MAX));
 
   /**
    * Profiles are stored newest first, so the staff list without text (newest first over a million
    * profiles) stops after the first page instead of visiting every profile.
    */
-  public static final org.apache.lucene.search.Sort JOBSEEKER_ORDER =
-      new org.apache.lucene.search.Sort(
-          org.apache.lucene.document.LongField.newSortField(
-              UPDATED, true, org.apache.lucene.search.SortedNumericSelector.Type.MAX));
+  public static final Sort JOBSEEKER_ORDER =
+      new Sort(LongField.newSortField(UPDATED, true, SortedNumericSelector.Type.MAX));
 
   private IndexSchema() {}
 

@@ -94,7 +94,7 @@ public final class LuceneDocuments {
     // KeywordField: exact id for updateDocument(term) and deletes, stored for the hit
     d.add(new KeywordField(ID, Long.toString(r.id()), Field.Store.YES));
     d.add(new KeywordField(UNIT, Long.toString(r.unitId()), Field.Store.YES));
-    d.add(new StoredField("unit_name", r.unitName()));
+    d.add(new StoredField(UNIT_NAME, r.unitName()));
     // text fields are stored for highlighted snippets
     d.add(text(TITLE, r.title()));
     d.add(text(OCCUPATION, r.occupation()));
@@ -147,7 +147,7 @@ public final class LuceneDocuments {
     matching(d, MatchKeys.of(posting), PostingColumns.encode(posting));
     d.add(new IntField(REMAINING, r.headcount() - r.filledCount(), Field.Store.YES));
     if (r.wageNote() != null) {
-      d.add(new StoredField("wage_note", r.wageNote()));
+      d.add(new StoredField(WAGE_NOTE, r.wageNote()));
     }
     ShownValues.addTo(d, POSTING_COPIED);
     return build(d);
