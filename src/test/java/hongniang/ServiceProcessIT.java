@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -370,10 +371,22 @@ class ServiceProcessIT {
     return dir;
   }
 
+  /**
+   * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port the system
+   * hands out for {@code bind(0)} could be taken again, before the service binds it, by the
+   * service's own embedded PostgreSQL or by a connection's local end (seen once as "Port … already
+   * in use").
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_768);
+      try (ServerSocket socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("no free port between 20000 and 32767");
   }
 
   // --- the API as a client sees it
