@@ -59,4 +59,11 @@ public final class Validation {
     }
     return parts.isEmpty() ? lastName : String.join(".", parts);
   }
+
+  /** True when a text holds a control character (NUL, escape…) other than tab and line breaks. */
+  public static boolean hasControlCharacters(String text) {
+    return text != null
+        && text.chars()
+            .anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
+  }
 }

@@ -3,7 +3,7 @@ package hongniang.documents;
 import hongniang.matching.Jobseeker;
 import hongniang.matching.Posting;
 import hongniang.matching.RecordSource;
-import hongniang.occupations.Occupations;
+import hongniang.occupations.NameResolver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ public class MatchRecords implements RecordSource {
   private final DocumentSource source;
   private final Resolution resolution;
 
-  MatchRecords(DocumentSource source, Occupations occupations, Clock clock) {
+  MatchRecords(DocumentSource source, NameResolver names, Clock clock) {
     this.source = source;
-    this.resolution = new Resolution(occupations, clock.getZone());
+    this.resolution = new Resolution(names, clock.getZone());
   }
 
   /** The jobseeker, if they exist. */

@@ -7,6 +7,7 @@ import hongniang.matching.Jobseeker;
 import hongniang.matching.Posting;
 import hongniang.matching.Skill;
 import hongniang.matching.Work;
+import hongniang.occupations.NameResolver;
 import hongniang.occupations.Occupations;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,23 +21,31 @@ import java.util.Set;
 
 /**
  * Documents as matching's records: occupation names resolved to codes and groups through the
- * vocabulary, skills to their synonym keys, a work history to the occupations it names, instants to
- * days in the service's time zone. The index builds its match keys and features from the same
- * records ({@code search.index}), so its candidates and matching's scores agree.
+ * vocabulary (a name it does not list is read as the nearest listed one, {@link NameResolver}),
+ * skills to their synonym keys, a work history to the occupations it names, instants to days in the
+ * service's time zone. The index builds its match keys and features from the same records ({@code
+ * search.index}), so its candidates and matching's scores agree.
  */
 public final class Resolution {
 
+  private final NameResolver names;
   private final Occupations occupations;
   private final ZoneId zone;
 
-  public Resolution(Occupations occupations, ZoneId zone) {
-    this.occupations = occupations;
+  public Resolution(NameResolver names, ZoneId zone) {
+    this.names = names;
+    this.occupations = names.occupations();
     this.zone = zone;
   }
 
   /** The vocabulary names resolve through. */
   public Occupations occupations() {
     return occupations;
+  }
+
+  /** How names are read. */
+  public NameResolver names() {
+    return names;
   }
 
   /** The posting as matching knows it. */
@@ -72,7 +81,7 @@ public final class Resolution {
       work(name).ifPresent(desired::add);
     }
     Set<Work> past = new LinkedHashSet<>();
-    for (Occupations.Occupation o : occupations.mentionedIn(r.experience())) {
+    for (Occupations.Occupation o : names.mentionedIn(r.experience())) {
       past.add(new Work(o.name(), o.code(), o.group()));
     }
     // in the enum's order: reasons name them the same way every time
@@ -101,10 +110,28 @@ public final class Resolution {
         LocalDate.ofInstant(r.updatedAt(), zone));
   }
 
-  /** A name as the work it is: the name as written, with its code and group. */
+  /**
+   * A name as the work it is: the name as written, with its code and group, and for a name the list
+   * does not hold, the name it is read as; empty for a blank name.
+   */
   public Optional<Work> work(String name) {
-    return occupations.find(name).map(o -> new Work(name, o.code(), o.group()));
+    NameResolver.Resolved r = names.resolve(name);
+    return r == null
+        ? Optional.empty()
+        : Optional.of(new Work(name, r.code(), r.group(), r.readAs()));
   }
+
+  /**
+   * The occupation group a name's facet counts it under: its own, or that of the name it is read
+   * as; {@code other} when it is read as nothing.
+   */
+  public String facetGroup(String name) {
+    NameResolver.Resolved r = names.resolve(name);
+    return r == null || r.kind() == NameResolver.Kind.UNKNOWN ? OTHER_GROUP : r.group();
+  }
+
+  /** The facet group of work the vocabulary cannot place. */
+  public static final String OTHER_GROUP = "other";
 
   private List<Skill> skills(List<String> names) {
     List<Skill> out = new ArrayList<>(names.size());

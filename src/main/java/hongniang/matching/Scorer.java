@@ -246,40 +246,37 @@ public final class Scorer {
 
   private static Reason occupationReason(Jobseeker s, Posting o, int tier) {
     if (o.work() == null) {
-      return Reason.of(
-          "岗位职业“" + o.title() + "”不在职业目录中", "the posting's occupation is not in the list");
+      return Reason.of("岗位没有写明职业", "the posting names no occupation");
     }
-    String job = o.work().name();
+    Work job = o.work();
     return switch (tier) {
       case ASKED -> {
         Work d =
-            s.desired().stream()
-                .filter(x -> x.code().equals(o.work().code()))
-                .findFirst()
-                .orElseThrow();
-        yield d.name().equals(job)
-            ? Reason.of("期望从事" + job + "，正是本岗位", "wants work as " + job + ": this is it")
+            s.desired().stream().filter(x -> x.code().equals(job.code())).findFirst().orElseThrow();
+        yield d.name().equals(job.name())
+            ? Reason.of("期望从事" + job.zh() + "，正是本岗位", "wants work as " + job.en() + ": this is it")
             : Reason.of(
-                "期望从事" + d.name() + "，与本岗位" + job + "是同一职业",
-                "wants work as " + d.name() + ", the same occupation as " + job);
+                "期望从事" + d.zh() + "，与本岗位" + job.zh() + "是同一职业",
+                "wants work as " + d.en() + ", the same occupation as " + job.en());
       }
       case GROUP_ASKED -> {
         Work d =
             s.desired().stream()
-                .filter(x -> x.group().equals(o.work().group()))
+                .filter(x -> x.group().equals(job.group()))
                 .findFirst()
                 .orElseThrow();
         yield Reason.of(
-            "期望从事" + d.name() + "，与本岗位" + job + "是同类工作",
-            "wants work as " + d.name() + ", in the same group as " + job);
+            "期望从事" + d.zh() + "，与本岗位" + job.zh() + "是同类工作",
+            "wants work as " + d.en() + ", in the same group as " + job.en());
       }
       case DONE ->
           Reason.of(
-              "做过与" + job + "相关的工作，但没有把它列为期望",
-              "has done work related to " + job + " without asking for it");
+              "做过与" + job.zh() + "相关的工作，但没有把它列为期望",
+              "has done work related to " + job.en() + " without asking for it");
       default ->
           Reason.of(
-              "本岗位" + job + "不在居民期望的工作之中", job + " is not among the work the resident asks for");
+              "本岗位" + job.zh() + "不在居民期望的工作之中",
+              job.en() + " is not among the work the resident asks for");
     };
   }
 
@@ -336,7 +333,27 @@ public final class Scorer {
    * 30% above; up to 20% short gives at most half, falling to 0; no stated wage gives 0.6.
    */
   static double wage(Jobseeker s, Posting o) {
-    return s.minWage() == null ? wage(NO_WAGE, o.wageMax()) : wage(s.minWage(), o.wageMax());
+    int min = s.minWage() == null ? NO_WAGE : s.minWage();
+    return wage(lowestAccepted(min, o.publicWelfare()), o.wageMax());
+  }
+
+  /**
+   * The share below their stated lowest wage that a resident accepts from a public-welfare post: it
+   * carries social insurance and subsidies. Only residents who qualify for such posts are matched
+   * to them ({@link HardRules}), so the posting alone decides.
+   */
+  public static final int WELFARE_DISCOUNT_PERCENT = 10;
+
+  /**
+   * The lowest top wage a resident accepts from a posting: their stated lowest, or for a
+   * public-welfare post {@link #WELFARE_DISCOUNT_PERCENT} below it, rounded up to the yuan (3000
+   * gives 2700, 3005 gives 2705); {@link #NO_WAGE} stays.
+   */
+  public static int lowestAccepted(int min, boolean publicWelfare) {
+    if (min == NO_WAGE || !publicWelfare) {
+      return min;
+    }
+    return min - (int) ((long) min * WELFARE_DISCOUNT_PERCENT / 100);
   }
 
   /** A resident's lowest wage when they state none. */
@@ -404,10 +421,19 @@ public final class Scorer {
     }
     String zh = "期望月薪" + min + "，本岗位最高" + o.wageMax();
     String en = "wants at least " + min + " a month; this posting pays up to " + o.wageMax();
+    int accepted = lowestAccepted(min, o.publicWelfare());
     if (o.wageMax() >= min) {
       return Reason.of(zh, en);
     }
-    double shortfall = (double) (min - o.wageMax()) / min;
+    if (o.wageMax() >= accepted) {
+      return Reason.of(
+          zh + "；公益性岗位含社保和补贴，低于期望" + WELFARE_DISCOUNT_PERCENT + "%以内视同满足",
+          en
+              + "; a public-welfare post carries social insurance and subsidies, so up to "
+              + WELFARE_DISCOUNT_PERCENT
+              + "% less counts as met");
+    }
+    double shortfall = (double) (accepted - o.wageMax()) / accepted;
     return shortfall <= WAGE_SHORT_LIMIT
         ? Reason.of(zh + "，略低于期望", en + ", a little short")
         : Reason.of(zh + "，低于期望较多", en + ", well short");

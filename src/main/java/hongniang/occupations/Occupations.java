@@ -42,6 +42,7 @@ public final class Occupations {
   private record Labels(String zh, String en) {}
 
   private final Map<String, Labels> groups;
+  private final Map<String, Occupation> byCode;
   private final Map<String, Occupation> byName;
   private final Map<Character, List<Map.Entry<String, Occupation>>> namesByFirstChar;
   private final List<Occupation> all;
@@ -82,6 +83,7 @@ public final class Occupations {
       }
     }
     this.groups = Collections.unmodifiableMap(groups);
+    this.byCode = Collections.unmodifiableMap(byCode);
     this.byName = Map.copyOf(byName);
     List<Map.Entry<String, Occupation>> longest = new ArrayList<>(byName.entrySet());
     // names of two characters or more (one says too little), longest first at each position
@@ -131,6 +133,16 @@ public final class Occupations {
       }
     }
     return Optional.empty();
+  }
+
+  /** The occupation of a code, if it is listed. */
+  public Optional<Occupation> byCode(String code) {
+    return Optional.ofNullable(code == null ? null : byCode.get(code));
+  }
+
+  /** True for a group id of the list. */
+  public boolean isGroup(String group) {
+    return groups.containsKey(group);
   }
 
   /** Every occupation once, in file order. */
@@ -239,7 +251,7 @@ public final class Occupations {
   }
 
   /** A name as a lookup key: full width folded, lower case, no spaces. */
-  private static String key(String name) {
+  static String key(String name) {
     String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
     return SPACE.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT);
   }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import hongniang.common.DifficultyCategory;
 import hongniang.matching.Jobseeker;
 import hongniang.matching.Work;
+import hongniang.occupations.NameResolver;
 import hongniang.occupations.Occupations;
+import hongniang.search.analysis.SmartcnNameWords;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ResolutionTest {
 
   private final Resolution resolution =
-      new Resolution(Occupations.load(), ZoneId.of("Asia/Shanghai"));
+      new Resolution(
+          NameResolver.of(Occupations.load(), new SmartcnNameWords()), ZoneId.of("Asia/Shanghai"));
 
   @Test
   void categoriesAndPastWorkKeepAStableOrder() {

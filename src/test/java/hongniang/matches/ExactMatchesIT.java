@@ -7,7 +7,7 @@ import static hongniang.support.Fixtures.anIdNumber;
 import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hongniang.common.Education;
@@ -21,6 +21,7 @@ import hongniang.matching.Jobseeker;
 import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
 import hongniang.matching.Scorer.Perspective;
+import hongniang.matching.Work;
 import hongniang.postings.PostingRequest;
 import hongniang.security.Role;
 import hongniang.support.ApiTest;
@@ -329,7 +330,11 @@ class ExactMatchesIT extends ApiTest {
                     .workCommunityId(3L)
                     .schedule(Schedule.SHIFT)
                     .wageMax(3800)));
-    assertNull(records.posting(unknown).orElseThrow().work(), "an occupation the list lacks");
+    Work unlisted = records.posting(unknown).orElseThrow().work();
+    assertEquals("~星际领航员", unlisted.code(), "an occupation the list lacks has a code of its own");
+    long readAs = posting(unit, b -> b.title("快递分拣打包员").occupation("快递分拣打包员"));
+    postings.add(readAs);
+    assertNotNull(records.posting(readAs).orElseThrow().work().readAs(), "read as a listed name");
 
     List<Long> residents = new ArrayList<>();
     residents.add(resident(aJobseeker(COMMUNITY)));
@@ -384,6 +389,9 @@ class ExactMatchesIT extends ApiTest {
                 .acceptableSchedules(List.of(Schedule.SHIFT, Schedule.FULL_TIME))
                 .build()));
     residents.add(resident(edit(aJobseeker(COMMUNITY)).status(JobseekerStatus.EMPLOYED).build()));
+    // names the list lacks: the same name on both sides, and one read as a listed name's group
+    residents.add(
+        resident(edit(aJobseeker(COMMUNITY)).desiredOccupations(List.of("星际领航员", "包装工")).build()));
     long licensed =
         posting(
             unit, b -> b.title("无人机巡查员").occupation("保安员").requiredLicences(noWishes.licences()));

@@ -79,7 +79,7 @@ public final class JobseekersForPosting extends KeyedRanking {
     this.levels = wages.length;
     this.wage = new double[levels];
     for (int level = 0; level < levels; level++) {
-      wage[level] = Scorer.wage(wages[level], o.wageMax());
+      wage[level] = Scorer.wage(Scorer.lowestAccepted(wages[level], welfare), o.wageMax());
     }
     int tiers = Scorer.TIERS;
     tables(tiers * levels * 2 * HOURS, tiers * (listed + 1) * EXPERIENCE.length);

@@ -42,8 +42,8 @@ final class PostingsForJobseeker extends KeyedRanking {
   private final long today;
   private final int residentSkills; // at most this many of a posting's skills can match
   private final Steps steps; // freshness along columns stored newest first, else null
-  private final double[] wage; // by the posting's wage level
-  private final int levels;
+  private final double[] wage; // by wage case: the posting's wage level, public-welfare or not
+  private final int levels; // wage cases
   private final double[] skillShare; // [listed][held] for tabled sizes
 
   /** The resident against these postings, {@code today}. */
@@ -78,10 +78,12 @@ final class PostingsForJobseeker extends KeyedRanking {
     this.residentSkills = s.skillKeys().size();
     int minWage = s.minWage() == null ? Scorer.NO_WAGE : s.minWage();
     int[] wages = postings.wages.values();
-    this.levels = wages.length;
+    // a wage case is a top wage level and whether the post is a public-welfare one
+    this.levels = wages.length * 2;
     this.wage = new double[levels];
-    for (int level = 0; level < levels; level++) {
-      wage[level] = Scorer.wage(minWage, wages[level]);
+    for (int level = 0; level < wages.length; level++) {
+      wage[level * 2] = Scorer.wage(Scorer.lowestAccepted(minWage, false), wages[level]);
+      wage[level * 2 + 1] = Scorer.wage(Scorer.lowestAccepted(minWage, true), wages[level]);
     }
     int sizes = TABLED_SKILLS + 1;
     this.skillShare = new double[sizes * sizes];
@@ -137,7 +139,7 @@ final class PostingsForJobseeker extends KeyedRanking {
     int sizes = TABLED_SKILLS + 1;
     boolean tabled = listed < sizes;
     double skills = tabled ? skillShare[listed * sizes + held] : Scorer.skillShare(held, listed);
-    int level = c.wages.of()[p];
+    int level = c.wages.of()[p] * 2 + ((c.flags[p] & PostingColumns.WELFARE) != 0 ? 1 : 0);
     double wage = this.wage[level];
     int where =
         (c.flags[p] & PostingColumns.IN_DISTRICT) != 0

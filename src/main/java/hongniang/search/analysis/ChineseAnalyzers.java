@@ -37,7 +37,7 @@ final class ChineseAnalyzers implements Closeable {
   private final Analyzer bigrams = new Bigrams();
 
   private ChineseAnalyzers(Collection<String> stopWords, Occupations vocabulary) {
-    CharArraySet stopSet = CharArraySet.unmodifiableSet(new CharArraySet(stopWords, false));
+    CharArraySet stopSet = stopSet(stopWords);
     this.plain = new SmartChain(stopSet, null, null, false);
     CompoundFilter.Names names = new CompoundFilter.Names();
     for (String name : vocabulary.names()) {
@@ -54,6 +54,18 @@ final class ChineseAnalyzers implements Closeable {
     joining.close();
     this.index = new SmartChain(stopSet, groups, names, true);
     this.query = new SmartChain(stopSet, groups, names, false);
+  }
+
+  private static CharArraySet stopSet(Collection<String> stopWords) {
+    return CharArraySet.unmodifiableSet(new CharArraySet(stopWords, false));
+  }
+
+  /**
+   * smartcn's words with the stop words shipped under {@code search-index/}, nothing joined and no
+   * synonyms: what every other analyzer here starts from.
+   */
+  static Analyzer plainWords() {
+    return new SmartChain(stopSet(ResourceFiles.lines(STOPWORDS)), null, null, false);
   }
 
   /**
@@ -105,7 +117,7 @@ final class ChineseAnalyzers implements Closeable {
     return words(plain, text);
   }
 
-  private static List<String> words(Analyzer analyzer, String text) {
+  static List<String> words(Analyzer analyzer, String text) {
     List<String> words = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream("", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -10,7 +10,6 @@ import hongniang.matching.MatchKeys;
 import hongniang.matching.Posting;
 import hongniang.matching.ranking.JobseekerColumns;
 import hongniang.matching.ranking.PostingColumns;
-import hongniang.occupations.Occupations;
 import hongniang.search.analysis.Analysis;
 import hongniang.search.analysis.PinyinFields;
 import java.io.IOException;
@@ -77,14 +76,12 @@ public final class LuceneDocuments {
   }
 
   private final PinyinFields pinyin;
-  private final Occupations occupations;
   private final Resolution records;
   private final FacetsConfig facets = IndexSchema.facets();
 
   /** Documents analysed as {@code analysis} says, their matching features as {@code records}. */
   public LuceneDocuments(Analysis analysis, Resolution records) {
     this.pinyin = analysis.pinyin();
-    this.occupations = records.occupations();
     this.records = records;
   }
 
@@ -115,8 +112,8 @@ public final class LuceneDocuments {
     d.add(new Field(MATCH, r.occupation(), MATCH_TEXT));
     d.add(new Field(MATCH, String.join(" ", r.skills()), MATCH_TEXT));
     pinyinTerms.forEach(t -> d.add(new StringField(MATCH, t, Field.Store.NO)));
-    String group =
-        occupations.find(r.occupation()).map(Occupations.Occupation::group).orElse("other");
+    // a name the list does not hold counts under the group of the name it is read as
+    String group = records.facetGroup(r.occupation());
     d.add(new KeywordField(GROUP, group, Field.Store.YES));
     d.add(new SortedSetDocValuesFacetField(GROUP, group));
     String community = r.communityId() == null ? NO_COMMUNITY : Long.toString(r.communityId());
@@ -174,7 +171,10 @@ public final class LuceneDocuments {
     bigrams(d, DESIRED, String.join(" ", r.desiredOccupations()));
     Set<String> groups = new LinkedHashSet<>();
     for (String occupation : r.desiredOccupations()) {
-      occupations.find(occupation).ifPresent(o -> groups.add(o.group()));
+      String group = records.facetGroup(occupation);
+      if (!Resolution.OTHER_GROUP.equals(group)) {
+        groups.add(group);
+      }
     }
     for (String group : groups) {
       d.add(new KeywordField(GROUP, group, Field.Store.YES));

@@ -4,7 +4,7 @@ import hongniang.documents.DocumentSource;
 import hongniang.documents.JobseekerDocument;
 import hongniang.documents.PostingDocument;
 import hongniang.documents.Resolution;
-import hongniang.occupations.Occupations;
+import hongniang.occupations.NameResolver;
 import hongniang.search.analysis.Analysis;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
@@ -86,7 +86,7 @@ public class SearchIndex {
       DocumentSource source,
       OutboxStore outbox,
       Analysis analysis,
-      Occupations occupations,
+      NameResolver names,
       List<SegmentWarmer> warmers,
       Clock clock) {
     this.temporary = dir == null || dir.isBlank();
@@ -94,7 +94,7 @@ public class SearchIndex {
     this.source = source;
     this.outbox = outbox;
     this.writer = IndexSchema.writer(analysis);
-    this.documents = new LuceneDocuments(analysis, new Resolution(occupations, clock.getZone()));
+    this.documents = new LuceneDocuments(analysis, new Resolution(names, clock.getZone()));
     this.warmers = List.copyOf(warmers);
     this.stamp = IndexSchema.stamp(clock.getZone());
   }

@@ -17,8 +17,10 @@ import hongniang.matching.MatchKeys;
 import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
 import hongniang.matching.Weights;
+import hongniang.occupations.NameResolver;
 import hongniang.occupations.Occupations;
 import hongniang.search.analysis.Analysis;
+import hongniang.search.analysis.SmartcnNameWords;
 import hongniang.search.index.IndexSchema;
 import hongniang.search.index.LuceneDocuments;
 import java.io.IOException;
@@ -59,7 +61,8 @@ class ConditionQueriesTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
   private static final Occupations OCCUPATIONS = Occupations.load();
   private static final Analysis ANALYSIS = new Analysis(OCCUPATIONS);
-  private static final Resolution RESOLUTION = new Resolution(OCCUPATIONS, ZONE);
+  private static final Resolution RESOLUTION =
+      new Resolution(NameResolver.of(OCCUPATIONS, new SmartcnNameWords()), ZONE);
   private static final ConditionQueries QUERIES = new ConditionQueries(ZONE);
   private static final Scorer SCORER = new Scorer(Weights.defaults(), "三明市");
 

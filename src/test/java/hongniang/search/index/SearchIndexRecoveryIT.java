@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hongniang.documents.DocumentSource;
-import hongniang.occupations.Occupations;
+import hongniang.occupations.NameResolver;
 import hongniang.search.analysis.Analysis;
 import hongniang.support.ApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,7 +32,7 @@ class SearchIndexRecoveryIT extends ApiTest {
   @Inject DocumentSource source;
   @Inject OutboxStore outbox;
   @Inject Analysis analysis;
-  @Inject Occupations occupations;
+  @Inject NameResolver occupations;
   @Inject List<SegmentWarmer> warmers;
   @Inject SearchIndex live;
   @Inject Clock clock;

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hongniang.documents.PostingDocument;
 import hongniang.documents.Resolution;
+import hongniang.occupations.NameResolver;
 import hongniang.occupations.Occupations;
 import hongniang.search.analysis.Analysis;
+import hongniang.search.analysis.SmartcnNameWords;
 import hongniang.search.index.IndexSchema;
 import hongniang.search.index.LuceneDocuments;
 import java.time.Instant;
@@ -54,7 +56,9 @@ class MatchFieldTest {
     List<String> around = List.of("", "小区", "招聘", "兼职", "急招", "超市", "三明月嫂服务中心 ", "夜班");
     List<String> skills = List.of("健康证", "会开车", "电脑操作", "叉车", "收银", "烹饪", "护理", "clean");
     LuceneDocuments documents =
-        new LuceneDocuments(ANALYSIS, new Resolution(OCCUPATIONS, ZoneOffset.UTC));
+        new LuceneDocuments(
+            ANALYSIS,
+            new Resolution(NameResolver.of(OCCUPATIONS, new SmartcnNameWords()), ZoneOffset.UTC));
     directory = new ByteBuffersDirectory();
     try (IndexWriter writer =
         new IndexWriter(

@@ -1,0 +1,82 @@
+package hongniang.occupations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hongniang.occupations.NameResolver.Kind;
+import hongniang.occupations.NameResolver.Resolved;
+import hongniang.search.analysis.SmartcnNameWords;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How names are read, on the shipped vocabulary and smartcn's real words. */
+class NameResolverTest {
+
+  private static final Occupations LIST = Occupations.load();
+  private final NameResolver names = NameResolver.of(LIST, new SmartcnNameWords());
+
+  @Test
+  void aListedNameIsItsOccupation() {
+    Resolved r = names.resolve("清洁工");
+    assertEquals(Kind.LISTED, r.kind());
+    assertEquals(LIST.find("保洁员").orElseThrow().code(), r.code());
+    assertNull(r.readAs());
+  }
+
+  @Test
+  void anUnlistedNameKeepsACodeOfItsOwnSoTheSameNameIsTheSameWork() {
+    Resolved a = names.resolve("元宇宙策展助理");
+    Resolved b = names.resolve(" 元宇宙策展助理 ");
+    Resolved c = names.resolve("元宇宙策展助理员");
+    assertEquals(NameResolver.OWN_CODE + "元宇宙策展助理", a.code());
+    assertEquals(a.code(), b.code(), "spaces do not matter");
+    assertNotEquals(a.code(), c.code(), "another name is other work");
+    assertNotEquals(Kind.LISTED, a.kind());
+  }
+
+  @Test
+  void anUnlistedNameIsReadAsTheListedNameItsHeadWordsShare() {
+    Resolved r = names.resolve("快递分拣打包员");
+    assertEquals(Kind.READ_AS, r.kind());
+    assertTrue(List.of("打包员", "分拣员", "包装员", "分拣工", "快件分拣员").contains(r.readAs()), r.toString());
+    assertEquals(LIST.find(r.readAs()).orElseThrow().group(), r.group());
+    assertTrue(r.code().startsWith(NameResolver.OWN_CODE), r.code());
+    assertTrue(
+        r.sharedWords().stream().anyMatch(w -> w.equals("打包") || w.equals("分拣")), r.toString());
+  }
+
+  @Test
+  void aNameSharingOnlyGenericWordsIsReadAsNothing() {
+    Resolved r = names.resolve("量子纠缠员");
+    assertEquals(Kind.UNKNOWN, r.kind(), r.toString());
+    assertEquals(r.code(), r.group(), "its own group too: only the same name is similar work");
+  }
+
+  @Test
+  void localNamesComeFirstAndHistoriesMentionThem() {
+    String cleaner = LIST.find("保洁员").orElseThrow().code();
+    names.setLocal(
+        List.of(
+            new LocalName("保洁阿姨甲", cleaner, "cleaning"),
+            new LocalName("元宇宙策展助理", "LOCAL:元宇宙策展助理", "office")));
+    Resolved alias = names.resolve("保洁阿姨甲");
+    assertEquals(Kind.LOCAL, alias.kind());
+    assertEquals(cleaner, alias.code());
+    Resolved own = names.resolve("元宇宙策展助理");
+    assertEquals(Kind.LOCAL, own.kind());
+    assertEquals("office", own.group());
+    assertEquals(
+        List.of("LOCAL:元宇宙策展助理"),
+        names.mentionedIn("做过两年元宇宙策展助理").stream().map(Occupations.Occupation::code).toList());
+    names.setLocal(List.of());
+    assertNotEquals(Kind.LOCAL, names.resolve("保洁阿姨甲").kind(), "removed at once");
+  }
+
+  @Test
+  void blankNamesAreNotRead() {
+    assertNull(names.resolve(" "));
+    assertNull(names.resolve(null));
+  }
+}
