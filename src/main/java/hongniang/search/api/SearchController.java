@@ -89,7 +89,14 @@ class SearchController {
             size));
   }
 
-  /** Resident profiles by skill and wish; a matchmaker searches their own community only. */
+  /** The statuses a resident search filters by; {@code ANY} drops the default filter. */
+  static final List<String> JOBSEEKER_STATUSES =
+      List.of("SEEKING", "REFERRED", "EMPLOYED", "INACTIVE", JobseekerQuery.ANY_STATUS);
+
+  /**
+   * Resident profiles by skill and wish; a matchmaker searches their own community only. Without a
+   * status, only residents still looking for work.
+   */
   @Get("/jobseekers/search")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
   JobseekerHits searchJobseekers(
@@ -110,6 +117,15 @@ class SearchController {
       @Nullable @QueryValue Boolean highlight,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size) {
+    String wanted = status == null || status.isBlank() ? null : status.trim().toUpperCase();
+    if (wanted != null && !JOBSEEKER_STATUSES.contains(wanted)) {
+      throw ApiProblem.invalid(
+          "status",
+          "OneOf",
+          "status is one of "
+              + String.join(", ", JOBSEEKER_STATUSES)
+              + "; without it, residents still looking for work (not EMPLOYED or INACTIVE)");
+    }
     Caller caller = Caller.of(auth);
     Long community = communityId;
     if (caller.isMatchmaker()) {
@@ -122,7 +138,7 @@ class SearchController {
         new JobseekerQuery(
             q,
             community,
-            status == null ? null : status.trim().toUpperCase(),
+            wanted,
             category == null ? null : category.name(),
             schedule == null ? null : schedule.name(),
             minEducation == null ? null : minEducation.name(),

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 
 /** Searches resident profiles by skill and wish; for matchmakers and admins only. */
 final class JobseekerSearch {
@@ -112,7 +114,13 @@ final class JobseekerSearch {
     if (r.communityId() != null) {
       Filters.term(b, COMMUNITY, Long.toString(r.communityId()));
     }
-    Filters.term(b, STATUS, r.status());
+    if (r.status() == null) {
+      // residents who found work or stopped looking are not candidates unless asked for
+      JobseekerQuery.NOT_LOOKING.forEach(
+          s -> b.add(new TermQuery(new Term(STATUS, s)), BooleanClause.Occur.MUST_NOT));
+    } else if (!JobseekerQuery.ANY_STATUS.equals(r.status())) {
+      Filters.term(b, STATUS, r.status());
+    }
     Filters.term(b, CATEGORY, r.category());
     Filters.term(b, SCHEDULE, r.schedule());
     Filters.term(b, LICENCE, r.licence());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hongniang.common.Schedule;
 import hongniang.jobseekers.JobseekerRequest;
+import hongniang.jobseekers.JobseekerStatus;
 import hongniang.postings.PostingRequest;
 import hongniang.security.Role;
 import hongniang.support.ApiTest;
@@ -252,6 +253,33 @@ class SearchIT extends ApiTest {
     assertEquals(401, api().get("/api/v1/jobseekers/search", null).status());
     String employer = userToken(Role.EMPLOYER, aPartner());
     assertEquals(403, api().get("/api/v1/jobseekers/search", employer).status());
+
+    // residents who found work are left out unless asked for
+    long employed =
+        api()
+            .post(
+                "/api/v1/jobseekers",
+                edit(aJobseeker(6))
+                    .skills(body.skills())
+                    .desiredOccupations(body.desiredOccupations())
+                    .status(JobseekerStatus.EMPLOYED)
+                    .build(),
+                admin())
+            .num("id");
+    Reply withEmployed =
+        eventually(
+            () -> api().get(path + "&status=ANY", matchmaker),
+            r -> r.text().contains("\"id\":" + employed + ","));
+    assertTrue(withEmployed.text().contains("\"id\":" + id + ","), withEmployed.toString());
+    assertFalse(api().get(path, matchmaker).text().contains("\"id\":" + employed + ","));
+    assertTrue(
+        api()
+            .get(path + "&status=employed", matchmaker)
+            .text()
+            .contains("\"id\":" + employed + ","));
+    assertEquals(
+        List.of("status:OneOf"), api().get(path + "&status=HIRED", matchmaker).fieldRules());
+    assertEquals(204, api().delete("/api/v1/jobseekers/" + employed, admin()).status());
 
     assertEquals(204, api().delete("/api/v1/jobseekers/" + id, admin()).status());
     deadline = System.currentTimeMillis() + 5000;
