@@ -6,7 +6,10 @@ import hongniang.search.analysis.Analysis;
 import hongniang.search.index.IndexListener;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Suggestions as one types: open postings' titles and the occupation list, matched by characters,
@@ -78,10 +81,32 @@ public class Suggester implements IndexListener {
     }
   }
 
-  /** Up to {@code limit} suggestions for what was typed. */
+  /**
+   * Up to {@code limit} suggestions for what was typed, near-duplicates folded: names of one
+   * occupation (保洁, 保洁员, 保洁工) are one suggestion, its listed name when that is among them.
+   */
   public List<Suggestion> suggest(String typed, int limit) {
-    return current.suggest(typed, limit).stream()
-        .map(s -> new Suggestion(s.text(), s.kind()))
-        .toList();
+    Map<String, List<Suggestions.Suggestion>> folded = new LinkedHashMap<>();
+    for (Suggestions.Suggestion s : current.suggest(typed, Suggestions.MAX_LIMIT)) {
+      String key =
+          "occupation".equals(s.kind())
+              ? occupations.find(s.text()).map(Occupations.Occupation::code).orElse(s.text())
+              : s.text();
+      folded.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+    }
+    List<Suggestion> out = new ArrayList<>();
+    for (Map.Entry<String, List<Suggestions.Suggestion>> e : folded.entrySet()) {
+      if (out.size() >= limit) {
+        break;
+      }
+      Suggestions.Suggestion first = e.getValue().get(0);
+      String listed = occupations.byCode(e.getKey()).map(Occupations.Occupation::name).orElse(null);
+      String text =
+          e.getValue().stream().map(Suggestions.Suggestion::text).anyMatch(t -> t.equals(listed))
+              ? listed
+              : first.text();
+      out.add(new Suggestion(text, first.kind()));
+    }
+    return out;
   }
 }

@@ -338,6 +338,9 @@ class SearchIT extends ApiTest {
         reply = api().get("/api/v1/suggest?" + q(typed), null);
       }
       assertTrue(reply.text().contains("保洁员"), typed + " -> " + reply);
+      // one occupation, one suggestion: 保洁, 保洁工 and 清洁工 fold into 保洁员
+      List<?> texts = reply.list("").stream().map(x -> ((Map<?, ?>) x).get("text")).toList();
+      assertFalse(texts.contains("保洁") || texts.contains("保洁工"), typed + " -> " + texts);
     }
     assertEquals(200, api().get("/api/v1/suggest?" + q("\"*\u0000"), null).status());
     assertEquals(
