@@ -32,6 +32,9 @@ class OpenApiIT implements DatabaseTest {
     assertTrue(spec.startsWith("openapi: 3."), spec.substring(0, Math.min(200, spec.length())));
     assertTrue(spec.contains("\n  /api/v1/postings:"), "postings path missing");
     assertTrue(spec.contains("\n  /api/v1/postings/import:"), "postings import path missing");
+    // the login endpoint is Micronaut Security's, described in src/main/openapi/login.yml
+    assertTrue(spec.contains("\n  /api/v1/login:"), "login path missing");
+    assertTrue(spec.contains("LoginRequest:"), "login request schema missing");
     assertTrue(
         spec.contains("securitySchemes:\n    bearer:\n      type: http\n      scheme: bearer"),
         "bearer security scheme missing");
