@@ -16,7 +16,7 @@ public final class Pairs {
   public static final Work CLEANER = new Work("保洁员", "HN-CLEANER", "cleaning");
   public static final Work CLEANER_COLLOQUIAL = new Work("清洁工", "HN-CLEANER", "cleaning");
   public static final Work TOILET_ATTENDANT = new Work("公厕保洁员", "HN-TOILET-ATTENDANT", "cleaning");
-  public static final Work GARDENER = new Work("绿化工", "HN-GARDENER", "greening");
+  public static final Work GARDENER = new Work("绿化工", "4-09-10-01", "greening");
   public static final Work GUARD = new Work("保安员", "4-07-05-01", "security");
   public static final Work ELECTRICIAN = new Work("电工", "6-31-01-03", "repair");
 
