@@ -31,6 +31,15 @@ public final class Occupations {
   /** Synonym groups of job names and skills, one group a line, members separated by commas. */
   public static final String SYNONYMS = "synonyms.txt";
 
+  /** The 职业分类大典 (2022): every major, medium and small group and occupation. */
+  public static final String CLASSIFICATION = "occupation-classification.tsv";
+
+  /** This project's HN-* codes and the 大典 node each belongs under. */
+  public static final String LOCAL_CODES = "occupation-local-codes.tsv";
+
+  /** A node of the classification: its code and name. */
+  public record Node(String code, String name) {}
+
   /** The files the vocabulary is read from. */
   public static final List<String> FILES = List.of(OCCUPATIONS, GROUPS, SYNONYMS);
 
@@ -49,6 +58,8 @@ public final class Occupations {
   private final Map<String, Set<String>> namesByGroup;
   private final List<Set<String>> synonymGroups;
   private final Map<String, List<Set<String>>> synonymGroupsByTerm;
+  private Map<String, String> nodes; // classification code to name, read on first use
+  private Map<String, String> parents; // HN-* code to its 大典 node
 
   private Occupations(List<String[]> groupRows, List<String[]> rows, List<String> synonymLines) {
     Map<String, Labels> groups = new LinkedHashMap<>();
@@ -138,6 +149,37 @@ public final class Occupations {
   /** The occupation of a code, if it is listed. */
   public Optional<Occupation> byCode(String code) {
     return Optional.ofNullable(code == null ? null : byCode.get(code));
+  }
+
+  /**
+   * Where a code stands in the 职业分类大典, major group first: 4-09-08-01 gives 4 社会生产服务和生活服务人员, 4-09,
+   * 4-09-08 and 4-09-08-01 保洁员; an HN-* code the path of the node it belongs under; empty for a
+   * code of neither.
+   */
+  public synchronized List<Node> classification(String code) {
+    if (nodes == null) {
+      Map<String, String> n = new HashMap<>();
+      ResourceFiles.table(CLASSIFICATION, "code", "level", "name").forEach(r -> n.put(r[0], r[2]));
+      Map<String, String> p = new HashMap<>();
+      ResourceFiles.table(LOCAL_CODES, "code", "parent", "name").forEach(r -> p.put(r[0], r[1]));
+      nodes = n;
+      parents = p;
+    }
+    String at = code == null ? null : parents.getOrDefault(code, code);
+    if (at == null || !nodes.containsKey(at)) {
+      return List.of();
+    }
+    List<Node> path = new ArrayList<>();
+    String[] parts = at.split("-");
+    StringBuilder prefix = new StringBuilder();
+    for (String part : parts) {
+      prefix.append(prefix.length() == 0 ? "" : "-").append(part);
+      String name = nodes.get(prefix.toString());
+      if (name != null) {
+        path.add(new Node(prefix.toString(), name));
+      }
+    }
+    return List.copyOf(path);
   }
 
   /** True for a group id of the list. */

@@ -9,7 +9,8 @@ import java.util.List;
  * sharedWords} with) or UNKNOWN (shares no telling word with any). {@code code} and {@code group}
  * are what matching compares: the same name on both sides always matches fully; a name read as
  * another matches that name's group. {@code occupation}, {@code occupationCode} name the occupation
- * it is or is read as. {@code zh}/{@code en} say it in a sentence.
+ * it is or is read as, and {@code classification} where that occupation stands in the 职业分类大典
+ * (2022), major group first. {@code zh}/{@code en} say it in a sentence.
  */
 @Serdeable
 public record ResolutionView(
@@ -22,5 +23,11 @@ public record ResolutionView(
     String occupationCode,
     String readAs,
     List<String> sharedWords,
+    List<Node> classification,
     String zh,
-    String en) {}
+    String en) {
+
+  /** A node of the 职业分类大典: code and name. */
+  @Serdeable
+  public record Node(String code, String name) {}
+}

@@ -73,6 +73,11 @@ public class VocabularyService {
         o == null ? null : o.code(),
         r.readAs(),
         r.sharedWords(),
+        o == null
+            ? List.of()
+            : occupations.classification(o.code()).stream()
+                .map(n -> new ResolutionView.Node(n.code(), n.name()))
+                .toList(),
         sentence(r, label, true),
         sentence(r, label, false));
   }

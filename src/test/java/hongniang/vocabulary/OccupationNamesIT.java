@@ -136,6 +136,10 @@ class OccupationNamesIT extends ApiTest {
     assertEquals("cleaning", listed.str("group"));
     assertEquals("保洁环卫", listed.str("groupLabel"));
     assertNotNull(listed.str("occupationCode"));
+    // where 保洁员 stands in the 职业分类大典: major group 4 down to the occupation it belongs under
+    List<?> path = listed.list("classification");
+    assertEquals("4", ((Map<?, ?>) path.get(0)).get("code"), path.toString());
+    assertTrue(path.toString().contains("4-09-08-01"), path.toString());
 
     Reply unknown = resolve("叽里呱啦员", admin());
     assertEquals("UNKNOWN", unknown.str("kind"), unknown.toString());
