@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 /**
  * How a job name people write is read: a listed name (or the street office's local name) is its
  * occupation; any other name keeps a code of its own, so the identical name on the other side is
- * the same work, and is read as the listed name it shares the most telling words with (快递分拣打包员 as
- * 打包员 or 分拣员), whose group it joins. No name is ever unknown to matching. Thread-safe; local names
+ * the same work, and is read as a listed name it shares telling words with, whose group it joins:
+ * the group its telling words point to most (快递 and 分拣 outweigh 打包, so 快递分拣打包员 is logistics), then
+ * the name in it most alike (分拣员). No name is ever unknown to matching. Thread-safe; local names
  * replace atomically.
  */
 public final class NameResolver {
@@ -31,7 +32,7 @@ public final class NameResolver {
     LISTED,
     /** A name the street office added. */
     LOCAL,
-    /** Not listed: read as the listed name it shares the most telling words with. */
+    /** Not listed: read as the listed name of the group its telling words point to most. */
     READ_AS,
     /** Not listed and sharing no telling word with any listed name. */
     UNKNOWN
@@ -157,6 +158,9 @@ public final class NameResolver {
     private final Set<String> generic = new HashSet<>();
     private double unseen; // the weight of a word no known name has: the rarest there is
 
+    /** A known name sharing a telling word: how alike, and the last shared word's place. */
+    private record Candidate(Known known, double score, int head) {}
+
     /** A known name, its occupation, and its words' weights. */
     private record Known(String name, Occupation occupation, List<String> words, double norm) {}
 
@@ -232,9 +236,10 @@ public final class NameResolver {
         mineNorm += mineWeights[i] * mineWeights[i];
       }
       mineNorm = Math.sqrt(Math.max(mineNorm, 1e-12));
-      Known best = null;
-      double bestScore = 0;
-      int bestHead = -1;
+      // every listed name sharing a telling word, and the evidence each group has: a group gathers
+      // each telling word once, at its weight in the name (快递 and 分拣 both say logistics)
+      List<Candidate> candidates = new ArrayList<>();
+      Map<String, Map<String, Double>> evidence = new HashMap<>();
       Set<Known> seen = new HashSet<>();
       for (String w : mine) {
         for (Known k : byWord.getOrDefault(w, List.of())) {
@@ -247,21 +252,42 @@ public final class NameResolver {
           for (int i = 0; i < mine.size(); i++) {
             String x = mine.get(i);
             if (k.words().contains(x)) {
-              dot += mineWeights[i] * weight.getOrDefault(x, unseen);
+              double contribution = mineWeights[i] * weight.getOrDefault(x, unseen);
+              dot += contribution;
               head = i;
               // one character (手, 工) or a word in many names (员, 人员) does not tell the work
-              telling |= x.length() >= 2 && !generic.contains(x);
+              if (x.length() >= 2 && !generic.contains(x)) {
+                telling = true;
+                evidence
+                    .computeIfAbsent(k.occupation().group(), g -> new HashMap<>())
+                    .merge(x, contribution, Math::max);
+              }
             }
           }
-          if (!telling) {
-            continue;
+          if (telling) {
+            candidates.add(new Candidate(k, dot / (mineNorm * k.norm()), head));
           }
-          double score = dot / (mineNorm * k.norm());
-          if (better(score, head, k, bestScore, bestHead, best)) {
-            best = k;
-            bestScore = score;
-            bestHead = head;
-          }
+        }
+      }
+      String group = null;
+      double groupScore = 0;
+      for (Map.Entry<String, Map<String, Double>> e : evidence.entrySet()) {
+        double sum = e.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (sum > groupScore + 1e-9
+            || (Math.abs(sum - groupScore) <= 1e-9 && e.getKey().compareTo(group) < 0)) {
+          group = e.getKey();
+          groupScore = sum;
+        }
+      }
+      Known best = null;
+      double bestScore = 0;
+      int bestHead = -1;
+      for (Candidate c : candidates) {
+        if (c.known().occupation().group().equals(group)
+            && better(c.score(), c.head(), c.known(), bestScore, bestHead, best)) {
+          best = c.known();
+          bestScore = c.score();
+          bestHead = c.head();
         }
       }
       if (best == null) {
