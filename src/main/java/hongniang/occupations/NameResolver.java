@@ -258,9 +258,11 @@ public final class NameResolver {
               // one character (手, 工) or a word in many names (员, 人员) does not tell the work
               if (x.length() >= 2 && !generic.contains(x)) {
                 telling = true;
+                // the word's own weight, once: squared, one rare word would outvote two telling
+                // ones
                 evidence
                     .computeIfAbsent(k.occupation().group(), g -> new HashMap<>())
-                    .merge(x, contribution, Math::max);
+                    .put(x, mineWeights[i]);
               }
             }
           }

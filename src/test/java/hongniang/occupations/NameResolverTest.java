@@ -42,7 +42,7 @@ class NameResolverTest {
     assertEquals(Kind.READ_AS, r.kind());
     // 快递 and 分拣 say parcel logistics; 打包 alone would say packing in a factory
     assertEquals("logistics", r.group(), r.toString());
-    assertTrue(List.of("分拣员", "分拣工", "快件分拣员", "拣货员").contains(r.readAs()), r.toString());
+    assertTrue(List.of("快递分拣员", "分拣员", "分拣工", "快件分拣员", "拣货员").contains(r.readAs()), r.toString());
     assertEquals(LIST.find(r.readAs()).orElseThrow().group(), r.group());
     assertTrue(r.code().startsWith(NameResolver.OWN_CODE), r.code());
     assertTrue(r.sharedWords().contains("分拣"), r.toString());
