@@ -36,21 +36,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The judged set of {@code src/test/resources/matching-eval} (25 residents × 50 postings, graded
- * 0–3 by the rubric in its README) loaded through the API into a database of its own; the real
- * match endpoints are measured by NDCG@10 both ways, beside plain text relevance (the search API:
- * BM25 over the same fields, synonyms included).
+ * The judged set of {@code src/test/resources/matching-eval} (31 residents × 56 postings, graded
+ * 0–3 by the rubric in its README, colloquial names and names the occupation list lacks among them)
+ * loaded through the API into a database of its own; the real match endpoints are measured by
+ * NDCG@10 both ways, beside plain text relevance (the search API: BM25 over the same fields,
+ * synonyms included).
  */
 class MatchingEvaluationIT {
 
   private static final String RESOURCES = "/matching-eval/";
-  private static final double NDCG_FLOOR = 0.80;
+  private static final double NDCG_FLOOR = 0.95;
+
+  /**
+   * The queries about the words people write (issue 14): colloquial names (美甲师, 网约车司机, 陪诊员, 整理收纳师,
+   * 代驾) and names the list lacks, the same on both sides (快递分拣打包员, 无人机植保飞手).
+   */
+  private static final Set<String> WORDS_PEOPLE_WRITE =
+      Set.of("R26", "R27", "R28", "R29", "R30", "R31", "P51", "P52", "P53", "P54", "P55", "P56");
+
   private static final double MARGIN_OVER_TEXT = 0.10;
 
   private EmbeddedServer server;
@@ -212,6 +222,7 @@ class MatchingEvaluationIT {
       Function<Judgment, Integer> grade) {
     Figures matches = new Figures();
     Figures text = new Figures();
+    Figures words = new Figures();
     for (Map<String, Object> row : queries) {
       String key = (String) row.get("key");
       Map<String, Judgment> judged = judgments.get(key);
@@ -222,13 +233,40 @@ class MatchingEvaluationIT {
         assertTrue(!j.hardFail(), key + " ranks " + other + " against a hard rule: " + j.why());
       }
       matches.add(key, ndcg(ranked, judged, grade));
+      if (WORDS_PEOPLE_WRITE.contains(key)) {
+        words.add(key, ndcg(ranked, judged, grade));
+      }
+      // every pair graded 3 is in the top ten (or, with more than ten of them, the top ten are all
+      // 3s)
+      List<String> top = ranked.subList(0, Math.min(10, ranked.size()));
+      List<String> best =
+          judged.entrySet().stream()
+              .filter(e -> grade.apply(e.getValue()) == 3)
+              .map(Map.Entry::getKey)
+              .toList();
+      if (best.size() <= 10) {
+        assertTrue(
+            top.containsAll(best),
+            key + ": a grade-3 pair outside the top ten: " + best + " vs " + top);
+      } else {
+        assertTrue(
+            best.containsAll(top), key + ": more than ten grade-3 pairs, not all on top: " + top);
+      }
       String path = baselinePath.apply(row);
       List<String> baseline =
           path == null ? List.of() : keys(api.get(path, admin).list("hits"), "id", keysById);
       text.add(key, ndcg(baseline, judged, grade));
     }
     report(what, matches, text);
+    System.out.printf(
+        Locale.ROOT,
+        "[matching evaluation] %s, words people write (%s): NDCG@10 matching %.3f over %d queries%n",
+        what,
+        String.join(" ", words.byQuery.keySet()),
+        words.mean(),
+        words.byQuery.size());
     assertTrue(matches.mean() >= NDCG_FLOOR, "NDCG@10 " + matches.mean());
+    assertTrue(words.mean() >= NDCG_FLOOR, "NDCG@10 on the words people write " + words.mean());
     assertTrue(
         matches.mean() - text.mean() >= MARGIN_OVER_TEXT,
         "matching " + matches.mean() + " vs text " + text.mean());
@@ -418,8 +456,8 @@ class MatchingEvaluationIT {
         byPosting.computeIfAbsent(f[1], k -> new LinkedHashMap<>()).put(f[0], j);
       }
     }
-    assertEquals(25, byResident.size());
-    assertEquals(50, byPosting.size());
+    assertEquals(31, byResident.size());
+    assertEquals(56, byPosting.size());
   }
 
   /** A row of the judged set as the API's request record; an unknown field fails by name. */
