@@ -79,6 +79,8 @@ class ServiceProcessIT {
 
     first.stopGracefully();
     assertPostmasterStops(dataDir);
+    // a clean stop: the database stops after the service, so nothing fails on the way down
+    assertFalse(first.log().contains("\tat "), "a stack trace while stopping:\n" + first.log());
 
     // Started without ADMIN_PASSWORD: had the data been lost, a new admin with a generated
     // password would be created and the old password refused.

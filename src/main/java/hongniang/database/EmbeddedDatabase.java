@@ -35,6 +35,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)
+            // stopped by the service after its context (Application): zonky's own hook would run
+            // beside Micronaut's and end connections the indexer is still using
+            .setRegisterShutdownHook(false)
             .setPGStartupWait(Duration.ofSeconds(60))
             .setLocaleConfig("encoding", "UTF8")
             .setLocaleConfig("locale", "C.UTF-8")
