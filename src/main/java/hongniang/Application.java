@@ -1,5 +1,6 @@
 package hongniang;
 
+import hongniang.accounts.AdminBootstrap;
 import hongniang.database.DatabaseSettings;
 import hongniang.database.EmbeddedDatabase;
 import hongniang.demo.DemoCommand;
@@ -88,6 +89,19 @@ public final class Application {
         code = context.getBean(DemoCommand.class).run(Arrays.copyOfRange(args, 1, args.length));
       }
       System.exit(code);
+      return;
+    }
+    if (args.length > 0 && "reset-admin".equals(args[0])) {
+      // recovers a lost admin password; the service may keep running meanwhile
+      try (ApplicationContext context =
+          ApplicationContext.run(properties, DemoCommand.ENVIRONMENT)) {
+        System.out.println(context.getBean(AdminBootstrap.class).resetAdmin());
+      } catch (IllegalStateException e) {
+        System.err.println("Hongniang could not reset the admin login: " + e.getMessage());
+        System.exit(1);
+        return;
+      }
+      System.exit(0);
       return;
     }
     if (args.length > 0 && "reindex".equals(args[0])) {

@@ -219,6 +219,28 @@ class ServiceProcessIT {
     assertEquals(200, get(again, "/api/v1/postings/search?q=x", null).statusCode(), again.log());
   }
 
+  /** A lost admin password is recovered from the command line: the old one stops working. */
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void theResetAdminCommandRecoversALostPassword() throws Exception {
+    Path dataDir = newDataDir();
+    Service first = start(dataDir, Map.of("ADMIN_PASSWORD", ADMIN_PASSWORD));
+    first.stopGracefully();
+    Service reset =
+        launch(
+            dataDir,
+            Map.of("DATA_DIR", dataDir.toString(), "DEMO_DATA", "false"),
+            List.of("reset-admin"));
+    assertTrue(reset.process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), reset.log());
+    assertEquals(0, reset.process.exitValue(), reset.log());
+    Matcher line =
+        Pattern.compile("Admin login reset: admin / (\\S+)  \\(generated").matcher(reset.log());
+    assertTrue(line.find(), reset.log());
+    Service again = start(dataDir, Map.of());
+    assertEquals(200, loginStatus(again, line.group(1)), again.log());
+    assertEquals(401, loginStatus(again, ADMIN_PASSWORD), again.log());
+  }
+
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void exitsWithOneClearLineWhenTheConfiguredDatabaseIsUnreachable() throws Exception {
@@ -402,6 +424,15 @@ class ServiceProcessIT {
             null);
     assertEquals(200, reply.statusCode(), reply.body() + "\n" + service.log());
     return field(reply.body(), "\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+  }
+
+  private int loginStatus(Service service, String password) throws Exception {
+    return post(
+            service,
+            "/api/v1/login",
+            "{\"username\":\"admin\",\"password\":\"" + password + "\"}",
+            null)
+        .statusCode();
   }
 
   private long createCommunity(Service service, String token, String name) throws Exception {

@@ -6,6 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,31 @@ public class AdminBootstrap {
             ? "First admin login: " + username + " / " + secret + "  (generated; shown only once)"
             : "First admin login: " + username + " / (the ADMIN_PASSWORD you set)";
     LOG.info("Created the first admin user '{}'", username);
+  }
+
+  /**
+   * Recovers a lost admin login: sets the admin's password to {@code ADMIN_PASSWORD}, or to a new
+   * generated one, and enables the account (creating it if it is gone); returns the line that tells
+   * how to log in. A user of that name with another role is left alone.
+   */
+  public synchronized String resetAdmin() {
+    boolean generated = password == null || password.isBlank();
+    String secret = generated ? generatePassword() : password;
+    Optional<UserView> existing = accounts.find(username);
+    if (existing.isEmpty()) {
+      accounts.create(new NewUser(username, secret, Role.ADMIN, "街道管理员", null, null, null));
+    } else if (existing.get().role() != Role.ADMIN) {
+      throw new IllegalStateException(
+          "user '" + username + "' is not an admin; set ADMIN_USERNAME to the admin's name");
+    } else {
+      accounts.resetPassword(existing.get().id(), secret);
+      accounts.update(existing.get().id(), new UserUpdate(true, null));
+    }
+    LOG.info("Reset the admin login of '{}'", username);
+    return "Admin login reset: "
+        + username
+        + " / "
+        + (generated ? secret + "  (generated; shown only once)" : "(the ADMIN_PASSWORD you set)");
   }
 
   /** The first-login line when this start created the admin, else null. */
