@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The pattern language on a stand-in analysis whose words are written out: {@code 限·女性} is the two
  * words 限 and 女性 (the dot only separates them), so each case says exactly which words it has. The
- * real smartcn words are {@link ScreenerTest}'s.
+ * real smartcn words are {@link ScreeningCategoriesTest}'s.
  */
-class WordPatternTest {
+class ScreeningPatternTest {
 
   /** Words between dots and marks; 保洁 and 清洁工 share a synonym token, as in synonyms.txt. */
   private static final TextWords WORDS =

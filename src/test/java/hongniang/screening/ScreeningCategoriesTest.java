@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Each category with sentences it must find (and how it weighs them) and look-alikes it must leave
  * alone: context, negation, a lawful requirement or the job's own reason.
  */
-class ScreenerTest {
+class ScreeningCategoriesTest {
 
   private static Set<String> categories(String text) {
     return TestScreener.description(text).findings().stream()
