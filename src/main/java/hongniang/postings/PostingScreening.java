@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -171,7 +172,7 @@ class PostingScreening {
       byte[] hash =
           MessageDigest.getInstance("SHA-256")
               .digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash);
+      return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       // every Java runtime has SHA-256
       throw new IllegalStateException(e);

@@ -32,41 +32,40 @@ public record ScreeningRunReport(Counts total, List<Unit> units) {
   @Serdeable
   public record Unit(long partnerUnitId, String name, Counts counts) {}
 
-  /** The report as lines of text, for the command line. */
+  /** The report as lines of text, for the command line; names last, as Chinese is double width. */
   public List<String> lines() {
     List<String> lines = new ArrayList<>();
     lines.add(
         String.format(
             Locale.ROOT,
-            "%-8s %-24s %8s %6s %8s %5s %9s %8s  %s",
+            "%-8s %8s %6s %8s %5s %9s %8s  %s",
             "unit",
-            "name",
             "screened",
             "block",
             "approved",
             "warn",
             "to REVIEW",
             "released",
-            "findings by category"));
+            "name: findings by category"));
     for (Unit u : units) {
       lines.add(line(String.valueOf(u.partnerUnitId()), u.name(), u.counts()));
     }
-    lines.add(line("all", "", total));
+    lines.add(line("all", "all units", total));
     return lines;
   }
 
   private static String line(String unit, String name, Counts c) {
     return String.format(
         Locale.ROOT,
-        "%-8s %-24s %8d %6d %8d %5d %9d %8d  %s",
+        "%-8s %8d %6d %8d %5d %9d %8d  %s: %s",
         unit,
-        name,
         c.screened(),
         c.withBlock(),
         c.approved(),
         c.withWarn(),
         c.movedToReview(),
         c.released(),
+        name,
         c.findingsByCategory());
   }
 }

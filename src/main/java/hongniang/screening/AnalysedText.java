@@ -1,6 +1,7 @@
 package hongniang.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class AnalysedText {
     this.clauses = new int[n];
     this.forms = forms;
     this.slotEndingAt = new int[text.length() + 1];
-    java.util.Arrays.fill(slotEndingAt, -1);
+    Arrays.fill(slotEndingAt, -1);
     int clause = 0;
     for (int i = 0; i < n; i++) {
       TextWords.Word w = firsts.get(i);

@@ -2,6 +2,7 @@ package hongniang.screening;
 
 import hongniang.common.ResourceFiles;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +125,7 @@ final class RuleBook {
       throw new IllegalStateException(String.join("\n", problems));
     }
     return new RuleBook(
-        java.util.Collections.unmodifiableMap(categories),
+        Collections.unmodifiableMap(categories),
         List.copyOf(rules),
         List.copyOf(negations),
         List.copyOf(contexts));

@@ -1,6 +1,7 @@
 package hongniang.screening;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -64,10 +65,13 @@ final class WordPattern {
 
   private final String source;
   private final List<Step> steps;
+  // the characters a match can start with, or null for any: most slots are passed over at a glance
+  private final Set<Character> firstChars;
 
   private WordPattern(String source, List<Step> steps) {
     this.source = source;
     this.steps = List.copyOf(steps);
+    this.firstChars = startingChars(this.steps);
   }
 
   /**
@@ -83,6 +87,10 @@ final class WordPattern {
     }
     if (steps.stream().noneMatch(s -> s.element() instanceof Words && !s.optional())) {
       throw new IllegalArgumentException("a pattern needs at least one word that must be there");
+    }
+    if (steps.get(0).element() instanceof Gap
+        || steps.get(steps.size() - 1).element() instanceof Gap) {
+      throw new IllegalArgumentException("a gap stands between words, not at an end: " + source);
     }
     return new WordPattern(source, steps);
   }
@@ -134,24 +142,31 @@ final class WordPattern {
 
   /** The first characters this pattern can start with, or null when it can start anywhere. */
   Set<Character> firstChars() {
+    return firstChars;
+  }
+
+  private static Set<Character> startingChars(List<Step> steps) {
     Step first = steps.get(0);
     if (first.optional() || !(first.element() instanceof Words words)) {
       return null;
     }
-    Set<Character> chars = new java.util.HashSet<>();
+    Set<Character> chars = new HashSet<>();
     for (Literal l : words.literals()) {
       if (!l.synonyms().isEmpty()) {
         return null;
       }
       chars.add(l.text().charAt(0));
     }
-    return chars;
+    return Set.copyOf(chars);
   }
 
   /** Every longest match, one per start slot, within one clause. */
   List<Match> matches(AnalysedText text, Predicate<String> jobName) {
     List<Match> found = new ArrayList<>();
     for (int slot = 0; slot < text.size(); slot++) {
+      if (firstChars != null && !firstChars.contains(text.firstChar(slot))) {
+        continue;
+      }
       Match m = longestAt(text, slot, jobName);
       if (m != null) {
         found.add(m);

@@ -70,6 +70,14 @@ class PostingsScreeningIT extends ApiTest {
     return out;
   }
 
+  private Reply open(long id, String token) {
+    return api().post("/api/v1/postings/" + id + "/open", Map.of(), token);
+  }
+
+  private Reply put(long id, PostingRequest body, String token) {
+    return api().put("/api/v1/postings/" + id, body, token);
+  }
+
   private Reply search(String text, long unit) {
     return api()
         .get(
@@ -130,7 +138,7 @@ class PostingsScreeningIT extends ApiTest {
                 userToken(Role.RESIDENT, resident.num("id")));
     assertEquals(List.of(fair), ids(residentsList, "items", "id"));
 
-    Reply open = api().post("/api/v1/postings/" + held + "/open", Map.of(), employer);
+    Reply open = open(held, employer);
     assertEquals(409, open.status(), open.toString());
     assertEquals(
         List.of("title:Screening", "description:Screening", "description:Screening"),
@@ -146,21 +154,16 @@ class PostingsScreeningIT extends ApiTest {
     long id = api().post("/api/v1/postings", theIssuesExample(unit), employer).num("id");
     PostingRequest rewritten =
         edit(aPosting(unit)).title("车间保洁员").description("男女不限，无需押金，能适应早班").status(null).build();
-    Reply updated = api().put("/api/v1/postings/" + id, rewritten, employer);
+    Reply updated = put(id, rewritten, employer);
     assertEquals(200, updated.status(), updated.toString());
     assertEquals("DRAFT", updated.str("status"));
     assertEquals("CLEAR", updated.str("review.state"));
     assertEquals(List.of(), updated.list("findings"));
-    Reply open = api().post("/api/v1/postings/" + id + "/open", Map.of(), employer);
+    Reply open = open(id, employer);
     assertEquals("OPEN", open.str("status"), open.toString());
 
     // and an open posting edited into discriminatory text is held again
-    Reply worse =
-        api()
-            .put(
-                "/api/v1/postings/" + id,
-                edit(rewritten).description("只招男性，无需押金").build(),
-                employer);
+    Reply worse = put(id, edit(rewritten).description("只招男性，无需押金").build(), employer);
     assertEquals("REVIEW", worse.str("status"), worse.toString());
     assertEquals(List.of("description:gender:BLOCK:0-4"), findings(worse));
   }
@@ -209,23 +212,14 @@ class PostingsScreeningIT extends ApiTest {
     assertEquals(true, approved.at("review.approval.current"));
     assertEquals(List.of("description:gender:BLOCK:0-3"), findings(approved));
 
-    Reply open = api().post("/api/v1/postings/" + id + "/open", Map.of(), employer);
+    Reply open = open(id, employer);
     assertEquals("OPEN", open.str("status"), open.toString());
     // a change that leaves the text alone keeps the approval
-    Reply wage =
-        api()
-            .put(
-                "/api/v1/postings/" + id,
-                edit(bathhouse).wageMax(3000).status(null).build(),
-                employer);
+    Reply wage = put(id, edit(bathhouse).wageMax(3000).status(null).build(), employer);
     assertEquals("OPEN", wage.str("status"), wage.toString());
     // a new text is a new question
     Reply changed =
-        api()
-            .put(
-                "/api/v1/postings/" + id,
-                edit(bathhouse).description("限女性，负责女宾区接待和收银").status(null).build(),
-                employer);
+        put(id, edit(bathhouse).description("限女性，负责女宾区接待和收银").status(null).build(), employer);
     assertEquals("REVIEW", changed.str("status"), changed.toString());
     assertEquals("BLOCKED", changed.str("review.state"));
     assertEquals(false, changed.at("review.approval.current"));
@@ -246,7 +240,7 @@ class PostingsScreeningIT extends ApiTest {
     Reply created = api().post("/api/v1/postings", draft, admin());
     assertEquals("DRAFT", created.str("status"), created.toString());
     assertEquals("BLOCKED", created.str("review.state"));
-    Reply open = api().post("/api/v1/postings/" + created.num("id") + "/open", Map.of(), admin());
+    Reply open = open(created.num("id"), admin());
     assertEquals(409, open.status(), open.toString());
     assertEquals(List.of("description:Screening"), open.fieldRules());
     assertEquals(

@@ -112,6 +112,9 @@ class ScreeningPatternTest {
         () -> WordPattern.parse("~2 #", w -> RuleBook.literal(w, WORDS)));
     assertThrows(
         IllegalArgumentException.class,
+        () -> WordPattern.parse("限 女 ~2", w -> RuleBook.literal(w, WORDS)));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> WordPattern.parse("月入 过万|#10000-99999", w -> RuleBook.literal(w, WORDS)));
   }
 }
