@@ -119,8 +119,11 @@ class PostingController {
    */
   @Post("/{id}/approve")
   @Secured(Role.ADMIN_NAME)
-  PostingView approve(Authentication auth, @PathVariable long id, @Body ApprovalRequest request) {
-    return postings.approve(Caller.of(auth), id, request);
+  PostingView approve(
+      Authentication auth, @PathVariable long id, @Nullable @Body ApprovalRequest request) {
+    // no body at all is a missing reason, named as such
+    return postings.approve(
+        Caller.of(auth), id, request == null ? new ApprovalRequest(null) : request);
   }
 
   /** Screens a title, description and skills as a posting's would be, storing nothing. */

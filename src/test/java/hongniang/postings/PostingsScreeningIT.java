@@ -183,6 +183,19 @@ class PostingsScreeningIT extends ApiTest {
     Reply noReason = api().post("/api/v1/postings/" + id + "/approve", Map.of(), admin());
     assertEquals(400, noReason.status(), noReason.toString());
     assertEquals(List.of("reason:NotBlank"), noReason.fieldRules());
+    Reply noBody =
+        api()
+            .postRaw(
+                "/api/v1/postings/" + id + "/approve",
+                "",
+                MediaType.APPLICATION_JSON_TYPE,
+                admin());
+    assertEquals(List.of("reason:NotBlank"), noBody.fieldRules(), noBody.toString());
+    Reply longReason =
+        api()
+            .post(
+                "/api/v1/postings/" + id + "/approve", Map.of("reason", "理".repeat(501)), admin());
+    assertEquals(List.of("reason:Size"), longReason.fieldRules());
     Reply blankReason =
         api().post("/api/v1/postings/" + id + "/approve", Map.of("reason", "  "), admin());
     assertEquals(List.of("reason:NotBlank"), blankReason.fieldRules());
