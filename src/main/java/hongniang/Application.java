@@ -4,6 +4,7 @@ import hongniang.accounts.AdminBootstrap;
 import hongniang.database.DatabaseSettings;
 import hongniang.database.EmbeddedDatabase;
 import hongniang.demo.DemoCommand;
+import hongniang.postings.PostingService;
 import hongniang.search.index.SearchIndex;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -26,7 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-/** Starts Hongniang: finds or starts its database, then the Micronaut HTTP server. */
+/**
+ * Starts Hongniang: finds or starts its database, then the Micronaut HTTP server, or runs one of
+ * its commands: {@code demo} (demo data), {@code reindex} (rebuild the search index), {@code
+ * screen} (screen every stored posting, docs/screening.md).
+ */
 @OpenAPIDefinition(
     info =
         @Info(
@@ -119,6 +124,15 @@ public final class Application {
                 + " ms ("
                 + context.getBean(SearchIndex.class).folder()
                 + ")");
+      }
+      System.exit(0);
+      return;
+    }
+    if (args.length > 0 && "screen".equals(args[0])) {
+      // the service may run meanwhile: the moves to REVIEW reach its index through the outbox
+      try (ApplicationContext context =
+          ApplicationContext.run(properties, DemoCommand.ENVIRONMENT)) {
+        context.getBean(PostingService.class).screenAll().lines().forEach(System.out::println);
       }
       System.exit(0);
       return;

@@ -40,7 +40,9 @@ class ArchitectureTest {
   };
 
   /** Domain knowledge the features and the shared parts lean on: plain rules and vocabularies. */
-  private static final String[] DOMAIN = {"hongniang.matching..", "hongniang.occupations.."};
+  private static final String[] DOMAIN = {
+    "hongniang.matching..", "hongniang.occupations..", "hongniang.screening.."
+  };
 
   /** Shared parts that serve several features: the index and the rows it and matching read. */
   private static final String[] SHARED = {"hongniang.search..", "hongniang.documents.."};

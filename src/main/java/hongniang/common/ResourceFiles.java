@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the data files that ship on the class path under {@code search-index/} (the occupation
- * vocabulary, stop words): as text, as lines, or as a tab-separated table. A missing or malformed
- * file fails loudly: search and matching without their vocabulary would be wrong, not slow.
+ * Reads the data files that ship on the class path: under {@code search-index/} (the occupation
+ * vocabulary, stop words) by name, elsewhere (the screening rules) by path; as text, as lines, or
+ * as a tab-separated table. A missing or malformed file fails loudly: search, matching and
+ * screening without their data would be wrong, not slow.
  */
 public final class ResourceFiles {
 
@@ -20,9 +21,13 @@ public final class ResourceFiles {
 
   private ResourceFiles() {}
 
-  /** The whole file as text, without a byte-order mark. */
+  /** The whole file under {@link #FOLDER} as text, without a byte-order mark. */
   public static String text(String name) {
-    String path = FOLDER + name;
+    return textAt(FOLDER + name);
+  }
+
+  /** The whole file at a class-path path as text, without a byte-order mark. */
+  public static String textAt(String path) {
     try (InputStream in = ResourceFiles.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing class-path resource " + path);
@@ -35,18 +40,28 @@ public final class ResourceFiles {
     }
   }
 
-  /** The file's lines, trimmed, without blank lines and {@code #} comments. */
+  /** The lines of a file under {@link #FOLDER}, trimmed, without blank lines and comments. */
   public static List<String> lines(String name) {
-    return text(name)
+    return linesAt(FOLDER + name);
+  }
+
+  /** The lines of a file at a class-path path, trimmed, without blank lines and comments. */
+  public static List<String> linesAt(String path) {
+    return textAt(path)
         .lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
         .toList();
   }
 
-  /** The rows of a tab-separated file whose first line is the given header. */
+  /** The rows of a tab-separated file under {@link #FOLDER} whose first line is the header. */
   public static List<String[]> table(String name, String... header) {
-    List<String> lines = lines(name);
+    return tableAt(FOLDER + name, header);
+  }
+
+  /** The rows of a tab-separated file at a class-path path whose first line is the header. */
+  public static List<String[]> tableAt(String name, String... header) {
+    List<String> lines = linesAt(name);
     if (lines.isEmpty() || !Arrays.equals(lines.get(0).split("\t"), header)) {
       throw new IllegalStateException(
           name + " must start with the header " + String.join("<tab>", header));

@@ -84,7 +84,10 @@ class PostingController {
     return postings.update(Caller.of(auth), id, request);
   }
 
-  /** Opens a draft or paused posting; the unit must be a partner today. */
+  /**
+   * Opens a draft, paused or held posting; the unit must be a partner today, and a blocking
+   * screening finding must have been rewritten or approved (409 naming each one otherwise).
+   */
   @Post("/{id}/open")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
   PostingView open(Authentication auth, @PathVariable long id) {
@@ -107,6 +110,37 @@ class PostingController {
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
   PostingView close(Authentication auth, @PathVariable long id) {
     return postings.act(Caller.of(auth), id, PostingService.Action.CLOSE);
+  }
+
+  /**
+   * An admin approves the posting's present text despite its blocking screening findings, with a
+   * reason that is stored with who and when; the posting may then open (a held one returns to
+   * DRAFT). A later edit of the text needs a new approval.
+   */
+  @Post("/{id}/approve")
+  @Secured(Role.ADMIN_NAME)
+  PostingView approve(
+      Authentication auth, @PathVariable long id, @Nullable @Body ApprovalRequest request) {
+    // no body at all is a missing reason, named as such
+    return postings.approve(
+        Caller.of(auth), id, request == null ? new ApprovalRequest(null) : request);
+  }
+
+  /** Screens a title, description and skills as a posting's would be, storing nothing. */
+  @Post("/screen")
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  ScreenView screen(@Body ScreenRequest request) {
+    return postings.screen(request);
+  }
+
+  /**
+   * Screens every posting that is not closed with today's rules: open ones with a blocking finding
+   * no admin approved go to REVIEW; reports per partner unit what it found.
+   */
+  @Post("/screening-runs")
+  @Secured(Role.ADMIN_NAME)
+  ScreeningRunReport screeningRun() {
+    return postings.screenAll();
   }
 
   /**

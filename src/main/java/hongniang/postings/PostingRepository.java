@@ -8,6 +8,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
 import java.time.LocalDate;
+import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PostingRepository extends PageableRepository<Posting, Long> {
@@ -38,4 +39,8 @@ interface PostingRepository extends PageableRepository<Posting, Long> {
       boolean current,
       LocalDate day,
       Pageable pageable);
+
+  /** Postings that are not closed, by id, after an id: a screening run reads them in batches. */
+  @Query("SELECT * FROM posting WHERE id > :after AND status <> 'CLOSED' ORDER BY id LIMIT :limit")
+  List<Posting> notClosedAfter(long after, int limit);
 }

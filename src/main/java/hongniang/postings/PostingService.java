@@ -11,7 +11,9 @@ import hongniang.common.Paging;
 import hongniang.common.Validation;
 import hongniang.communities.CommunityService;
 import hongniang.partners.PartnerService;
+import hongniang.screening.Screening;
 import hongniang.security.Caller;
+import io.micronaut.data.model.Page;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Postings and their lifecycle; the door to this feature. */
@@ -36,6 +39,7 @@ public class PostingService {
   private final Validator validator;
   private final Clock clock;
   private final TransactionOperations<Connection> tx;
+  private final PostingScreening screening;
 
   PostingService(
       PostingRepository postings,
@@ -43,13 +47,15 @@ public class PostingService {
       CommunityService communities,
       Validator validator,
       Clock clock,
-      TransactionOperations<Connection> tx) {
+      TransactionOperations<Connection> tx,
+      PostingScreening screening) {
     this.postings = postings;
     this.partners = partners;
     this.communities = communities;
     this.validator = validator;
     this.clock = clock;
     this.tx = tx;
+    this.screening = screening;
   }
 
   private LocalDate today() {
@@ -78,7 +84,7 @@ public class PostingService {
       unit = caller.partnerUnitId();
     }
     boolean current = caller.isResident();
-    return PageResponse.of(
+    Page<Posting> found =
         postings.search(
             unit,
             f.communityId(),
@@ -88,12 +94,19 @@ public class PostingService {
             f.outsideDistrict(),
             current,
             today(),
-            Paging.of(page, size)),
-        PostingView::of);
+            Paging.of(page, size));
+    Map<Long, PostingScreening.Review> reviews =
+        caller.isResident() ? Map.of() : screening.reviews(found.getContent());
+    return PageResponse.of(found, p -> PostingView.of(p, reviews.get(p.id())));
   }
 
   public PostingView get(Caller caller, long id) {
-    return PostingView.of(visible(caller, id));
+    return view(caller, visible(caller, id));
+  }
+
+  /** The view of a posting; its review is for staff and employers, not residents. */
+  private PostingView view(Caller caller, Posting p) {
+    return PostingView.of(p, caller.isResident() ? null : screening.review(p));
   }
 
   /** The posting if the caller may see it; otherwise 404, as if it did not exist. */
@@ -174,13 +187,24 @@ public class PostingService {
     return errors;
   }
 
+  /**
+   * Creates a posting. One to be OPEN whose text has a blocking screening finding is stored in
+   * REVIEW instead; a DRAFT stays a draft, its findings shown.
+   */
   @Transactional
   public PostingView create(Caller caller, PostingRequest request) {
     ApiProblem.throwIfAny(validate(caller, request, true));
-    return PostingView.of(postings.save(toPosting(null, request, null)));
+    Posting p = toPosting(null, request, null);
+    PostingScreening.Review review = screening.review(p);
+    p = p.withStatus(PostingScreening.statusAfter(p.status(), review));
+    return PostingView.of(postings.save(p), review);
   }
 
-  /** Replaces a posting's fields; its status stays, unless the fill reaches the headcount. */
+  /**
+   * Replaces a posting's fields; its status stays, unless the fill reaches the headcount or
+   * screening decides: an open posting whose new text has a blocking finding no admin approved goes
+   * to REVIEW, a posting in REVIEW whose new text has none goes back to DRAFT.
+   */
   @Transactional
   public PostingView update(Caller caller, long id, PostingRequest request) {
     Posting old = visible(caller, id);
@@ -200,7 +224,9 @@ public class PostingService {
         && (old.status() == PostingStatus.OPEN || old.status() == PostingStatus.PAUSED)) {
       next = next.withStatus(PostingStatus.FILLED);
     }
-    return PostingView.of(postings.update(next));
+    PostingScreening.Review review = screening.review(next);
+    next = next.withStatus(PostingScreening.statusAfter(next.status(), review));
+    return PostingView.of(postings.update(next), review);
   }
 
   /** A status change the caller asks for by name: open, pause, fill or close. */
@@ -217,7 +243,11 @@ public class PostingService {
     PostingStatus from = p.status();
     PostingStatus to =
         switch (action) {
-          case OPEN -> allowed(from, Set.of(PostingStatus.DRAFT, PostingStatus.PAUSED), action);
+          case OPEN ->
+              allowed(
+                  from,
+                  Set.of(PostingStatus.DRAFT, PostingStatus.REVIEW, PostingStatus.PAUSED),
+                  action);
           case PAUSE -> allowed(from, Set.of(PostingStatus.OPEN), action);
           case FILL -> allowed(from, Set.of(PostingStatus.OPEN, PostingStatus.PAUSED), action);
           case CLOSE ->
@@ -225,18 +255,70 @@ public class PostingService {
                   from,
                   Set.of(
                       PostingStatus.DRAFT,
+                      PostingStatus.REVIEW,
                       PostingStatus.OPEN,
                       PostingStatus.PAUSED,
                       PostingStatus.FILLED),
                   action);
         };
+    PostingScreening.Review review = screening.review(p);
     if (action == Action.OPEN) {
       ApiProblem.throwIfAny(openingErrors(p.partnerUnitId(), true, p.validThrough()));
       if (p.filledCount() >= p.headcount()) {
         throw ApiProblem.conflict("filledCount", "Remaining", "the posting has no places left");
       }
+      if (review.held()) {
+        List<FieldError> errors = PostingScreening.holdingErrors(review);
+        throw new ApiProblem(
+            409,
+            "Conflict",
+            "the posting's text has "
+                + errors.size()
+                + " blocking screening finding(s): rewrite it, or ask an admin to approve it",
+            errors);
+      }
     }
-    return PostingView.of(postings.update(p.withStatus(to)));
+    return PostingView.of(postings.update(p.withStatus(to)), review);
+  }
+
+  /**
+   * An admin approves a posting's present text despite its blocking findings, with a reason: it may
+   * then open. A posting in REVIEW goes back to DRAFT; an edit of the text needs a new approval.
+   */
+  @Transactional
+  public PostingView approve(Caller caller, long id, ApprovalRequest request) {
+    if (!caller.isAdmin()) {
+      throw ApiProblem.forbidden("only an admin approves a posting's text");
+    }
+    ApiProblem.throwIfAny(Validation.check(validator, request));
+    Posting p = visible(caller, id);
+    if (p.status() == PostingStatus.CLOSED) {
+      throw ApiProblem.conflict("status", "Transition", "a closed posting cannot be approved");
+    }
+    PostingScreening.Review review = screening.review(p);
+    if (!review.screening().blocking()) {
+      throw ApiProblem.conflict(
+          "findings", "NothingToApprove", "the posting's text has no blocking finding");
+    }
+    Approval approval = screening.approve(p, review, request.reason().strip(), caller.username());
+    review = new PostingScreening.Review(review.screening(), approval, true);
+    Posting next = p.withStatus(PostingScreening.statusAfter(p.status(), review));
+    return PostingView.of(next == p ? p : postings.update(next), review);
+  }
+
+  /** Screens texts as a posting would be screened, storing nothing. */
+  public ScreenView screen(ScreenRequest request) {
+    ApiProblem.throwIfAny(Validation.check(validator, request));
+    Screening s = screening.screen(request.title(), request.description(), request.skills());
+    return new ScreenView(s.blocking(), s.findings());
+  }
+
+  /**
+   * Screens every posting that is not closed with today's rules: open ones held by a blocking
+   * finding go to REVIEW, held ones no longer held go back to DRAFT; reports per partner unit.
+   */
+  public ScreeningRunReport screenAll() {
+    return screening.run();
   }
 
   private static PostingStatus allowed(PostingStatus from, Set<PostingStatus> sources, Action a) {
@@ -252,7 +334,10 @@ public class PostingService {
     };
   }
 
-  /** Imports validated rows; employers import only for their own unit. */
+  /**
+   * Imports validated rows; employers import only for their own unit. A row to be OPEN whose text
+   * has a blocking screening finding is stored in REVIEW, as a create would store it.
+   */
   public ImportReport importRows(
       Caller caller, List<BulkImport.Parsed<PostingRequest>> rows, boolean atomic) {
     return BulkImport.run(
@@ -265,7 +350,11 @@ public class PostingService {
             return List.of(new FieldError("partnerUnitId", "Exists", p.getMessage()));
           }
         },
-        r -> postings.save(toPosting(null, r, null)).id(),
+        r -> {
+          Posting p = toPosting(null, r, null);
+          p = p.withStatus(PostingScreening.statusAfter(p.status(), screening.review(p)));
+          return postings.save(p).id();
+        },
         tx);
   }
 

@@ -1,8 +1,13 @@
 package hongniang.postings;
 
-/** A posting's lifecycle: DRAFT, then OPEN and PAUSED back and forth, until FILLED or CLOSED. */
+/**
+ * A posting's lifecycle: DRAFT, then OPEN and PAUSED back and forth, until FILLED or CLOSED. REVIEW
+ * holds a posting that was to open (or was open) while its text has a blocking screening finding no
+ * admin has approved; a rewrite without one, or an approval, returns it to DRAFT.
+ */
 public enum PostingStatus {
   DRAFT,
+  REVIEW,
   OPEN,
   PAUSED,
   FILLED,

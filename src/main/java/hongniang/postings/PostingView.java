@@ -2,12 +2,17 @@ package hongniang.postings;
 
 import hongniang.common.Education;
 import hongniang.common.Schedule;
+import hongniang.screening.Finding;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A posting as the API shows it. It holds no personal data. */
+/**
+ * A posting as the API shows it. It holds no personal data. Staff and employers also see what
+ * screening finds in its texts ({@code findings}: where, which category, how weighty, the legal
+ * basis and a rewording) and where it stands ({@code review}); residents see neither.
+ */
 @Serdeable
 public record PostingView(
     Long id,
@@ -35,10 +40,13 @@ public record PostingView(
     boolean disabilityFriendly,
     LocalDate validThrough,
     PostingStatus status,
+    List<Finding> findings,
+    ReviewView review,
     Instant createdAt,
     Instant updatedAt) {
 
-  static PostingView of(Posting p) {
+  /** The view of a posting with its review, or without one (null) for a resident. */
+  static PostingView of(Posting p, PostingScreening.Review review) {
     return new PostingView(
         p.id(),
         p.partnerUnitId(),
@@ -65,6 +73,8 @@ public record PostingView(
         p.disabilityFriendly(),
         p.validThrough(),
         p.status(),
+        review == null ? List.of() : review.screening().findings(),
+        review == null ? null : review.view(),
         p.createdAt(),
         p.updatedAt());
   }

@@ -1,2 +1,5 @@
-/** Postings (岗位): the work partner units offer, its lifecycle and bulk import. */
+/**
+ * Postings (岗位): the work partner units offer, its lifecycle and bulk import, and what screening of
+ * their texts means for them: held in REVIEW, approved by an admin, screened in runs.
+ */
 package hongniang.postings;

@@ -112,7 +112,8 @@ class DemoDataTest {
     }
     Set<PostingStatus> statuses = EnumSet.noneOf(PostingStatus.class);
     many.postings().forEach(p -> statuses.add(p.status()));
-    assertEquals(EnumSet.allOf(PostingStatus.class), statuses);
+    // every status but REVIEW, which only screening gives: the demo's texts are fair
+    assertEquals(EnumSet.complementOf(EnumSet.of(PostingStatus.REVIEW)), statuses);
   }
 
   @Test
