@@ -347,7 +347,8 @@ final class DemoGenerator {
           case FILLED -> headcount;
           case OPEN, PAUSED -> random.nextInt(headcount);
           case CLOSED -> random.nextInt(headcount + 1);
-          case DRAFT, REVIEW -> 0; // the demo writes no REVIEW: its texts are fair
+          // the demo writes no REVIEW (its texts are fair) and never EXPIRED, which is not stored
+          case DRAFT, REVIEW, EXPIRED -> 0;
         };
     // public-welfare posts pay about Fujian's minimum wage; the rest what Sanming's market pays
     int low = welfare ? 2000 : kind.pay.low();

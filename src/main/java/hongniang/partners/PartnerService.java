@@ -14,7 +14,10 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,6 +68,21 @@ public class PartnerService {
   /** The unit's name, for views that show it beside an id. */
   public Optional<String> unitName(long id) {
     return units.findById(id).map(PartnerUnit::name);
+  }
+
+  /** A unit as a posting shows it: name, and the contact staff and employers reach it by. */
+  public record UnitCard(String name, String contactPerson, String contactPhone, String address) {}
+
+  /** The cards of these units, by id; units that do not exist are left out. */
+  public Map<Long, UnitCard> unitCards(Collection<Long> ids) {
+    Map<Long, UnitCard> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (PartnerUnit u : units.findByIdIn(Set.copyOf(ids))) {
+      out.put(u.id(), new UnitCard(u.name(), u.contactPerson(), u.contactPhone(), u.address()));
+    }
+    return out;
   }
 
   // ---- units

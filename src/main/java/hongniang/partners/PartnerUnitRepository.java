@@ -8,6 +8,8 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -35,6 +37,8 @@ interface PartnerUnitRepository extends PageableRepository<PartnerUnit, Long> {
       Pageable pageable);
 
   Optional<PartnerUnit> findByCreditCode(String creditCode);
+
+  List<PartnerUnit> findByIdIn(Collection<Long> ids);
 
   boolean existsByCreditCodeAndIdNotEqual(String creditCode, Long id);
 

@@ -25,6 +25,7 @@ final class PostingCsv {
           Map.entry("工作时间", "schedule"),
           Map.entry("工作社区编号", "workCommunityId"),
           Map.entry("工作社区", "workCommunity"),
+          Map.entry("区外工作", "outsideDistrict"),
           Map.entry("城市", "city"),
           Map.entry("最低年龄", "minAge"),
           Map.entry("最高年龄", "maxAge"),
@@ -68,6 +69,7 @@ final class PostingCsv {
         row.choice(
             "status",
             PostingStatus.class,
-            Map.of("草稿", PostingStatus.DRAFT, "招聘中", PostingStatus.OPEN)));
+            Map.of("草稿", PostingStatus.DRAFT, "招聘中", PostingStatus.OPEN)),
+        row.bool("outsideDistrict"));
   }
 }

@@ -20,7 +20,11 @@ interface PostingRepository extends PageableRepository<Posting, Long> {
   String FILTER =
       " FROM posting posting_ WHERE (CAST(:unitId AS BIGINT) IS NULL OR partner_unit_id = :unitId)"
           + " AND (CAST(:communityId AS BIGINT) IS NULL OR work_community_id = :communityId)"
-          + " AND (CAST(:status AS TEXT) IS NULL OR status = :status)"
+          // EXPIRED is an OPEN posting past its validity; OPEN means open and still valid
+          + " AND (CAST(:status AS TEXT) IS NULL"
+          + "  OR (:status = 'EXPIRED' AND status = 'OPEN' AND valid_through < :day)"
+          + "  OR (:status <> 'EXPIRED' AND status = :status"
+          + "   AND (:status <> 'OPEN' OR valid_through >= :day)))"
           + " AND (CAST(:schedule AS TEXT) IS NULL OR schedule = :schedule)"
           + " AND (CAST(:publicWelfare AS BOOLEAN) IS NULL OR public_welfare = :publicWelfare)"
           + " AND (CAST(:outside AS BOOLEAN) IS NULL OR (work_community_id IS NULL) = :outside)"

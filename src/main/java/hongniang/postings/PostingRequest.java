@@ -13,13 +13,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A posting to create or replace. Wages are yuan per month ({@code wageNote} says e.g. "按小时 18元");
- * {@code workCommunityId} null means outside the district, in {@code city}. On create, {@code
- * status} may be DRAFT (default) or OPEN; later changes go through the actions.
+ * A posting to create or replace. Wages are yuan per month ({@code wageNote} says e.g. "按小时 18元").
+ * The work is in a community of the district ({@code workCommunityId}) or, said explicitly, outside
+ * it ({@code outsideDistrict: true}, in {@code city}). An employer may leave out {@code
+ * partnerUnitId}: it is their unit. On create, {@code status} may be DRAFT (default) or OPEN; later
+ * changes go through the actions.
  */
 @Serdeable
 public record PostingRequest(
-    @NotNull Long partnerUnitId,
+    @Nullable Long partnerUnitId,
     @NotBlank @Size(max = 100) String title,
     @Nullable @Size(max = 4000) String description,
     @NotBlank @Size(max = 50) String occupation,
@@ -40,4 +42,34 @@ public record PostingRequest(
     @Nullable Boolean accommodation,
     @Nullable Boolean disabilityFriendly,
     @NotNull LocalDate validThrough,
-    @Nullable PostingStatus status) {}
+    @Nullable PostingStatus status,
+    @Nullable Boolean outsideDistrict) {
+
+  /** The same request for this unit. */
+  PostingRequest forUnit(Long unitId) {
+    return new PostingRequest(
+        unitId,
+        title,
+        description,
+        occupation,
+        skills,
+        headcount,
+        filledCount,
+        wageMin,
+        wageMax,
+        wageNote,
+        schedule,
+        workCommunityId,
+        city,
+        minAge,
+        maxAge,
+        minEducation,
+        requiredLicences,
+        publicWelfare,
+        accommodation,
+        disabilityFriendly,
+        validThrough,
+        status,
+        outsideDistrict);
+  }
+}

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +98,8 @@ public class PostingService {
             Paging.of(page, size));
     Map<Long, PostingScreening.Review> reviews =
         caller.isResident() ? Map.of() : screening.reviews(found.getContent());
-    return PageResponse.of(found, p -> PostingView.of(p, reviews.get(p.id())));
+    PostingView.Shown shown = shown(caller, found.getContent());
+    return PageResponse.of(found, p -> PostingView.of(p, reviews.get(p.id()), shown));
   }
 
   public PostingView get(Caller caller, long id) {
@@ -106,7 +108,24 @@ public class PostingService {
 
   /** The view of a posting; its review is for staff and employers, not residents. */
   private PostingView view(Caller caller, Posting p) {
-    return PostingView.of(p, caller.isResident() ? null : screening.review(p));
+    return view(caller, p, caller.isResident() ? null : screening.review(p));
+  }
+
+  private PostingView view(Caller caller, Posting p, PostingScreening.Review review) {
+    return PostingView.of(p, review, shown(caller, List.of(p)));
+  }
+
+  /** The names and contacts a page of postings shows beside ids, read once. */
+  private PostingView.Shown shown(Caller caller, List<Posting> page) {
+    Set<Long> units = new HashSet<>();
+    page.forEach(p -> units.add(p.partnerUnitId()));
+    return new PostingView.Shown(
+        partners.unitCards(units), communities.namesById(), today(), caller.isResident());
+  }
+
+  /** The request with the employer's own unit when it names none. */
+  private static PostingRequest withCallersUnit(Caller caller, PostingRequest r) {
+    return r.partnerUnitId() == null && caller.isEmployer() ? r.forUnit(caller.partnerUnitId()) : r;
   }
 
   /** The posting if the caller may see it; otherwise 404, as if it did not exist. */
@@ -134,7 +153,8 @@ public class PostingService {
    * known unit and community, and for an open posting a valid partner agreement. An employer naming
    * another unit gets a 404 rather than a list of errors.
    */
-  public List<FieldError> validate(Caller caller, PostingRequest r, boolean creating) {
+  public List<FieldError> validate(Caller caller, PostingRequest request, boolean creating) {
+    PostingRequest r = withCallersUnit(caller, request);
     if (caller.isEmployer()
         && r.partnerUnitId() != null
         && !r.partnerUnitId().equals(caller.partnerUnitId())) {
@@ -150,6 +170,24 @@ public class PostingService {
     if (r.filledCount() != null && r.headcount() != null && r.filledCount() > r.headcount()) {
       errors.add(
           new FieldError("filledCount", "FilledWithinHeadcount", "must not exceed headcount"));
+    }
+    if (r.partnerUnitId() == null) {
+      errors.add(new FieldError("partnerUnitId", "NotNull", "name the partner unit"));
+    }
+    boolean outside = Boolean.TRUE.equals(r.outsideDistrict());
+    if (r.workCommunityId() == null && !outside) {
+      errors.add(
+          new FieldError(
+              "workCommunityId",
+              "WorkPlace",
+              "name the work community, or set outsideDistrict: true for work outside the district"));
+    }
+    if (r.workCommunityId() != null && outside) {
+      errors.add(
+          new FieldError(
+              "outsideDistrict",
+              "WorkPlace",
+              "work in a community of the district is not outside it: leave one of the two out"));
     }
     if (r.workCommunityId() != null && !communities.exists(r.workCommunityId())) {
       errors.add(
@@ -192,12 +230,13 @@ public class PostingService {
    * REVIEW instead; a DRAFT stays a draft, its findings shown.
    */
   @Transactional
-  public PostingView create(Caller caller, PostingRequest request) {
+  public PostingView create(Caller caller, PostingRequest body) {
+    PostingRequest request = withCallersUnit(caller, body);
     ApiProblem.throwIfAny(validate(caller, request, true));
     Posting p = toPosting(null, request, null);
     PostingScreening.Review review = screening.review(p);
     p = p.withStatus(PostingScreening.statusAfter(p.status(), review));
-    return PostingView.of(postings.save(p), review);
+    return view(caller, postings.save(p), review);
   }
 
   /**
@@ -206,12 +245,18 @@ public class PostingService {
    * to REVIEW, a posting in REVIEW whose new text has none goes back to DRAFT.
    */
   @Transactional
-  public PostingView update(Caller caller, long id, PostingRequest request) {
+  public PostingView update(Caller caller, long id, PostingRequest body) {
     Posting old = visible(caller, id);
+    // a posting stays with its unit: leaving the unit out keeps it
+    PostingRequest request =
+        body.partnerUnitId() == null ? body.forUnit(old.partnerUnitId()) : body;
     if (old.status() == PostingStatus.CLOSED) {
       throw ApiProblem.conflict("status", "Transition", "a closed posting cannot be changed");
     }
-    if (request.status() != null && request.status() != old.status()) {
+    // a view read back as it came (an expired posting reads EXPIRED) changes no status
+    boolean asShown =
+        request.status() == PostingStatus.EXPIRED && old.status() == PostingStatus.OPEN;
+    if (request.status() != null && request.status() != old.status() && !asShown) {
       throw ApiProblem.invalid(
           "status", "UseAction", "change the status with the open, pause, fill or close actions");
     }
@@ -226,7 +271,7 @@ public class PostingService {
     }
     PostingScreening.Review review = screening.review(next);
     next = next.withStatus(PostingScreening.statusAfter(next.status(), review));
-    return PostingView.of(postings.update(next), review);
+    return view(caller, postings.update(next), review);
   }
 
   /** A status change the caller asks for by name: open, pause, fill or close. */
@@ -278,7 +323,7 @@ public class PostingService {
             errors);
       }
     }
-    return PostingView.of(postings.update(p.withStatus(to)), review);
+    return view(caller, postings.update(p.withStatus(to)), review);
   }
 
   /**
@@ -303,7 +348,7 @@ public class PostingService {
     Approval approval = screening.approve(p, review, request.reason().strip(), caller.username());
     review = new PostingScreening.Review(review.screening(), approval, true);
     Posting next = p.withStatus(PostingScreening.statusAfter(p.status(), review));
-    return PostingView.of(next == p ? p : postings.update(next), review);
+    return view(caller, next == p ? p : postings.update(next), review);
   }
 
   /** Screens texts as a posting would be screened, storing nothing. */
@@ -351,7 +396,7 @@ public class PostingService {
           }
         },
         r -> {
-          Posting p = toPosting(null, r, null);
+          Posting p = toPosting(null, withCallersUnit(caller, r), null);
           p = p.withStatus(PostingScreening.statusAfter(p.status(), screening.review(p)));
           return postings.save(p).id();
         },

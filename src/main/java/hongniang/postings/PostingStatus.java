@@ -3,7 +3,8 @@ package hongniang.postings;
 /**
  * A posting's lifecycle: DRAFT, then OPEN and PAUSED back and forth, until FILLED or CLOSED. REVIEW
  * holds a posting that was to open (or was open) while its text has a blocking screening finding no
- * admin has approved; a rewrite without one, or an approval, returns it to DRAFT.
+ * admin has approved; a rewrite without one, or an approval, returns it to DRAFT. EXPIRED is never
+ * stored: it is how an OPEN posting past its {@code validThrough} reads, and a list filter.
  */
 public enum PostingStatus {
   DRAFT,
@@ -11,5 +12,6 @@ public enum PostingStatus {
   OPEN,
   PAUSED,
   FILLED,
-  CLOSED
+  CLOSED,
+  EXPIRED
 }

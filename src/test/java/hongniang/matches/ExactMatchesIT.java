@@ -281,6 +281,7 @@ class ExactMatchesIT extends ApiTest {
                 .wageMax(5200)
                 .schedule(Schedule.SHIFT)
                 .workCommunityId(null)
+                .outsideDistrict(true)
                 .city("三明市");
     postings.add(posting(unit, outside));
     UnaryOperator<PostingRequestBuilder> factory =

@@ -135,6 +135,7 @@ class MatchingEvaluationIT {
           edit(request)
               .partnerUnitId(unit)
               .workCommunityId(community == null ? null : communities.get((String) community))
+              .outsideDistrict(community == null ? true : null)
               .status(PostingStatus.OPEN)
               .build();
       long id = created(api.post("/api/v1/postings", body, admin)).num("id");

@@ -1,21 +1,29 @@
 package hongniang.postings;
 
 import static hongniang.support.Fixtures.aDraftPosting;
+import static hongniang.support.Fixtures.aJobseeker;
 import static hongniang.support.Fixtures.aPosting;
 import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
+import hongniang.support.TestClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class PostingsIT extends ApiTest {
+
+  @Inject TestClock clock;
 
   @Test
   void aPartnerOpensAPostingThatEveryRoleCanRead() {
@@ -182,9 +190,88 @@ class PostingsIT extends ApiTest {
   }
 
   @Test
+  void theWorkPlaceIsSaidExplicitlyAndAnEmployerNeedNotNameTheirUnit() {
+    long unit = aPartner();
+    Reply silent =
+        api().post("/api/v1/postings", edit(aPosting(unit)).workCommunityId(null).build(), admin());
+    assertEquals(List.of("workCommunityId:WorkPlace"), silent.fieldRules(), silent.toString());
+    Reply both =
+        api()
+            .post(
+                "/api/v1/postings",
+                edit(aPosting(unit)).workCommunityId(2L).outsideDistrict(true).build(),
+                admin());
+    assertEquals(List.of("outsideDistrict:WorkPlace"), both.fieldRules(), both.toString());
+
+    String employer = userToken(Role.EMPLOYER, unit);
+    Reply own =
+        api().post("/api/v1/postings", edit(aPosting(unit)).partnerUnitId(null).build(), employer);
+    assertEquals(201, own.status(), own.toString());
+    assertEquals(unit, own.num("partnerUnitId"));
+    // names beside ids, and how the employer's own unit is reached
+    assertNotNull(own.str("unitName"), own.toString());
+    assertEquals("红印山", own.str("workCommunityName"), own.toString());
+    assertNotNull(own.at("contact.zh"), own.toString());
+    // staff must name the unit
+    Reply noUnit =
+        api().post("/api/v1/postings", edit(aPosting(unit)).partnerUnitId(null).build(), admin());
+    assertEquals(List.of("partnerUnitId:NotNull"), noUnit.fieldRules(), noUnit.toString());
+    // a resident is told to go through their matchmaker, not given the unit's phone
+    long residentId = api().post("/api/v1/jobseekers", aJobseeker(1), admin()).num("id");
+    Reply seen =
+        api().get("/api/v1/postings/" + own.num("id"), userToken(Role.RESIDENT, residentId));
+    assertEquals(200, seen.status(), seen.toString());
+    assertTrue(seen.str("contact.zh").contains("红娘"), seen.toString());
+    assertEquals(null, seen.at("contact.phone"), seen.toString());
+    assertNotNull(api().get("/api/v1/postings/" + own.num("id"), admin()).at("contact"));
+  }
+
+  @Test
+  void anOpenPostingPastItsValidityReadsExpired() {
+    long unit = aPartner();
+    long id =
+        api()
+            .post(
+                "/api/v1/postings",
+                edit(aPosting(unit)).validThrough(LocalDate.now().plusDays(2)).build(),
+                admin())
+            .num("id");
+    try {
+      clock.setDaysAhead(5);
+      Reply shown = api().get("/api/v1/postings/" + id, admin());
+      assertEquals("EXPIRED", shown.str("status"), shown.toString());
+      String mine = "&partnerUnitId=" + unit;
+      assertTrue(
+          api()
+              .get("/api/v1/postings?status=EXPIRED" + mine, admin())
+              .text()
+              .contains("\"id\":" + id + ","));
+      assertFalse(
+          api()
+              .get("/api/v1/postings?status=OPEN" + mine, admin())
+              .text()
+              .contains("\"id\":" + id + ","));
+      // a view read back as shown changes no status
+      PostingRequest back =
+          edit(aPosting(unit))
+              .validThrough(LocalDate.now().plusDays(2))
+              .status(PostingStatus.EXPIRED)
+              .build();
+      assertEquals(200, api().put("/api/v1/postings/" + id, back, admin()).status());
+    } finally {
+      clock.setDaysAhead(0);
+    }
+  }
+
+  @Test
   void anOutsideDistrictPostingHasNoCommunityAndItsOwnCity() {
     PostingRequest body =
-        edit(aPosting(aPartner())).workCommunityId(null).city("厦门市").accommodation(true).build();
+        edit(aPosting(aPartner()))
+            .workCommunityId(null)
+            .outsideDistrict(true)
+            .city("厦门市")
+            .accommodation(true)
+            .build();
     Reply reply = api().post("/api/v1/postings", body, admin());
     assertEquals(201, reply.status(), reply.toString());
     assertEquals(true, reply.at("outsideDistrict"));
