@@ -16,6 +16,7 @@ public record JobseekerMatches(long postingId, List<Hit> matches, List<Excluded>
       long jobseekerId,
       String name,
       long communityId,
+      String communityName,
       int age,
       String status,
       double score,

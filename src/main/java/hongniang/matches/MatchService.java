@@ -1,17 +1,20 @@
 package hongniang.matches;
 
 import hongniang.common.ApiProblem;
+import hongniang.communities.CommunityService;
 import hongniang.documents.MatchRecords;
 import hongniang.matching.CandidateSource;
 import hongniang.matching.Jobseeker;
 import hongniang.matching.Matcher;
 import hongniang.matching.Posting;
 import hongniang.matching.Scorer;
+import hongniang.partners.PartnerService;
 import hongniang.security.Caller;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ranked, explained matches both ways, for the API: who may ask for whose matches, and what they
@@ -29,14 +32,28 @@ public class MatchService {
   private final MatchingSettings settings;
   private final Matcher matcher;
   private final Clock clock;
+  private final PartnerService partners;
+  private final CommunityService communities;
 
   MatchService(
-      CandidateSource candidates, MatchRecords records, MatchingSettings settings, Clock clock) {
+      CandidateSource candidates,
+      MatchRecords records,
+      MatchingSettings settings,
+      Clock clock,
+      PartnerService partners,
+      CommunityService communities) {
     this.candidates = candidates;
     this.records = records;
     this.settings = settings;
     this.matcher = matcher(settings.scorer());
     this.clock = clock;
+    this.partners = partners;
+    this.communities = communities;
+  }
+
+  private static String unitName(Map<Long, PartnerService.UnitCard> units, long id) {
+    PartnerService.UnitCard card = units.get(id);
+    return card == null ? null : card.name();
   }
 
   /** A matcher with another scorer: the evaluation and the benchmarks compare weightings. */
@@ -55,16 +72,22 @@ public class MatchService {
             .filter(s -> visible(caller, s))
             .orElseThrow(() -> ApiProblem.notFound("jobseeker", jobseekerId));
     LocalDate today = LocalDate.now(clock);
+    var ranked = matcher.postingsFor(jobseeker, n, today);
+    Map<Long, PartnerService.UnitCard> units =
+        partners.unitCards(ranked.stream().map(x -> x.item().unitId()).toList());
+    Map<Long, String> places = communities.namesById();
     List<PostingMatches.Hit> hits =
-        matcher.postingsFor(jobseeker, n, today).stream()
+        ranked.stream()
             .map(
                 x ->
                     new PostingMatches.Hit(
                         x.item().id(),
                         x.item().title(),
                         x.item().unitId(),
+                        unitName(units, x.item().unitId()),
                         x.item().work() == null ? null : x.item().work().name(),
                         x.item().communityId(),
+                        x.item().communityId() == null ? null : places.get(x.item().communityId()),
                         x.item().city(),
                         x.item().schedule().name(),
                         x.item().wageMin(),
@@ -109,6 +132,7 @@ public class MatchService {
     }
     Long community = caller.isAdmin() ? null : caller.communityId();
     LocalDate today = LocalDate.now(clock);
+    Map<Long, String> places = communities.namesById();
     List<JobseekerMatches.Hit> hits =
         matcher.jobseekersFor(posting, n, community, today).stream()
             .map(
@@ -117,6 +141,7 @@ public class MatchService {
                         x.item().id(),
                         x.item().name(),
                         x.item().communityId(),
+                        places.get(x.item().communityId()),
                         today.getYear() - x.item().birthYear(),
                         x.item().status(),
                         PartView.round(x.match().score()),

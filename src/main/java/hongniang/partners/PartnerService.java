@@ -85,6 +85,13 @@ public class PartnerService {
     return out;
   }
 
+  /** An agreement with its unit's and signing community's names. */
+  private AgreementView agreementView(Agreement a, LocalDate today) {
+    Map<Long, String> unit = new HashMap<>();
+    unitName(a.partnerUnitId()).ifPresent(n -> unit.put(a.partnerUnitId(), n));
+    return AgreementView.of(a, today, unit, communities.namesById());
+  }
+
   // ---- units
 
   public PageResponse<PartnerUnitView> listUnits(
@@ -185,9 +192,12 @@ public class PartnerService {
     }
     LocalDate today = today();
     LocalDate by = expiringWithinDays == null ? null : today.plusDays(expiringWithinDays);
-    return PageResponse.of(
-        agreements.search(only, communityId, filter, by, today, Paging.of(page, size)),
-        a -> AgreementView.of(a, today));
+    var found = agreements.search(only, communityId, filter, by, today, Paging.of(page, size));
+    Map<Long, String> units = new HashMap<>();
+    unitCards(found.getContent().stream().map(Agreement::partnerUnitId).toList())
+        .forEach((id, card) -> units.put(id, card.name()));
+    Map<Long, String> places = communities.namesById();
+    return PageResponse.of(found, a -> AgreementView.of(a, today, units, places));
   }
 
   public AgreementView getAgreement(Caller caller, long id) {
@@ -195,7 +205,7 @@ public class PartnerService {
     if (caller.isEmployer() && !a.partnerUnitId().equals(caller.partnerUnitId())) {
       throw ApiProblem.notFound("agreement", id);
     }
-    return AgreementView.of(a, today());
+    return agreementView(a, today());
   }
 
   /** The field errors of an agreement request: bean rules, dates in order, known community. */
@@ -224,7 +234,7 @@ public class PartnerService {
       throw ApiProblem.conflict("number", "Unique", "agreement number is taken");
     }
     Agreement saved = agreements.save(toAgreement(null, unitId, request, null));
-    return AgreementView.of(saved, today());
+    return agreementView(saved, today());
   }
 
   @Transactional
@@ -234,7 +244,7 @@ public class PartnerService {
     if (agreements.existsByNumberAndIdNotEqual(request.number().trim(), id)) {
       throw ApiProblem.conflict("number", "Unique", "agreement number is taken");
     }
-    return AgreementView.of(
+    return agreementView(
         agreements.update(toAgreement(id, old.partnerUnitId(), request, old)), today());
   }
 
@@ -258,14 +268,14 @@ public class PartnerService {
             a.notes(),
             a.createdAt(),
             a.updatedAt());
-    return AgreementView.of(agreements.update(changed), today());
+    return agreementView(agreements.update(changed), today());
   }
 
   public List<AgreementView> agreementsOf(Caller caller, long unitId) {
     getUnit(caller, unitId);
     LocalDate today = today();
     return agreements.findByPartnerUnitIdOrderBySignedOnDesc(unitId).stream()
-        .map(a -> AgreementView.of(a, today))
+        .map(a -> agreementView(a, today))
         .toList();
   }
 

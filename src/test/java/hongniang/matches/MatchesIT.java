@@ -108,6 +108,10 @@ class MatchesIT extends ApiTest {
     }
     assertEquals(((Number) first.get("score")).doubleValue(), sum, 0.5);
     assertTrue(text.contains("期望月薪2000，本岗位最高2800"), text);
+    // names beside ids
+    assertEquals("东安", first.get("workCommunityName"), first.toString());
+    assertEquals(
+        api().get("/api/v1/partners/" + unit, admin()).str("name"), first.get("unitName"));
 
     // with a difficulty category the public-welfare post opens
     long entitled = resident(aLowIncomeJobseeker(COMMUNITY));

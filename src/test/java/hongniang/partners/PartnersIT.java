@@ -82,6 +82,13 @@ class PartnersIT extends ApiTest {
     assertEquals(false, api().get("/api/v1/partners/" + id, admin()).at("partner"));
     Reply expired = api().get("/api/v1/agreements?status=EXPIRED&partnerUnitId=" + id, admin());
     assertEquals(1, expired.num("totalItems"));
+    // names beside ids, in the list and in one agreement
+    assertEquals("红印山", expired.str("items[0].signingCommunityName"), expired.toString());
+    assertEquals(
+        api().get("/api/v1/partners/" + id, admin()).str("name"),
+        expired.str("items[0].unitName"),
+        expired.toString());
+    assertEquals("红印山", signed.str("signingCommunityName"), signed.toString());
   }
 
   @Test
