@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -150,6 +152,16 @@ public class DocumentSource {
           rs -> rows.add(posting(rs)));
     }
     return rows;
+  }
+
+  /** Every community's name, by id: the labels facets show beside ids. */
+  public Map<Long, String> communityNames() {
+    Map<Long, String> names = new HashMap<>();
+    query(
+        "SELECT id, name FROM community",
+        ps -> {},
+        rs -> names.put(rs.getLong(1), rs.getString(2)));
+    return names;
   }
 
   /** The ids of every posting of these units. */

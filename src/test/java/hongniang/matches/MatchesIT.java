@@ -110,8 +110,7 @@ class MatchesIT extends ApiTest {
     assertTrue(text.contains("期望月薪2000，本岗位最高2800"), text);
     // names beside ids
     assertEquals("东安", first.get("workCommunityName"), first.toString());
-    assertEquals(
-        api().get("/api/v1/partners/" + unit, admin()).str("name"), first.get("unitName"));
+    assertEquals(api().get("/api/v1/partners/" + unit, admin()).str("name"), first.get("unitName"));
 
     // with a difficulty category the public-welfare post opens
     long entitled = resident(aLowIncomeJobseeker(COMMUNITY));

@@ -11,6 +11,7 @@ import hongniang.search.suggest.Suggester;
 import hongniang.security.Caller;
 import hongniang.security.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -24,6 +25,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,11 +40,18 @@ class SearchController {
   private final Searches searches;
   private final Suggester suggester;
   private final SearchIndex index;
+  private final FacetLabels labels;
 
-  SearchController(Searches searches, Suggester suggester, SearchIndex index) {
+  SearchController(Searches searches, Suggester suggester, SearchIndex index, FacetLabels labels) {
     this.searches = searches;
     this.suggester = suggester;
     this.index = index;
+    this.labels = labels;
+  }
+
+  /** Chinese unless the caller asks for English ({@code Accept-Language: en}). */
+  private static Locale locale(HttpRequest<?> request) {
+    return request.getLocale().orElse(Locale.SIMPLIFIED_CHINESE);
   }
 
   /**
@@ -53,6 +62,7 @@ class SearchController {
   @Get("/postings/search")
   @Secured(SecurityRule.IS_ANONYMOUS)
   PostingHits searchPostings(
+      HttpRequest<?> request,
       @Nullable @QueryValue String q,
       @Nullable @QueryValue Long communityId,
       @Nullable @QueryValue Boolean outsideDistrict,
@@ -69,24 +79,26 @@ class SearchController {
       @Nullable @QueryValue String sort,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size) {
-    return searches.postings(
-        new PostingQuery(
-            q,
-            communityId,
-            outsideDistrict,
-            city,
-            schedule == null ? null : schedule.name(),
-            wageFrom,
-            wageTo,
-            publicWelfare,
-            accommodation,
-            disabilityFriendly,
-            heldLicences == null ? null : split(heldLicences),
-            group,
-            partnerUnitId,
-            sort,
-            page,
-            size));
+    PostingHits hits =
+        searches.postings(
+            new PostingQuery(
+                q,
+                communityId,
+                outsideDistrict,
+                city,
+                schedule == null ? null : schedule.name(),
+                wageFrom,
+                wageTo,
+                publicWelfare,
+                accommodation,
+                disabilityFriendly,
+                heldLicences == null ? null : split(heldLicences),
+                group,
+                partnerUnitId,
+                sort,
+                page,
+                size));
+    return hits.withFacets(labels.label(hits.facets(), locale(request)));
   }
 
   /** The statuses a resident search filters by; {@code ANY} drops the default filter. */
@@ -100,6 +112,7 @@ class SearchController {
   @Get("/jobseekers/search")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
   JobseekerHits searchJobseekers(
+      HttpRequest<?> request,
       Authentication auth,
       @Nullable @QueryValue String q,
       @Nullable @QueryValue Long communityId,
@@ -134,24 +147,26 @@ class SearchController {
       }
       community = caller.communityId();
     }
-    return searches.jobseekers(
-        new JobseekerQuery(
-            q,
-            community,
-            wanted,
-            category == null ? null : category.name(),
-            schedule == null ? null : schedule.name(),
-            minEducation == null ? null : minEducation.name(),
-            wageAtMost,
-            willingOutside,
-            licence,
-            minAge,
-            maxAge,
-            sort,
-            facets,
-            highlight,
-            page,
-            size));
+    JobseekerHits hits =
+        searches.jobseekers(
+            new JobseekerQuery(
+                q,
+                community,
+                wanted,
+                category == null ? null : category.name(),
+                schedule == null ? null : schedule.name(),
+                minEducation == null ? null : minEducation.name(),
+                wageAtMost,
+                willingOutside,
+                licence,
+                minAge,
+                maxAge,
+                sort,
+                facets,
+                highlight,
+                page,
+                size));
+    return hits.withFacets(labels.label(hits.facets(), locale(request)));
   }
 
   /** Titles and occupations that start with what was typed: characters, pinyin or initials. */

@@ -14,6 +14,11 @@ public record JobseekerHits(
     List<Hit> hits,
     Map<String, List<FacetCount>> facets) {
 
+  /** The same page with other facets (the same counts, labelled). */
+  public JobseekerHits withFacets(Map<String, List<FacetCount>> labelled) {
+    return new JobseekerHits(total, totalExact, page, size, hits, labelled);
+  }
+
   /** One resident as search shows them: no ID number, no phone. */
   @Serdeable
   public record Hit(

@@ -15,6 +15,11 @@ public record PostingHits(
     List<Hit> hits,
     Map<String, List<FacetCount>> facets) {
 
+  /** The same page with other facets (the same counts, labelled). */
+  public PostingHits withFacets(Map<String, List<FacetCount>> labelled) {
+    return new PostingHits(total, totalExact, page, size, hits, labelled);
+  }
+
   /** One open posting as search shows it, with highlighted snippets (matches in {@code <b>}). */
   @Serdeable
   public record Hit(

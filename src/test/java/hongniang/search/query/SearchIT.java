@@ -180,16 +180,30 @@ class SearchIT extends ApiTest {
     String mine = "partnerUnitId=" + unit;
     Reply all = eventually(mine, r -> r.num("total") == 2);
     assertEquals(
-        "[{value=FULL_TIME, count=1}, {value=SHIFT, count=1}]",
+        "[{value=FULL_TIME, count=1, label=全职}, {value=SHIFT, count=1, label=倒班}]",
         all.at("facets.schedule").toString());
-    assertEquals("[{value=1, count=1}, {value=4, count=1}]", all.at("facets.community").toString());
     assertEquals(
-        "[{value=cleaning, count=1}, {value=security, count=1}]",
+        "[{value=1, count=1, label=红印山}, {value=4, count=1, label=下洋}]",
+        all.at("facets.community").toString());
+    assertEquals(
+        "[{value=cleaning, count=1, label=保洁环卫}, {value=security, count=1, label=安保}]",
         all.at("facets.group").toString());
     // counts follow the filters: one posting left, and only its values
     Reply shift = eventually(mine + "&schedule=SHIFT", r -> r.num("total") == 1);
-    assertEquals("[{value=SHIFT, count=1}]", shift.at("facets.schedule").toString());
-    assertEquals("[{value=3000-4000, count=1}]", shift.at("facets.wage_band").toString());
+    assertEquals("[{value=SHIFT, count=1, label=倒班}]", shift.at("facets.schedule").toString());
+    assertEquals(
+        "[{value=3000-4000, count=1, label=3000-4000}]", shift.at("facets.wage_band").toString());
+    // labels in the caller's language
+    Reply english =
+        api()
+            .send(
+                io.micronaut.http.HttpRequest.GET("/api/v1/postings/search?" + mine)
+                    .header("Accept-Language", "en"),
+                null);
+    assertEquals(
+        "[{value=cleaning, count=1, label=Cleaning and sanitation}, {value=security, count=1,"
+            + " label=Security}]",
+        english.at("facets.group").toString());
     eventually(mine + "&schedule=SHIFT", r -> ids(r).equals(List.of(security)));
     eventually(mine + "&communityId=4", r -> ids(r).equals(List.of(security)));
     eventually(mine + "&wageFrom=3200", r -> ids(r).equals(List.of(security)));
@@ -247,7 +261,10 @@ class SearchIT extends ApiTest {
         marked.toString());
     assertFalse(reply.text().contains(body.idNumber()), "no ID number in results");
     Reply faceted = api().get("/api/v1/jobseekers/search?facets=true", matchmaker);
-    assertTrue(faceted.text().contains("\"community\":[{\"value\":\"6\""), faceted.toString());
+    assertTrue(
+        faceted.text().contains("\"community\":[{\"value\":\"6\",\"count\""), faceted.toString());
+    assertTrue(faceted.text().contains("\"label\":\"芙蓉\""), faceted.toString());
+    assertTrue(faceted.text().contains("\"label\":\"求职中\""), faceted.toString());
     assertEquals(true, faceted.at("totalExact"));
     assertEquals(404, api().get("/api/v1/jobseekers/search?communityId=5", matchmaker).status());
     assertEquals(401, api().get("/api/v1/jobseekers/search", null).status());
