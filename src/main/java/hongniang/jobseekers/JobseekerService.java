@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,6 +80,7 @@ public class JobseekerService {
     }
     LocalDate today = today();
     String prefix = name == null || name.isBlank() ? null : name.trim();
+    Map<Long, String> places = communities.namesById();
     return PageResponse.of(
         jobseekers.search(
             community,
@@ -86,7 +88,7 @@ public class JobseekerService {
             category == null ? null : category.name(),
             prefix,
             Paging.of(page, size)),
-        j -> JobseekerView.of(j, JobseekerView.Detail.LIST, today));
+        j -> JobseekerView.of(j, JobseekerView.Detail.LIST, today, places));
   }
 
   /** One profile; {@code revealIdNumber} shows the whole ID number to staff, and is logged. */
@@ -104,7 +106,7 @@ public class JobseekerService {
     } else if (revealIdNumber) {
       throw ApiProblem.forbidden("only staff may reveal an ID number");
     }
-    return JobseekerView.of(j, detail, today());
+    return JobseekerView.of(j, detail, today(), communities.namesById());
   }
 
   /** The audit trail of one profile, for staff who may see it. */
@@ -221,7 +223,7 @@ public class JobseekerService {
     }
     Jobseeker saved = jobseekers.save(toJobseeker(null, request, null));
     audit.record(caller.username(), "create", SUBJECT, saved.id(), null);
-    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today());
+    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
   }
 
   @Transactional
@@ -234,7 +236,7 @@ public class JobseekerService {
     }
     Jobseeker saved = jobseekers.update(toJobseeker(id, request, old));
     audit.record(caller.username(), "update", SUBJECT, id, null);
-    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today());
+    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
   }
 
   /** Deletes a profile (e.g. when a resident withdraws); refused while a login is bound to it. */

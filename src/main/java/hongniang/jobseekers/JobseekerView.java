@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A resident's profile as the API shows it. The ID number is masked unless revealed (and the reveal
@@ -29,6 +30,7 @@ public record JobseekerView(
     String phone,
     boolean phoneMasked,
     Long communityId,
+    String communityName,
     Education education,
     List<String> skills,
     String experience,
@@ -55,7 +57,8 @@ public record JobseekerView(
     REVEALED
   }
 
-  static JobseekerView of(Jobseeker j, Detail detail, LocalDate today) {
+  static JobseekerView of(
+      Jobseeker j, Detail detail, LocalDate today, Map<Long, String> communityNames) {
     boolean maskPhone = detail == Detail.LIST;
     boolean maskId = detail != Detail.REVEALED;
     boolean notes = detail != Detail.LIST;
@@ -73,6 +76,7 @@ public record JobseekerView(
         maskPhone ? hongniang.common.Masking.phone(j.phone()) : j.phone(),
         maskPhone && j.phone() != null,
         j.communityId(),
+        communityNames.get(j.communityId()),
         j.education(),
         List.of(j.skills()),
         j.experience(),

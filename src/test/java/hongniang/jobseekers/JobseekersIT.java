@@ -102,6 +102,10 @@ class JobseekersIT extends ApiTest {
     assertFalse(own.list("items").isEmpty());
     assertTrue(
         own.list("items").stream().allMatch(i -> ((Map<?, ?>) i).get("communityId").equals(4)));
+    // the community's name beside its id
+    assertTrue(
+        own.list("items").stream().allMatch(i -> "下洋".equals(((Map<?, ?>) i).get("communityName"))),
+        own.toString());
   }
 
   @Test
