@@ -54,6 +54,12 @@ public final class NameResolver {
   /** Words in more than this share of the occupations say little alone (员, 工, 师, 人员). */
   private static final double GENERIC_SHARE = 0.02;
 
+  /**
+   * The share of a name's word weight its reading's group must account for: below it the name is
+   * read as nothing rather than guessed from a word that names a place or a thing (汽车, 社区).
+   */
+  private static final double MIN_EVIDENCE_SHARE = 0.3;
+
   /** Resolutions kept; the cache is emptied when it grows past this. */
   private static final int CACHE_LIMIT = 50_000;
 
@@ -271,25 +277,31 @@ public final class NameResolver {
           }
         }
       }
-      String group = null;
       double groupScore = 0;
-      for (Map.Entry<String, Map<String, Double>> e : evidence.entrySet()) {
-        double sum = e.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
-        if (sum > groupScore + 1e-9
-            || (Math.abs(sum - groupScore) <= 1e-9 && e.getKey().compareTo(group) < 0)) {
-          group = e.getKey();
-          groupScore = sum;
-        }
+      for (Map<String, Double> words : evidence.values()) {
+        groupScore = Math.max(groupScore, words.values().stream().mapToDouble(d -> d).sum());
       }
+      double total = 0;
+      for (double w : mineWeights) {
+        total += w;
+      }
+      // the strongest groups, and in them the name most alike; too little shared says nothing
+      // (社区团购团长 shares only 社区 with 社区护士: a place, not the work)
       Known best = null;
       double bestScore = 0;
       int bestHead = -1;
-      for (Candidate c : candidates) {
-        if (c.known().occupation().group().equals(group)
-            && better(c.score(), c.head(), c.known(), bestScore, bestHead, best)) {
-          best = c.known();
-          bestScore = c.score();
-          bestHead = c.head();
+      if (groupScore >= MIN_EVIDENCE_SHARE * total) {
+        for (Candidate c : candidates) {
+          double sum =
+              evidence.get(c.known().occupation().group()).values().stream()
+                  .mapToDouble(d -> d)
+                  .sum();
+          if (sum >= groupScore - 1e-9
+              && better(c.score(), c.head(), c.known(), bestScore, bestHead, best)) {
+            best = c.known();
+            bestScore = c.score();
+            bestHead = c.head();
+          }
         }
       }
       if (best == null) {

@@ -49,6 +49,17 @@ class NameResolverTest {
   }
 
   @Test
+  void aWordThatNamesAPlaceOrAThingDoesNotDecideTheWork() {
+    // 社区 is where, 团购团长 what: sharing only 社区 with 社区护士 says nothing of the work
+    assertEquals(Kind.UNKNOWN, names.resolve("社区团购团长").kind());
+    assertEquals(Kind.UNKNOWN, names.resolve("汽车贴膜师").kind());
+    // when groups share the same word (店员), the name most alike decides: a shop assistant
+    Resolved shop = names.resolve("水果店店员");
+    assertEquals(Kind.READ_AS, shop.kind(), shop.toString());
+    assertEquals("retail", shop.group(), shop.toString());
+  }
+
+  @Test
   void aNameSharingOnlyGenericWordsIsReadAsNothing() {
     Resolved r = names.resolve("量子纠缠员");
     assertEquals(Kind.UNKNOWN, r.kind(), r.toString());
