@@ -121,22 +121,52 @@ public final class NameResolver {
     return r;
   }
 
-  /** The occupations a text names, listed and local, each once, in the order they first appear. */
+  /**
+   * The occupations a text names, listed and local, each once, in the order they first appear. A
+   * two-character name counts only where it is a whole word or words of the text: 管工 is not in
+   * 主管工作, nor 磨工 in 打磨工件.
+   */
   public List<Occupation> mentionedIn(String text) {
-    List<Occupation> listed = occupations.mentionedIn(text);
-    State s = state();
-    if (s.localByKey.isEmpty() || text == null || text.isBlank()) {
-      return listed;
+    if (text == null || text.isBlank()) {
+      return List.of();
     }
     String folded = Occupations.key(text);
+    List<Occupations.Mention> mentions = occupations.mentions(folded);
+    Set<Integer> edges = null;
     Map<String, Occupation> found = new LinkedHashMap<>();
-    listed.forEach(o -> found.put(o.code(), o));
+    for (Occupations.Mention m : mentions) {
+      if (m.end() - m.start() <= 2) {
+        if (edges == null) {
+          edges = wordEdges(folded);
+        }
+        if (!edges.contains(m.start()) || !edges.contains(m.end())) {
+          continue;
+        }
+      }
+      found.putIfAbsent(m.occupation().code(), m.occupation());
+    }
+    State s = state();
     for (Map.Entry<String, Occupation> e : s.localByKey.entrySet()) {
       if (e.getKey().length() >= 2 && folded.contains(e.getKey())) {
         found.putIfAbsent(e.getValue().code(), e.getValue());
       }
     }
     return List.copyOf(found.values());
+  }
+
+  /** Where the text's words begin and end, in the folded text. */
+  private Set<Integer> wordEdges(String folded) {
+    Set<Integer> edges = new HashSet<>();
+    int from = 0;
+    for (String w : words.words(folded)) {
+      int at = folded.indexOf(w, from);
+      if (at >= 0) {
+        edges.add(at);
+        edges.add(at + w.length());
+        from = at + w.length();
+      }
+    }
+    return edges;
   }
 
   private State state() {

@@ -250,27 +250,41 @@ public final class Occupations {
     return groups.isEmpty() ? key(skill) : key(groups.get(0).iterator().next());
   }
 
+  /** Where a listed name stands in a folded text: {@code [start, end)}, and its occupation. */
+  public record Mention(int start, int end, Occupation occupation) {}
+
   /**
    * The occupations a text names (a work history: "在医院做过三年保洁员"), each once, in the order they first
    * appear. Names are looked up by their first character, so a long history costs a few hundred
    * comparisons, not one scan per listed name.
    */
   public List<Occupation> mentionedIn(String text) {
-    if (text == null || text.isBlank()) {
-      return List.of();
-    }
-    String folded = key(text);
     Map<String, Occupation> found = new LinkedHashMap<>();
-    for (int i = 0; i < folded.length(); i++) {
+    mentions(key(text == null ? "" : text))
+        .forEach(m -> found.putIfAbsent(m.occupation().code(), m.occupation()));
+    return List.copyOf(found.values());
+  }
+
+  /**
+   * The listed names in a text folded as {@link #key} folds it, longest first at each place, none
+   * inside another (挡车工 is not also 车工).
+   */
+  List<Mention> mentions(String folded) {
+    List<Mention> out = new ArrayList<>();
+    int i = 0;
+    while (i < folded.length()) {
+      int next = i + 1;
       for (Map.Entry<String, Occupation> e :
           namesByFirstChar.getOrDefault(folded.charAt(i), List.of())) {
         if (folded.startsWith(e.getKey(), i)) {
-          found.putIfAbsent(e.getValue().code(), e.getValue());
+          out.add(new Mention(i, i + e.getKey().length(), e.getValue()));
+          next = i + e.getKey().length();
           break;
         }
       }
+      i = next;
     }
-    return List.copyOf(found.values());
+    return out;
   }
 
   private static List<Set<String>> parseSynonyms(List<String> lines) {

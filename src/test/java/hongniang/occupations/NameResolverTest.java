@@ -87,6 +87,21 @@ class NameResolverTest {
   }
 
   @Test
+  void aWorkHistoryNamesWholeJobsNotPiecesOfOtherWords() {
+    List<String> found =
+        names.mentionedIn("原纺织厂挡车工，后来做主管工作，也打磨工件；在医院做过三年保洁员").stream()
+            .map(Occupations.Occupation::name)
+            .toList();
+    assertTrue(found.contains(LIST.find("挡车工").orElseThrow().name()), found.toString());
+    assertTrue(found.contains(LIST.find("保洁员").orElseThrow().name()), found.toString());
+    // not 车工 inside 挡车工, 管工 inside 主管工作, 磨工 inside 打磨工件
+    for (String piece : List.of("车工", "管工", "磨工")) {
+      String name = LIST.find(piece).orElseThrow().name();
+      assertTrue(!found.contains(name), piece + " in " + found);
+    }
+  }
+
+  @Test
   void blankNamesAreNotRead() {
     assertNull(names.resolve(" "));
     assertNull(names.resolve(null));
