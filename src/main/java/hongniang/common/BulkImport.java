@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,15 +17,24 @@ public final class BulkImport {
 
   private BulkImport() {}
 
-  /** A parsed row, or the errors that stopped it being parsed. */
-  public record Parsed<T>(int row, T value, List<FieldError> errors) {
+  /**
+   * A parsed row: its value (null when nothing could be read), the errors met reading it, and the
+   * fields its bad cells left empty, which validation does not report again.
+   */
+  public record Parsed<T>(int row, T value, List<FieldError> errors, Set<String> unread) {
 
     public static <T> Parsed<T> ok(int row, T value) {
-      return new Parsed<>(row, value, List.of());
+      return new Parsed<>(row, value, List.of(), Set.of());
     }
 
     public static <T> Parsed<T> failed(int row, List<FieldError> errors) {
-      return new Parsed<>(row, null, errors);
+      return new Parsed<>(row, null, errors, Set.of());
+    }
+
+    /** A row read cell by cell: its value as far as it could be read, and its bad cells. */
+    public static <T> Parsed<T> read(
+        int row, T value, List<FieldError> errors, Set<String> unread) {
+      return new Parsed<>(row, value, List.copyOf(errors), Set.copyOf(unread));
     }
   }
 
@@ -43,7 +53,13 @@ public final class BulkImport {
     List<ImportReport.Row> results = new ArrayList<>();
     List<Parsed<T>> valid = new ArrayList<>();
     for (Parsed<T> row : rows) {
-      List<FieldError> errors = row.value() == null ? row.errors() : validate.apply(row.value());
+      List<FieldError> errors = new ArrayList<>(row.errors());
+      if (row.value() != null) {
+        // every error of the row at once: validation runs on what could be read
+        validate.apply(row.value()).stream()
+            .filter(e -> !row.unread().contains(fieldName(e.field())))
+            .forEach(errors::add);
+      }
       if (errors.isEmpty()) {
         valid.add(row);
       } else {
@@ -72,6 +88,18 @@ public final class BulkImport {
             });
     results.addAll(stored);
     return report(rows.size(), stored.size(), rejected, atomic, !stored.isEmpty(), results);
+  }
+
+  /** {@code skills} of {@code skills[2]}: the record field a path starts with. */
+  private static String fieldName(String path) {
+    int end = path.length();
+    for (char c : new char[] {'[', '.'}) {
+      int i = path.indexOf(c);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    return path.substring(0, end);
   }
 
   private static <T> List<FieldError> prefix(Parsed<T> row, List<FieldError> errors) {

@@ -1,20 +1,24 @@
 package hongniang.common;
 
+import io.micronaut.http.MediaType;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns an import body, a JSON array or a CSV text with a header row, into parsed rows. A row that
- * cannot be read (an unknown field, a word where a number belongs) becomes a rejected row naming
- * the field; the other rows still parse.
+ * Turns an import body into parsed rows: a JSON array, a CSV text (UTF-8 or GBK, see {@link
+ * Encodings}) or an XLSX workbook, sent as the body or as the {@code file} part of a form. A row
+ * that cannot be read (an unknown field, a word where a number belongs) becomes a rejected row
+ * naming the field; the other rows still parse.
  */
 @Singleton
 public class ImportBodies {
@@ -31,18 +35,37 @@ public class ImportBodies {
   }
 
   /**
-   * Parses a body by its content type: CSV (text/csv or text/plain) through {@code fromRow},
-   * anything else as a JSON array of {@code type}.
+   * Parses a body by its content type and bytes: JSON when the type says so (or there is none, as
+   * before spreadsheets); otherwise an XLSX workbook when the bytes are one (whatever the type
+   * claims), else CSV text.
    */
-  public <T> List<BulkImport.Parsed<T>> parse(
-      io.micronaut.http.HttpRequest<?> request,
-      String body,
-      Class<T> type,
-      Map<String, String> aliases,
-      java.util.Set<String> columns,
-      Function<RowReader, T> fromRow) {
-    boolean csv = request.getContentType().map(t -> !t.getSubtype().equals("json")).orElse(false);
-    return csv ? fromCsv(body, aliases, fromRow, columns) : fromJson(body, type);
+  public <T> List<BulkImport.Parsed<T>> parse(MediaType type, byte[] body, ImportSheet<T> sheet) {
+    if (type == null || type.getSubtype().endsWith("json")) {
+      return fromJson(new String(body, StandardCharsets.UTF_8), sheet.type());
+    }
+    if (XlsxRows.isXlsx(body)) {
+      return checked(sheet.read(XlsxRows.read(body)));
+    }
+    if (XlsxRows.isXls(body)) {
+      throw ApiProblem.invalid(
+          "body", "Xls", "an old .xls workbook is not read: save it as .xlsx or CSV");
+    }
+    if (type.toString().startsWith(ImportTemplate.XLSX)) {
+      throw ApiProblem.invalid("body", "Xlsx", "not readable as an XLSX workbook");
+    }
+    return checked(sheet.read(CsvRows.read(Encodings.decode(body))));
+  }
+
+  /** Parses the {@code file} part of a form (what a browser's file input sends). */
+  public <T> List<BulkImport.Parsed<T>> parse(CompletedFileUpload file, ImportSheet<T> sheet) {
+    try {
+      return parse(
+          file.getContentType().orElse(MediaType.APPLICATION_OCTET_STREAM_TYPE),
+          file.getBytes(),
+          sheet);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Parses a JSON array of objects into requests of the given type. */
@@ -61,6 +84,12 @@ public class ImportBodies {
     int n = 0;
     for (JsonNode node : array.values()) {
       n++;
+      List<FieldError> control = new ArrayList<>();
+      controlCharacters(node, "", control);
+      if (!control.isEmpty()) {
+        rows.add(BulkImport.Parsed.failed(n, control));
+        continue;
+      }
       try {
         if (!node.isObject()) {
           throw new IOException("not an object");
@@ -73,25 +102,34 @@ public class ImportBodies {
     return rows;
   }
 
-  /** Parses CSV rows, each through {@code toRequest}, which reports its bad cells. */
-  public <T> List<BulkImport.Parsed<T>> fromCsv(
-      String body,
-      Map<String, String> aliases,
-      Function<RowReader, T> toRequest,
-      java.util.Set<String> columns) {
-    List<Map<String, String>> cells = CsvRows.parse(body, aliases);
-    checkSize(cells.size());
-    List<BulkImport.Parsed<T>> rows = new ArrayList<>();
-    int n = 0;
-    for (Map<String, String> row : cells) {
-      n++;
-      RowReader reader = new RowReader(row, columns);
-      T request = toRequest.apply(reader);
-      rows.add(
-          reader.errors().isEmpty()
-              ? BulkImport.Parsed.ok(n, request)
-              : BulkImport.Parsed.failed(n, List.copyOf(reader.errors())));
+  /** Finds strings with a control character (a NUL, say), which no text column can hold. */
+  private static void controlCharacters(JsonNode node, String path, List<FieldError> errors) {
+    if (node.isString()) {
+      int bad = RowReader.controlCharacter(node.getStringValue());
+      if (bad >= 0) {
+        errors.add(
+            new FieldError(
+                path,
+                "NoControlCharacters",
+                String.format("contains the control character U+%04X", bad)));
+      }
+    } else if (node.isArray()) {
+      int i = 0;
+      for (JsonNode item : node.values()) {
+        controlCharacters(item, path + "[" + i++ + "]", errors);
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.entries()) {
+        controlCharacters(
+            field.getValue(),
+            path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+            errors);
+      }
     }
+  }
+
+  private static <T> List<BulkImport.Parsed<T>> checked(List<BulkImport.Parsed<T>> rows) {
+    checkSize(rows.size());
     return rows;
   }
 
@@ -100,9 +138,14 @@ public class ImportBodies {
       throw ApiProblem.invalid("body", "NotEmpty", "there are no rows to import");
     }
     if (size > MAX_ROWS) {
-      throw ApiProblem.invalid(
-          "body", "MaxRows", "at most " + MAX_ROWS + " rows per import; split the file");
+      throw tooManyRows();
     }
+  }
+
+  /** The 400 for a file over {@link #MAX_ROWS}, which a reader throws as soon as it knows. */
+  static ApiProblem tooManyRows() {
+    return ApiProblem.invalid(
+        "body", "MaxRows", "at most " + MAX_ROWS + " rows per import; split the file");
   }
 
   private static FieldError readError(Exception e) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Typed reads of one CSV row's cells. A cell that cannot be read records a field error and yields
- * null, so one pass reports every bad cell of the row.
+ * Typed reads of one spreadsheet row's cells. A cell that cannot be read records a field error and
+ * yields null, so one pass reports every bad cell of the row; the fields it left empty are {@link
+ * #unread()}, so that validation does not report them a second time as missing.
  */
 public final class RowReader {
 
@@ -22,21 +24,55 @@ public final class RowReader {
   private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否", "无", "×");
 
   private final Map<String, String> cells;
-  private final Set<String> known;
   private final List<FieldError> errors = new ArrayList<>();
+  private final Set<String> unread = new HashSet<>();
 
-  public RowReader(Map<String, String> cells, Set<String> knownColumns) {
-    this.cells = cells;
-    this.known = new HashSet<>(knownColumns);
-    for (String column : cells.keySet()) {
-      if (!known.contains(column)) {
-        errors.add(new FieldError(column, "UnknownField", "this column is not part of the record"));
+  /**
+   * Reads the cells, by field name. A cell with a control character (a NUL, say) is refused here:
+   * it is the row's error, and no lookup or store ever sees the text.
+   */
+  public RowReader(Map<String, String> cells) {
+    this.cells = new HashMap<>(cells);
+    for (Map.Entry<String, String> cell : cells.entrySet()) {
+      int bad = controlCharacter(cell.getValue());
+      if (bad >= 0) {
+        this.cells.remove(cell.getKey());
+        reject(
+            cell.getKey(),
+            "NoControlCharacters",
+            String.format("contains the control character U+%04X", bad));
       }
     }
   }
 
+  /** The first control character of the text (tabs and line breaks are text), or -1. */
+  static int controlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        return c;
+      }
+    }
+    return -1;
+  }
+
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** The fields left empty because their cell could not be read. */
+  public Set<String> unread() {
+    return unread;
+  }
+
+  /**
+   * Records that the cell in {@code column} could not be read; {@code alsoUnread} names fields it
+   * would have filled under another name (a community's name fills its id).
+   */
+  public void reject(String column, String rule, String message, String... alsoUnread) {
+    errors.add(new FieldError(column, rule, message));
+    unread.add(column);
+    unread.addAll(Arrays.asList(alsoUnread));
   }
 
   public String text(String column) {
@@ -51,7 +87,7 @@ public final class RowReader {
     try {
       return Integer.valueOf(v.replace(",", ""));
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(column, "Type", "not a whole number: " + v));
+      reject(column, "Type", "not a whole number: " + v);
       return null;
     }
   }
@@ -73,7 +109,7 @@ public final class RowReader {
     if (FALSE.contains(s)) {
       return Boolean.FALSE;
     }
-    errors.add(new FieldError(column, "Type", "not yes/no: " + v));
+    reject(column, "Type", "not yes/no: " + v);
     return null;
   }
 
@@ -86,7 +122,7 @@ public final class RowReader {
     try {
       return v.contains("/") ? LocalDate.parse(v, SLASHED) : LocalDate.parse(v);
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(column, "Type", "not a date (yyyy-mm-dd): " + v));
+      reject(column, "Type", "not a date (yyyy-mm-dd): " + v);
       return null;
     }
   }
@@ -131,11 +167,8 @@ public final class RowReader {
     try {
       return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      errors.add(
-          new FieldError(
-              column,
-              "OneOf",
-              "must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + v));
+      reject(
+          column, "OneOf", "must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + v);
       return null;
     }
   }

@@ -3,6 +3,8 @@ package hongniang.communities;
 import hongniang.common.ApiProblem;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
+import hongniang.common.RowReader;
+import hongniang.security.Caller;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.stream.Collectors;
 /** Reads and edits communities; the door to this feature. */
 @Singleton
 public class CommunityService {
+
+  /** What people add to a community's name: 红印山社区 is 红印山. */
+  private static final String SUFFIX = "社区";
 
   private final CommunityRepository communities;
 
@@ -46,15 +51,42 @@ public class CommunityService {
     return id != null && communities.existsById(id);
   }
 
+  /**
+   * The community of a name as people write it: 红印山 and 红印山社区 both find 红印山 (and a community stored
+   * with the suffix is found without it).
+   */
   public Optional<CommunityView> findByName(String name) {
-    return communities.findByName(name.trim()).map(CommunityView::of);
+    String trimmed = name.trim();
+    Optional<Community> found = communities.findByName(trimmed);
+    if (found.isEmpty()) {
+      found =
+          communities.findByName(
+              trimmed.endsWith(SUFFIX)
+                  ? trimmed.substring(0, trimmed.length() - SUFFIX.length())
+                  : trimmed + SUFFIX);
+    }
+    return found.map(CommunityView::of);
+  }
+
+  /**
+   * A community to show in an example the caller could import: a matchmaker's own, else the first
+   * one (null when there is none).
+   */
+  public String exampleName(Caller caller) {
+    List<CommunityView> all = all();
+    return all.stream()
+        .filter(c -> c.id().equals(caller.communityId()))
+        .findFirst()
+        .or(() -> all.stream().findFirst())
+        .map(CommunityView::name)
+        .orElse(null);
   }
 
   /**
    * The community of an import row, given by id in {@code idColumn} or by name in {@code
    * nameColumn}; an unknown name is recorded as the row's error.
    */
-  public Long idFromRow(hongniang.common.RowReader row, String idColumn, String nameColumn) {
+  public Long idFromRow(RowReader row, String idColumn, String nameColumn) {
     Long id = row.id(idColumn);
     String name = row.text(nameColumn);
     if (id != null || name == null) {
@@ -62,8 +94,7 @@ public class CommunityService {
     }
     Optional<CommunityView> found = findByName(name);
     if (found.isEmpty()) {
-      row.errors()
-          .add(new hongniang.common.FieldError(nameColumn, "Exists", "no community " + name));
+      row.reject(nameColumn, "Exists", "no community " + name, idColumn);
       return null;
     }
     return found.get().id();

@@ -5,6 +5,8 @@ import hongniang.common.BulkImport;
 import hongniang.common.DifficultyCategory;
 import hongniang.common.ImportBodies;
 import hongniang.common.ImportReport;
+import hongniang.common.ImportSheet;
+import hongniang.common.ImportTemplate;
 import hongniang.common.PageResponse;
 import hongniang.communities.CommunityService;
 import hongniang.security.Caller;
@@ -21,14 +23,18 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -43,12 +49,16 @@ class JobseekerController {
   private final JobseekerService jobseekers;
   private final ImportBodies bodies;
   private final CommunityService communities;
+  private final Clock clock;
+  private final ImportSheet<JobseekerRequest> sheet;
 
   JobseekerController(
-      JobseekerService jobseekers, ImportBodies bodies, CommunityService communities) {
+      JobseekerService jobseekers, ImportBodies bodies, CommunityService communities, Clock clock) {
     this.jobseekers = jobseekers;
     this.bodies = bodies;
     this.communities = communities;
+    this.clock = clock;
+    this.sheet = JobseekerCsv.sheet(communities);
   }
 
   /** Residents, filtered by community, status, difficulty category or name prefix. */
@@ -100,25 +110,48 @@ class JobseekerController {
   }
 
   /**
-   * Imports profiles from a JSON array or a CSV text with a header row (Chinese headers such as 姓名,
-   * 身份证号, 社区 work). With {@code atomic=true} nothing is stored unless every row is valid.
+   * Imports a CSV or XLSX file sent as a form's {@code file} part, as {@link #importJobseekers}
+   * reads a body.
    */
   @Post("/import")
-  @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
+  ImportReport importJobseekersFile(
+      Authentication auth, CompletedFileUpload file, @Nullable @QueryValue Boolean atomic) {
+    return importRows(auth, bodies.parse(file, sheet), atomic);
+  }
+
+  /**
+   * Imports profiles from a JSON array, a CSV text (UTF-8 or GBK) or an XLSX workbook with a header
+   * row (Chinese headers such as 姓名, 身份证号, 社区 work), as the body or as a form's {@code file} part.
+   * With {@code atomic=true} nothing is stored unless every row is valid.
+   */
+  @Post("/import")
+  @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN, ImportTemplate.XLSX})
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
   ImportReport importJobseekers(
       Authentication auth,
       HttpRequest<?> request,
-      @Body String body,
+      @Body byte[] body,
       @Nullable @QueryValue Boolean atomic) {
-    List<BulkImport.Parsed<JobseekerRequest>> rows =
-        bodies.parse(
-            request,
-            body,
-            JobseekerRequest.class,
-            JobseekerCsv.ALIASES,
-            JobseekerCsv.COLUMNS,
-            row -> JobseekerCsv.read(row, communities));
+    return importRows(
+        auth, bodies.parse(request.getContentType().orElse(null), body, sheet), atomic);
+  }
+
+  private ImportReport importRows(
+      Authentication auth, List<BulkImport.Parsed<JobseekerRequest>> rows, Boolean atomic) {
     return jobseekers.importRows(Caller.of(auth), rows, Boolean.TRUE.equals(atomic));
+  }
+
+  /**
+   * A spreadsheet to fill in: the Chinese headers and an example row that imports as it stands;
+   * {@code format} is xlsx (the default) or csv.
+   */
+  @Get("/import/template")
+  @Produces({ImportTemplate.XLSX, "text/csv"})
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
+  HttpResponse<byte[]> jobseekerTemplate(Authentication auth, @Nullable @QueryValue String format) {
+    return JobseekerCsv.template(communities.exampleName(Caller.of(auth)), LocalDate.now(clock))
+        .download(format);
   }
 }

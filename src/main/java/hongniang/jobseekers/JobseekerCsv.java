@@ -3,13 +3,18 @@ package hongniang.jobseekers;
 import hongniang.common.DifficultyCategory;
 import hongniang.common.Education;
 import hongniang.common.Gender;
+import hongniang.common.ImportSheet;
+import hongniang.common.ImportTemplate;
 import hongniang.common.RowReader;
 import hongniang.common.Schedule;
 import hongniang.communities.CommunityService;
+import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 
-/** The CSV shape of a profile: the JSON field names, or the Chinese headers offices use. */
+/**
+ * The spreadsheet shape of a profile (CSV or XLSX): the JSON field names, or the Chinese headers
+ * offices use; and its template.
+ */
 final class JobseekerCsv {
 
   static final Map<String, String> ALIASES =
@@ -36,8 +41,6 @@ final class JobseekerCsv {
           Map.entry("登记失业日期", "unemployedSince"),
           Map.entry("状态", "status"));
 
-  static final Set<String> COLUMNS = Set.copyOf(ALIASES.values());
-
   private static final Map<String, JobseekerStatus> STATUS_LABELS =
       Map.of(
           "求职中", JobseekerStatus.SEEKING,
@@ -46,6 +49,42 @@ final class JobseekerCsv {
           "暂停", JobseekerStatus.INACTIVE);
 
   private JobseekerCsv() {}
+
+  /** How an import reads profiles. */
+  static ImportSheet<JobseekerRequest> sheet(CommunityService communities) {
+    return new ImportSheet<>(JobseekerRequest.class, ALIASES, row -> read(row, communities));
+  }
+
+  /**
+   * The template. Its example resident lives in the caller's community and has no ID number (gender
+   * and birth year instead), so the example imports as it stands, as often as asked.
+   */
+  static ImportTemplate template(String community, LocalDate today) {
+    return new ImportTemplate(
+        "求职居民导入模板",
+        "jobseekers-template",
+        "求职居民",
+        ImportTemplate.example(
+            "姓名", "张三",
+            "性别", "男",
+            "身份证号", "",
+            "出生年份", today.getYear() - 52,
+            "联系电话", "13800000000",
+            "社区", community,
+            "学历", "初中",
+            "技能", "电工;驾驶",
+            "工作经历", "在钢厂做过十年电工",
+            "期望工种", "电工",
+            "最低期望月薪", 3000,
+            "可接受工作时间", "全职;倒班",
+            "愿意外出务工", "否",
+            "持有证书", "电工证",
+            "困难类别", "4050",
+            "困难说明", "",
+            "残疾说明", "",
+            "登记失业日期", today.minusMonths(2),
+            "状态", "求职中"));
+  }
 
   /** Reads one row; the community may be given by id or by name. */
   static JobseekerRequest read(RowReader row, CommunityService communities) {

@@ -1,10 +1,15 @@
 package hongniang.postings;
 
+import hongniang.common.BulkImport;
 import hongniang.common.ImportBodies;
 import hongniang.common.ImportReport;
+import hongniang.common.ImportSheet;
+import hongniang.common.ImportTemplate;
 import hongniang.common.PageResponse;
 import hongniang.common.Schedule;
 import hongniang.communities.CommunityService;
+import hongniang.partners.PartnerService;
+import hongniang.partners.PartnerUnitView;
 import hongniang.security.Caller;
 import hongniang.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -17,13 +22,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -38,11 +47,22 @@ class PostingController {
   private final PostingService postings;
   private final ImportBodies bodies;
   private final CommunityService communities;
+  private final PartnerService partners;
+  private final Clock clock;
+  private final ImportSheet<PostingRequest> sheet;
 
-  PostingController(PostingService postings, ImportBodies bodies, CommunityService communities) {
+  PostingController(
+      PostingService postings,
+      ImportBodies bodies,
+      CommunityService communities,
+      PartnerService partners,
+      Clock clock) {
     this.postings = postings;
     this.bodies = bodies;
     this.communities = communities;
+    this.partners = partners;
+    this.clock = clock;
+    this.sheet = PostingCsv.sheet(communities);
   }
 
   /** Postings, filtered by unit, work community, status, schedule, public-welfare, outside. */
@@ -144,25 +164,61 @@ class PostingController {
   }
 
   /**
-   * Imports postings from a JSON array or a CSV text with a header row. Every row is checked; with
-   * {@code atomic=true} nothing is stored unless every row is valid.
+   * Imports a CSV or XLSX file sent as a form's {@code file} part, as {@link #importPostings} reads
+   * a body.
    */
   @Post("/import")
-  @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  ImportReport importPostingsFile(
+      Authentication auth, CompletedFileUpload file, @Nullable @QueryValue Boolean atomic) {
+    return importRows(auth, bodies.parse(file, sheet), atomic);
+  }
+
+  /**
+   * Imports postings from a JSON array, a CSV text (UTF-8 or GBK) or an XLSX workbook with a header
+   * row, as the body or as a form's {@code file} part. Every row is checked; with {@code
+   * atomic=true} nothing is stored unless every row is valid.
+   */
+  @Post("/import")
+  @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN, ImportTemplate.XLSX})
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
   ImportReport importPostings(
       Authentication auth,
       HttpRequest<?> request,
-      @Body String body,
+      @Body byte[] body,
       @Nullable @QueryValue Boolean atomic) {
-    List<hongniang.common.BulkImport.Parsed<PostingRequest>> rows =
-        bodies.parse(
-            request,
-            body,
-            PostingRequest.class,
-            PostingCsv.ALIASES,
-            PostingCsv.COLUMNS,
-            row -> PostingCsv.read(row, communities));
+    return importRows(
+        auth, bodies.parse(request.getContentType().orElse(null), body, sheet), atomic);
+  }
+
+  private ImportReport importRows(
+      Authentication auth, List<BulkImport.Parsed<PostingRequest>> rows, Boolean atomic) {
     return postings.importRows(Caller.of(auth), rows, Boolean.TRUE.equals(atomic));
+  }
+
+  /**
+   * A spreadsheet to fill in: the Chinese headers and an example row that imports as it stands;
+   * {@code format} is xlsx (the default) or csv.
+   */
+  @Get("/import/template")
+  @Produces({ImportTemplate.XLSX, "text/csv"})
+  @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
+  HttpResponse<byte[]> postingTemplate(Authentication auth, @Nullable @QueryValue String format) {
+    Caller caller = Caller.of(auth);
+    return PostingCsv.template(
+            exampleUnit(caller), communities.exampleName(caller), LocalDate.now(clock))
+        .download(format);
+  }
+
+  /** A unit the caller may post for, a partner today if there is one. */
+  private Long exampleUnit(Caller caller) {
+    for (Boolean partner : new Boolean[] {true, null}) {
+      List<PartnerUnitView> units = partners.listUnits(caller, null, partner, null, 0, 1).items();
+      if (!units.isEmpty()) {
+        return units.get(0).id();
+      }
+    }
+    return null;
   }
 }

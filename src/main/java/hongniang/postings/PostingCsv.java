@@ -1,13 +1,18 @@
 package hongniang.postings;
 
 import hongniang.common.Education;
+import hongniang.common.ImportSheet;
+import hongniang.common.ImportTemplate;
 import hongniang.common.RowReader;
 import hongniang.common.Schedule;
 import hongniang.communities.CommunityService;
+import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 
-/** The CSV shape of a posting: the JSON field names, or the Chinese headers offices use. */
+/**
+ * The spreadsheet shape of a posting (CSV or XLSX): the JSON field names, or the Chinese headers
+ * offices use; and its template.
+ */
 final class PostingCsv {
 
   static final Map<String, String> ALIASES =
@@ -37,9 +42,46 @@ final class PostingCsv {
           Map.entry("有效期至", "validThrough"),
           Map.entry("状态", "status"));
 
-  static final Set<String> COLUMNS = Set.copyOf(ALIASES.values());
-
   private PostingCsv() {}
+
+  /** How an import reads postings. */
+  static ImportSheet<PostingRequest> sheet(CommunityService communities) {
+    return new ImportSheet<>(PostingRequest.class, ALIASES, row -> read(row, communities));
+  }
+
+  /**
+   * The template. Its example row names a unit the caller may post for (a partner today if there is
+   * one) and the caller's community, and imports as it stands: as a draft, so that an example left
+   * in the file publishes nothing.
+   */
+  static ImportTemplate template(Long unitId, String community, LocalDate today) {
+    return new ImportTemplate(
+        "岗位导入模板",
+        "postings-template",
+        "岗位",
+        ImportTemplate.example(
+            "用工单位编号", unitId,
+            "岗位名称", "社区保洁员",
+            "岗位描述", "负责小区公共区域清扫，引导居民垃圾分类",
+            "工种", "保洁员",
+            "技能", "清扫;垃圾分类",
+            "招聘人数", 2,
+            "最低月薪", 2200,
+            "最高月薪", 2600,
+            "薪资说明", "包午餐",
+            "工作时间", "全职",
+            "工作社区", community,
+            "城市", "",
+            "最低年龄", 18,
+            "最高年龄", 55,
+            "最低学历", "初中",
+            "所需证书", "",
+            "公益性岗位", "否",
+            "提供住宿", "否",
+            "残疾人友好", "是",
+            "有效期至", today.plusMonths(3),
+            "状态", "草稿"));
+  }
 
   /** Reads one row; a community may be given by id or by name. */
   static PostingRequest read(RowReader row, CommunityService communities) {

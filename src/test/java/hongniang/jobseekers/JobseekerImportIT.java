@@ -5,17 +5,24 @@ import static hongniang.support.Fixtures.anIdNumber;
 import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bulk import of jobseekers: spreadsheets and JSON, within a matchmaker's community. */
+/**
+ * Bulk import of jobseekers: spreadsheets and JSON, within a matchmaker's community; misspelled
+ * headers, community names as people write them, the template, a browser's form.
+ */
 @MicronautTest(transactional = false)
 class JobseekerImportIT extends ApiTest {
 
@@ -72,5 +79,71 @@ class JobseekerImportIT extends ApiTest {
     String employer = userToken(Role.EMPLOYER, aPartner());
     assertEquals(
         403, api().post("/api/v1/jobseekers/import", List.of(aJobseeker(1)), employer).status());
+  }
+
+  @Test
+  void aMisspelledColumnIsOneErrorForTheFileWithTheNearestName() {
+    String csv =
+        "姓名,性别,出生年份,社区,期望工钟\n" + "李明,男,1980,下洋,电工\n" + "李华,女,1985,下洋,保洁员\n" + "李强,男,1990,下洋,保安员\n";
+    Reply refused = api().postRaw("/api/v1/jobseekers/import", csv, CSV, admin());
+    assertEquals(400, refused.status(), refused.toString());
+    assertEquals(List.of("期望工钟:UnknownColumn"), refused.fieldRules());
+    assertEquals("unknown column 期望工钟 — did you mean 期望工种?", refused.str("errors[0].message"));
+  }
+
+  @Test
+  void communitiesAreFoundWithOrWithoutTheWordShequ() {
+    String csv = "姓名,性别,出生年份,社区\n" + "林一,男,1980,红印山\n" + "林二,女,1982,红印山社区\n" + "林三,女,1984,红印山街\n";
+    Reply report = api().postRaw("/api/v1/jobseekers/import", csv, CSV, admin());
+    assertEquals(2, report.num("accepted"), report.toString());
+    assertEquals(List.of("[3].community:Exists"), report.rowFieldRules(2));
+    long first =
+        api().get("/api/v1/jobseekers/" + report.num("rows[0].id"), admin()).num("communityId");
+    long second =
+        api().get("/api/v1/jobseekers/" + report.num("rows[1].id"), admin()).num("communityId");
+    assertEquals(first, second);
+    assertEquals("红印山", api().get("/api/v1/communities/" + first, admin()).str("name"));
+  }
+
+  @Test
+  void templatesImportTheirOwnExampleIntoTheMatchmakersCommunity() {
+    String matchmaker = userToken(Role.MATCHMAKER, 4L);
+    for (String format : List.of("xlsx", "csv")) {
+      HttpResponse<byte[]> template =
+          api().download("/api/v1/jobseekers/import/template?format=" + format, matchmaker);
+      assertEquals(200, template.getStatus().getCode());
+      assertTrue(
+          template
+              .getHeaders()
+              .get(HttpHeaders.CONTENT_DISPOSITION)
+              .contains("filename=\"jobseekers-template." + format + "\""));
+      MediaType type = template.getContentType().orElseThrow();
+      Reply report =
+          api().postBytes("/api/v1/jobseekers/import", template.body(), type, matchmaker);
+      assertEquals(1, report.num("accepted"), format + ": " + report);
+      Reply stored = api().get("/api/v1/jobseekers/" + report.num("rows[0].id"), matchmaker);
+      assertEquals(4, stored.num("communityId"));
+      assertEquals(List.of("AGE_4050"), stored.list("difficultyCategories"));
+    }
+    String employer = userToken(Role.EMPLOYER, aPartner());
+    assertEquals(
+        403, api().download("/api/v1/jobseekers/import/template", employer).getStatus().getCode());
+  }
+
+  @Test
+  void aGbkFileFromABrowserFormImports() {
+    String csv = "姓名,性别,出生年份,社区,期望工种\n" + "郑好,女,1979,下洋社区,保洁员\n";
+    Reply report =
+        api()
+            .postFile(
+                "/api/v1/jobseekers/import",
+                "居民.csv",
+                MediaType.of("text/csv"),
+                csv.getBytes(Charset.forName("GB18030")),
+                admin());
+    assertEquals(1, report.num("accepted"), report.toString());
+    Reply stored = api().get("/api/v1/jobseekers/" + report.num("rows[0].id"), admin());
+    assertEquals("郑好", stored.str("name"));
+    assertEquals(List.of("保洁员"), stored.list("desiredOccupations"));
   }
 }

@@ -1,6 +1,7 @@
 package hongniang.support;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -8,6 +9,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,11 +60,38 @@ public final class Api {
     return send(HttpRequest.POST(path, body).contentType(type), token);
   }
 
+  /** Posts raw bytes (a GBK text, an XLSX workbook) with the given content type. */
+  public Reply postBytes(String path, byte[] body, MediaType type, String token) {
+    return send(HttpRequest.POST(path, body).contentType(type), token);
+  }
+
+  /** Posts a file as the {@code file} part of a form, as a browser's file input sends it. */
+  public Reply postFile(String path, String fileName, MediaType type, byte[] file, String token) {
+    MultipartBody form = MultipartBody.builder().addPart("file", fileName, type, file).build();
+    return send(
+        HttpRequest.POST(path, form).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), token);
+  }
+
+  /** GETs a file: the response with its bytes and headers, whatever its status. */
+  public HttpResponse<byte[]> download(String path, String token) {
+    MutableHttpRequest<?> request =
+        HttpRequest.GET(path).bearerAuth(token).accept(MediaType.ALL_TYPE);
+    try {
+      return client.exchange(request, Argument.of(byte[].class), Argument.of(byte[].class));
+    } catch (HttpClientResponseException e) {
+      @SuppressWarnings("unchecked")
+      HttpResponse<byte[]> response = (HttpResponse<byte[]>) e.getResponse();
+      return response;
+    }
+  }
+
   public Reply send(MutableHttpRequest<?> request, String token) {
     if (token != null) {
       request.bearerAuth(token);
     }
-    request.accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of("application/problem+json"));
+    if (!request.getHeaders().contains(HttpHeaders.ACCEPT)) {
+      request.accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of("application/problem+json"));
+    }
     try {
       HttpResponse<byte[]> response = client.exchange(request, Argument.of(byte[].class));
       return reply(response);
