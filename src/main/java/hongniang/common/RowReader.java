@@ -75,6 +75,13 @@ public final class RowReader {
     unread.addAll(Arrays.asList(alsoUnread));
   }
 
+  /** Marks {@code field} unread too when {@code column}'s cell could not be read. */
+  public void unreadWith(String column, String field) {
+    if (unread.contains(column)) {
+      unread.add(field);
+    }
+  }
+
   public String text(String column) {
     return cells.get(column);
   }

@@ -89,6 +89,8 @@ public class CommunityService {
   public Long idFromRow(RowReader row, String idColumn, String nameColumn) {
     Long id = row.id(idColumn);
     String name = row.text(nameColumn);
+    // a refused name cell leaves the id unread too: no second error for a missing community
+    row.unreadWith(nameColumn, idColumn);
     if (id != null || name == null) {
       return id;
     }

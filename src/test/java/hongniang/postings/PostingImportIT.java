@@ -297,7 +297,8 @@ class PostingImportIT extends ApiTest {
   void everyErrorOfARowComesBackAtOnce() {
     long unit = aPartner();
     String csv =
-        unitRows(unit, "用工单位编号,岗位名称,工种,招聘人数,最低月薪,最高月薪,工作时间,有效期至", "搬运工,装卸工,两,3000,2500,全职,下月底");
+        unitRows(
+            unit, "用工单位编号,岗位名称,工种,招聘人数,最低月薪,最高月薪,工作时间,工作社区,有效期至", "搬运工,装卸工,两,3000,2500,全职,下洋,下月底");
     Reply report = api().postRaw("/api/v1/postings/import", csv, CSV, admin());
     assertEquals(
         List.of("[1].headcount:Type", "[1].validThrough:Type", "[1].wageMax:WageRange"),
@@ -359,9 +360,11 @@ class PostingImportIT extends ApiTest {
     String csv =
         unitRows(
             unit,
-            "用工单位编号,岗位名称,岗位描述,工种,招聘人数,最低月薪,最高月薪,薪资说明,工作时间,有效期至",
-            "\"" + title.replace("\"", "\"\"") + "\",+86 联系,保安员,1,2000,2500,@SUM(A1),全职,2030-01-01",
-            "保安,,保安员,-5,2000,2500,,全职,2030-01-01");
+            "用工单位编号,岗位名称,岗位描述,工种,招聘人数,最低月薪,最高月薪,薪资说明,工作时间,区外工作,城市,有效期至",
+            "\""
+                + title.replace("\"", "\"\"")
+                + "\",+86 联系,保安员,1,2000,2500,@SUM(A1),全职,是,厦门市,2030-01-01",
+            "保安,,保安员,-5,2000,2500,,全职,是,厦门市,2030-01-01");
     Reply report = api().postRaw("/api/v1/postings/import", csv, CSV, admin());
     assertEquals("accepted", report.str("rows[0].outcome"), report.toString());
     assertEquals(List.of("[2].headcount:Min"), report.rowFieldRules(1));
