@@ -3,6 +3,7 @@ package hongniang.common;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,9 +14,39 @@ public final class Validation {
 
   private Validation() {}
 
-  /** The constraint violations of a bean, as field errors sorted by field. */
+  /**
+   * The constraint violations of a bean, as field errors sorted by field, and for a record every
+   * text (or text in a list) holding a control character: PostgreSQL refuses a NUL, and none
+   * belongs in a name or a description.
+   */
   public static List<FieldError> check(Validator validator, Object bean) {
-    return toFieldErrors(validator.validate(bean));
+    List<FieldError> errors = new ArrayList<>(toFieldErrors(validator.validate(bean)));
+    if (bean != null && bean.getClass().isRecord()) {
+      for (RecordComponent c : bean.getClass().getRecordComponents()) {
+        Object value;
+        try {
+          value = c.getAccessor().invoke(bean);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + c.getName(), e);
+        }
+        if (value instanceof String text && hasControlCharacters(text)) {
+          errors.add(controlCharacter(c.getName()));
+        } else if (value instanceof List<?> list) {
+          for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof String text && hasControlCharacters(text)) {
+              errors.add(controlCharacter(c.getName() + "[" + i + "]"));
+            }
+          }
+        }
+      }
+      errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::rule));
+    }
+    return errors;
+  }
+
+  private static FieldError controlCharacter(String field) {
+    return new FieldError(
+        field, "NoControlCharacters", "must not hold control characters (NUL and the like)");
   }
 
   /** Violations as field errors, sorted by field and rule. */

@@ -227,6 +227,24 @@ class PostingsIT extends ApiTest {
   }
 
   @Test
+  void aControlCharacterInAnyTextIsNamedNotStored() {
+    long unit = aPartner();
+    Reply title =
+        api().post("/api/v1/postings", edit(aPosting(unit)).title("保洁\u0000员").build(), admin());
+    assertEquals(List.of("title:NoControlCharacters"), title.fieldRules(), title.toString());
+    Reply skill =
+        api()
+            .post(
+                "/api/v1/postings",
+                edit(aPosting(unit)).skills(List.of("清洁", "垃\u0000圾")).build(),
+                admin());
+    assertEquals(List.of("skills[1]:NoControlCharacters"), skill.fieldRules(), skill.toString());
+    Reply resident =
+        api().post("/api/v1/jobseekers", edit(aJobseeker(1)).name("李\u0000英").build(), admin());
+    assertEquals(List.of("name:NoControlCharacters"), resident.fieldRules(), resident.toString());
+  }
+
+  @Test
   void anOpenPostingPastItsValidityReadsExpired() {
     long unit = aPartner();
     long id =
