@@ -101,7 +101,9 @@ public class ImportBodies {
     }
     if (size > MAX_ROWS) {
       throw ApiProblem.invalid(
-          "body", "MaxRows", "at most " + MAX_ROWS + " rows per import; split the file");
+          new FieldError(
+                  "body", "MaxRows", "at most " + MAX_ROWS + " rows per import; split the file")
+              .with("max", MAX_ROWS));
     }
   }
 

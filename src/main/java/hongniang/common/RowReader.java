@@ -51,7 +51,10 @@ public final class RowReader {
     try {
       return Integer.valueOf(v.replace(",", ""));
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(column, "Type", "not a whole number: " + v));
+      errors.add(
+          new FieldError(column, "Type", "not a whole number: " + v)
+              .with("expected", MessageKey.of("type.Integer"))
+              .with("value", v));
       return null;
     }
   }
@@ -73,7 +76,10 @@ public final class RowReader {
     if (FALSE.contains(s)) {
       return Boolean.FALSE;
     }
-    errors.add(new FieldError(column, "Type", "not yes/no: " + v));
+    errors.add(
+        new FieldError(column, "Type", "not yes/no: " + v)
+            .with("expected", MessageKey.of("type.Boolean"))
+            .with("value", v));
     return null;
   }
 
@@ -86,7 +92,10 @@ public final class RowReader {
     try {
       return v.contains("/") ? LocalDate.parse(v, SLASHED) : LocalDate.parse(v);
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(column, "Type", "not a date (yyyy-mm-dd): " + v));
+      errors.add(
+          new FieldError(column, "Type", "not a date (yyyy-mm-dd): " + v)
+              .with("expected", MessageKey.of("type.LocalDate"))
+              .with("value", v));
       return null;
     }
   }
@@ -133,9 +142,11 @@ public final class RowReader {
     } catch (IllegalArgumentException e) {
       errors.add(
           new FieldError(
-              column,
-              "OneOf",
-              "must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + v));
+                  column,
+                  "OneOf",
+                  "must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + v)
+              .with("allowed", List.of(type.getEnumConstants()))
+              .with("value", v));
       return null;
     }
   }

@@ -1,6 +1,7 @@
 package hongniang.communities;
 
 import hongniang.common.ApiProblem;
+import hongniang.common.FieldError;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import io.micronaut.transaction.annotation.Transactional;
@@ -63,7 +64,7 @@ public class CommunityService {
     Optional<CommunityView> found = findByName(name);
     if (found.isEmpty()) {
       row.errors()
-          .add(new hongniang.common.FieldError(nameColumn, "Exists", "no community " + name));
+          .add(new FieldError(nameColumn, "Exists", "no community " + name).with("value", name));
       return null;
     }
     return found.get().id();
@@ -73,7 +74,7 @@ public class CommunityService {
   public CommunityView create(CommunityRequest request) {
     String name = request.name().trim();
     if (communities.existsByName(name)) {
-      throw ApiProblem.conflict("name", "Unique", "community " + name + " exists");
+      throw nameTaken(name);
     }
     return CommunityView.of(
         communities.save(new Community(null, name, request.description(), null, null)));
@@ -85,11 +86,16 @@ public class CommunityService {
         communities.findById(id).orElseThrow(() -> ApiProblem.notFound("community", id));
     String name = request.name().trim();
     if (communities.existsByNameAndIdNotEqual(name, id)) {
-      throw ApiProblem.conflict("name", "Unique", "community " + name + " exists");
+      throw nameTaken(name);
     }
     return CommunityView.of(
         communities.update(
             new Community(id, name, request.description(), old.createdAt(), old.updatedAt())));
+  }
+
+  private static ApiProblem nameTaken(String name) {
+    return ApiProblem.conflict(
+        new FieldError("name", "Unique", "community " + name + " exists").with("value", name));
   }
 
   /** Adds each configured community that is missing; returns how many were added. */

@@ -1,6 +1,7 @@
 package hongniang.support;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -56,6 +57,18 @@ public final class Api {
   /** Posts a raw body with the given content type (CSV, or JSON text with unknown fields). */
   public Reply postRaw(String path, String body, MediaType type, String token) {
     return send(HttpRequest.POST(path, body).contentType(type), token);
+  }
+
+  /** Sends the request asking for a language by {@code Accept-Language}, e.g. {@code en}. */
+  public Reply send(MutableHttpRequest<?> request, String token, String language) {
+    return send(request.header(HttpHeaders.ACCEPT_LANGUAGE, language), token);
+  }
+
+  /** Posts a JSON text as written: wrong types, truncated, hostile. */
+  public Reply postJson(String path, String json, String token, String language) {
+    MutableHttpRequest<String> request =
+        HttpRequest.POST(path, json).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return language == null ? send(request, token) : send(request, token, language);
   }
 
   public Reply send(MutableHttpRequest<?> request, String token) {
