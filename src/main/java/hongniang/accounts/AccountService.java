@@ -52,7 +52,9 @@ public class AccountService {
       throw ApiProblem.invalid(errors);
     }
     if (users.existsByUsername(username)) {
-      throw ApiProblem.conflict("username", "Unique", "username " + username + " is taken");
+      throw ApiProblem.conflict(
+          new FieldError("username", "Unique", "username " + username + " is taken")
+              .with("value", username));
     }
     User saved =
         users.save(
@@ -81,9 +83,11 @@ public class AccountService {
       return;
     }
     if (id == null) {
-      errors.add(new FieldError(field, "NotNull", "required for this role"));
+      errors.add(
+          new FieldError(field, "NotNull", "required for this role")
+              .saying("rule.NotNull.forRole"));
     } else if (!exists.test(id)) {
-      errors.add(new FieldError(field, "Exists", "no such record: " + id));
+      errors.add(new FieldError(field, "Exists", "no such record: " + id).with("value", id));
     }
   }
 

@@ -3,8 +3,10 @@ package hongniang.common;
 import java.util.List;
 
 /**
- * A request the service refuses, carried to the edge and rendered as RFC 7807 problem+json. The
- * status is an HTTP status code; nothing has been stored when it is thrown inside a transaction.
+ * A request the service refuses, carried to the edge and rendered as RFC 7807 problem+json in the
+ * caller's language. The status is an HTTP status code; nothing has been stored when it is thrown
+ * inside a transaction. The exception's message is English for the log; what the caller reads comes
+ * from {@link #detailText()} or, when that is null, from the field errors.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -12,18 +14,31 @@ public class ApiProblem extends RuntimeException {
 
   private final int status;
   private final String title;
+  private final transient MessageKey detailText;
   private final transient List<FieldError> errors;
 
   public ApiProblem(int status, String title, String detail, List<FieldError> errors) {
+    this(status, title, null, detail, errors);
+  }
+
+  /** A problem whose detail the caller reads as {@code detailText} in their language. */
+  public ApiProblem(
+      int status, String title, MessageKey detailText, String detail, List<FieldError> errors) {
     super(detail);
     this.status = status;
     this.title = title;
+    this.detailText = detailText;
     this.errors = List.copyOf(errors);
   }
 
   /** 400: one field broke one rule. */
   public static ApiProblem invalid(String field, String rule, String message) {
-    return invalid(List.of(new FieldError(field, rule, message)));
+    return invalid(new FieldError(field, rule, message));
+  }
+
+  /** 400: one field broke one rule, told with the error's own arguments. */
+  public static ApiProblem invalid(FieldError error) {
+    return invalid(List.of(error));
   }
 
   /** 400: several fields broke rules. */
@@ -42,19 +57,34 @@ public class ApiProblem extends RuntimeException {
     }
   }
 
-  /** 404: it does not exist, or the caller may not see it (the two are not told apart). */
+  /**
+   * 404: it does not exist, or the caller may not see it (the two are not told apart). {@code what}
+   * is a thing the bundles name, {@code thing.<what>} with spaces as dashes ("partner unit").
+   */
   public static ApiProblem notFound(String what, Object id) {
-    return new ApiProblem(404, "Not found", what + " " + id + " was not found", List.of());
+    MessageKey text =
+        MessageKey.of("problem.notFound")
+            .with("what", MessageKey.of("thing." + what.replace(' ', '-')))
+            .with("id", String.valueOf(id));
+    return new ApiProblem(404, "Not found", text, what + " " + id + " was not found", List.of());
   }
 
   /** 409: the request is valid but clashes with what is stored. */
   public static ApiProblem conflict(String field, String rule, String message) {
-    return new ApiProblem(409, "Conflict", message, List.of(new FieldError(field, rule, message)));
+    return conflict(new FieldError(field, rule, message));
   }
 
-  /** 403: the caller is known but this action is not theirs to take. */
-  public static ApiProblem forbidden(String message) {
-    return new ApiProblem(403, "Forbidden", message, List.of());
+  /** 409: the request is valid but clashes with what is stored, told with the error's arguments. */
+  public static ApiProblem conflict(FieldError error) {
+    return new ApiProblem(409, "Conflict", error.message(), List.of(error));
+  }
+
+  /**
+   * 403: the caller is known but this action is not theirs to take; {@code key} names the reason in
+   * the bundles, {@code message} is the English for the log.
+   */
+  public static ApiProblem forbidden(MessageKey reason, String message) {
+    return new ApiProblem(403, "Forbidden", reason, message, List.of());
   }
 
   public int status() {
@@ -63,6 +93,11 @@ public class ApiProblem extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** The detail as the caller reads it, or null when the field errors tell it. */
+  public MessageKey detailText() {
+    return detailText;
   }
 
   public List<FieldError> errors() {

@@ -103,9 +103,7 @@ public final class BulkImport {
   }
 
   private static <T> List<FieldError> prefix(Parsed<T> row, List<FieldError> errors) {
-    return errors.stream()
-        .map(e -> new FieldError("[" + row.row() + "]." + e.field(), e.rule(), e.message()))
-        .toList();
+    return errors.stream().map(e -> e.at("[" + row.row() + "]." + e.field())).toList();
   }
 
   private static ImportReport report(

@@ -72,10 +72,13 @@ public final class CsvRows {
     long at = start.find() ? Long.parseLong(start.group(1).replace(",", "")) : line;
     if (all.indexOf("EOF reached before encapsulated token finished") >= 0) {
       return ApiProblem.invalid(
-          "body",
-          "CsvQuote",
-          "line " + at + ": a quoted cell is never closed (a \" without its closing \")");
+          new FieldError(
+                  "body",
+                  "CsvQuote",
+                  "line " + at + ": a quoted cell is never closed (a \" without its closing \")")
+              .with("line", at));
     }
-    return ApiProblem.invalid("body", "Csv", "line " + at + ": not readable as CSV");
+    return ApiProblem.invalid(
+        new FieldError("body", "Csv", "line " + at + ": not readable as CSV").with("line", at));
   }
 }

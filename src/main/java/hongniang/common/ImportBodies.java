@@ -145,7 +145,9 @@ public class ImportBodies {
   /** The 400 for a file over {@link #MAX_ROWS}, which a reader throws as soon as it knows. */
   static ApiProblem tooManyRows() {
     return ApiProblem.invalid(
-        "body", "MaxRows", "at most " + MAX_ROWS + " rows per import; split the file");
+        new FieldError(
+                "body", "MaxRows", "at most " + MAX_ROWS + " rows per import; split the file")
+            .with("max", MAX_ROWS));
   }
 
   private static FieldError readError(Exception e) {

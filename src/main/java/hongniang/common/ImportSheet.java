@@ -81,10 +81,17 @@ public record ImportSheet<T>(
 
   private FieldError unknown(String name) {
     String nearest = nearest(name);
-    return new FieldError(
-        name,
-        "UnknownColumn",
-        "unknown column " + name + (nearest == null ? "" : " — did you mean " + nearest + "?"));
+    FieldError error =
+        new FieldError(
+                name,
+                "UnknownColumn",
+                "unknown column "
+                    + name
+                    + (nearest == null ? "" : " — did you mean " + nearest + "?"))
+            .with("name", name);
+    return nearest == null
+        ? error
+        : error.with("nearest", nearest).saying("rule.UnknownColumn.nearest");
   }
 
   /**

@@ -51,8 +51,7 @@ public record ImportTemplate(
   public HttpResponse<byte[]> download(String format) {
     String f = format == null ? "xlsx" : format.trim().toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(f)) {
-      throw ApiProblem.invalid(
-          "format", "OneOf", "format must be one of " + String.join(", ", FORMATS) + ": " + format);
+      throw ApiProblem.invalid(FieldError.oneOf("format", FORMATS).with("value", format));
     }
     boolean xlsx = f.equals("xlsx");
     String disposition =

@@ -17,10 +17,10 @@ public final class Paging {
     int p = page == null ? 0 : page;
     int s = size == null ? DEFAULT_SIZE : size;
     if (p < 0 || p > MAX_PAGE) {
-      throw ApiProblem.invalid("page", "Range", "page must be between 0 and " + MAX_PAGE);
+      throw ApiProblem.invalid(FieldError.range("page", 0, MAX_PAGE));
     }
     if (s < 1 || s > MAX_SIZE) {
-      throw ApiProblem.invalid("size", "Range", "size must be between 1 and " + MAX_SIZE);
+      throw ApiProblem.invalid(FieldError.range("size", 1, MAX_SIZE));
     }
     return Pageable.from(p, s, Sort.of(Sort.Order.asc("id")));
   }

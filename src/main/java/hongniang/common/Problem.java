@@ -1,10 +1,16 @@
 package hongniang.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** The RFC 7807 body of every error response; {@code errors} names each field and rule. */
+/**
+ * The RFC 7807 body of every error response; {@code errors} names each field and rule. {@code
+ * detailText}, never sent, is what the detail says apart from its language; the web layer renders
+ * title, detail and messages in the caller's language before the body leaves.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
@@ -13,7 +19,18 @@ public record Problem(
     int status,
     String detail,
     String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    @JsonIgnore @Nullable MessageKey detailText) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  public Problem(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String instance,
+      List<FieldError> errors) {
+    this(type, title, status, detail, instance, errors, null);
+  }
 }

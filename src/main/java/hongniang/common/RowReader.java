@@ -70,8 +70,13 @@ public final class RowReader {
    * would have filled under another name (a community's name fills its id).
    */
   public void reject(String column, String rule, String message, String... alsoUnread) {
-    errors.add(new FieldError(column, rule, message));
-    unread.add(column);
+    reject(new FieldError(column, rule, message), alsoUnread);
+  }
+
+  /** Records a refused cell's error as given (with its message's arguments). */
+  public void reject(FieldError error, String... alsoUnread) {
+    errors.add(error);
+    unread.add(error.field());
     unread.addAll(Arrays.asList(alsoUnread));
   }
 
@@ -94,7 +99,10 @@ public final class RowReader {
     try {
       return Integer.valueOf(v.replace(",", ""));
     } catch (NumberFormatException e) {
-      reject(column, "Type", "not a whole number: " + v);
+      reject(
+          new FieldError(column, "Type", "not a whole number: " + v)
+              .with("expected", MessageKey.of("type.Integer"))
+              .with("value", v));
       return null;
     }
   }
@@ -116,7 +124,10 @@ public final class RowReader {
     if (FALSE.contains(s)) {
       return Boolean.FALSE;
     }
-    reject(column, "Type", "not yes/no: " + v);
+    reject(
+        new FieldError(column, "Type", "not yes/no: " + v)
+            .with("expected", MessageKey.of("type.Boolean"))
+            .with("value", v));
     return null;
   }
 
@@ -129,7 +140,10 @@ public final class RowReader {
     try {
       return v.contains("/") ? LocalDate.parse(v, SLASHED) : LocalDate.parse(v);
     } catch (DateTimeParseException e) {
-      reject(column, "Type", "not a date (yyyy-mm-dd): " + v);
+      reject(
+          new FieldError(column, "Type", "not a date (yyyy-mm-dd): " + v)
+              .with("expected", MessageKey.of("type.LocalDate"))
+              .with("value", v));
       return null;
     }
   }
@@ -175,7 +189,12 @@ public final class RowReader {
       return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       reject(
-          column, "OneOf", "must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + v);
+          new FieldError(
+                  column,
+                  "OneOf",
+                  "must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + v)
+              .with("allowed", List.of(type.getEnumConstants()))
+              .with("value", v));
       return null;
     }
   }

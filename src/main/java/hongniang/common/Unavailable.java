@@ -2,7 +2,8 @@ package hongniang.common;
 
 /**
  * A part the service leans on failed (the search index, a read of PostgreSQL): the request gets a
- * 503 saying {@link #publicMessage()}; the cause goes to the log, never to the caller.
+ * 503 that says, in the caller's language, to try again shortly; {@link #publicMessage()} is the
+ * English detail and the cause goes to the log, never to the caller.
  */
 public class Unavailable extends RuntimeException {
 
@@ -10,13 +11,13 @@ public class Unavailable extends RuntimeException {
 
   private final String publicMessage;
 
-  /** {@code publicMessage} is what the caller reads; {@code message} and the cause are logged. */
+  /** {@code publicMessage} says what failed, without internals; all three go to the log. */
   public Unavailable(String publicMessage, String message, Throwable cause) {
     super(message, cause);
     this.publicMessage = publicMessage;
   }
 
-  /** What the caller is told. */
+  /** What failed, without internals. */
   public String publicMessage() {
     return publicMessage;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Bean-validation violations as field errors, named as the client wrote them. */
 public final class Validation {
@@ -54,14 +55,39 @@ public final class Validation {
       Collection<? extends ConstraintViolation<?>> violations) {
     List<FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<?> v : violations) {
-      errors.add(
-          new FieldError(
-              fieldOf(v.getPropertyPath()),
-              v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
-              v.getMessage()));
+      String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+      Map<String, Object> limits = v.getConstraintDescriptor().getAttributes();
+      FieldError error = new FieldError(fieldOf(v.getPropertyPath()), rule, v.getMessage());
+      if (rule.equals("Size")) {
+        error =
+            error.with(
+                "limit",
+                sizeLimit(
+                    ((Number) limits.get("min")).intValue(),
+                    ((Number) limits.get("max")).intValue(),
+                    !(v.getInvalidValue() instanceof CharSequence)));
+      } else if (rule.equals("Min") || rule.equals("Max")) {
+        error = error.with("value", limits.get("value"));
+      }
+      errors.add(error);
     }
     errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::rule));
     return errors;
+  }
+
+  /**
+   * How long a text or list may be, as a message argument: "at most 30 characters", "1 to 2000
+   * items".
+   */
+  public static MessageKey sizeLimit(int min, int max, boolean items) {
+    MessageKey unit = MessageKey.of(items ? "unit.items" : "unit.characters");
+    if (min <= 0) {
+      return MessageKey.of("limit.atMost").with("max", max).with("unit", unit);
+    }
+    if (max == Integer.MAX_VALUE) {
+      return MessageKey.of("limit.atLeast").with("min", min).with("unit", unit);
+    }
+    return MessageKey.of("limit.between").with("min", min).with("max", max).with("unit", unit);
   }
 
   /**

@@ -1,6 +1,7 @@
 package hongniang.communities;
 
 import hongniang.common.ApiProblem;
+import hongniang.common.FieldError;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import hongniang.common.RowReader;
@@ -96,7 +97,9 @@ public class CommunityService {
     }
     Optional<CommunityView> found = findByName(name);
     if (found.isEmpty()) {
-      row.reject(nameColumn, "Exists", "no community " + name, idColumn);
+      row.reject(
+          new FieldError(nameColumn, "Exists", "no community " + name).with("value", name),
+          idColumn);
       return null;
     }
     return found.get().id();
@@ -106,7 +109,7 @@ public class CommunityService {
   public CommunityView create(CommunityRequest request) {
     String name = request.name().trim();
     if (communities.existsByName(name)) {
-      throw ApiProblem.conflict("name", "Unique", "community " + name + " exists");
+      throw nameTaken(name);
     }
     return CommunityView.of(
         communities.save(new Community(null, name, request.description(), null, null)));
@@ -118,11 +121,16 @@ public class CommunityService {
         communities.findById(id).orElseThrow(() -> ApiProblem.notFound("community", id));
     String name = request.name().trim();
     if (communities.existsByNameAndIdNotEqual(name, id)) {
-      throw ApiProblem.conflict("name", "Unique", "community " + name + " exists");
+      throw nameTaken(name);
     }
     return CommunityView.of(
         communities.update(
             new Community(id, name, request.description(), old.createdAt(), old.updatedAt())));
+  }
+
+  private static ApiProblem nameTaken(String name) {
+    return ApiProblem.conflict(
+        new FieldError("name", "Unique", "community " + name + " exists").with("value", name));
   }
 
   /** Adds each configured community that is missing; returns how many were added. */

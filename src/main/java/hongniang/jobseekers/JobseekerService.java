@@ -10,6 +10,7 @@ import hongniang.common.FieldError;
 import hongniang.common.Gender;
 import hongniang.common.ImportReport;
 import hongniang.common.Lists;
+import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import hongniang.common.Validation;
@@ -104,7 +105,8 @@ public class JobseekerService {
         audit.record(caller.username(), "read", SUBJECT, id, null);
       }
     } else if (revealIdNumber) {
-      throw ApiProblem.forbidden("only staff may reveal an ID number");
+      throw ApiProblem.forbidden(
+          MessageKey.of("forbidden.revealIdNumber"), "only staff may reveal an ID number");
     }
     return JobseekerView.of(j, detail, today(), communities.namesById());
   }
@@ -141,12 +143,12 @@ public class JobseekerService {
     if (id != null && id.matches("^[0-9]{17}[0-9X]$")) {
       if (!CheckDigits.isValidIdNumber(id)) {
         errors.add(
-            new FieldError(
-                "idNumber",
-                "CheckDigit",
-                CheckDigits.birthDate(id).isEmpty()
-                    ? "digits 7 to 14 are not a real birth date"
-                    : "the 18th character does not match (GB 11643-1999)"));
+            CheckDigits.birthDate(id).isEmpty()
+                ? new FieldError(
+                        "idNumber", "CheckDigit", "digits 7 to 14 are not a real birth date")
+                    .saying("rule.CheckDigit.birthDate")
+                : new FieldError(
+                    "idNumber", "CheckDigit", "the 18th character does not match (GB 11643-1999)"));
       } else {
         birth = CheckDigits.birthDate(id);
         Gender fromId = (id.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
@@ -163,22 +165,30 @@ public class JobseekerService {
     }
     if (id == null) {
       if (gender == null) {
-        errors.add(new FieldError("gender", "NotNull", "required without an ID number"));
+        errors.add(
+            new FieldError("gender", "NotNull", "required without an ID number")
+                .saying("rule.NotNull.withoutIdNumber"));
       }
       if (birthYear == null) {
-        errors.add(new FieldError("birthYear", "NotNull", "required without an ID number"));
+        errors.add(
+            new FieldError("birthYear", "NotNull", "required without an ID number")
+                .saying("rule.NotNull.withoutIdNumber"));
       }
     }
     if (birthYear != null) {
       int age = today.getYear() - birthYear;
       if (age < 16 || age > 100) {
         errors.add(
-            new FieldError("birthYear", "WorkingAge", "the resident must be 16 to 100 years old"));
+            new FieldError("birthYear", "WorkingAge", "the resident must be 16 to 100 years old")
+                .with("min", 16)
+                .with("max", 100));
       }
     }
     if (r.communityId() != null) {
       if (!communities.exists(r.communityId())) {
-        errors.add(new FieldError("communityId", "Exists", "no community " + r.communityId()));
+        errors.add(
+            new FieldError("communityId", "Exists", "no community " + r.communityId())
+                .with("value", r.communityId()));
       } else if (caller.isMatchmaker() && !r.communityId().equals(caller.communityId())) {
         errors.add(
             new FieldError(

@@ -2,6 +2,8 @@ package hongniang.matches;
 
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
+import hongniang.common.MessageKey;
+import hongniang.common.Validation;
 import hongniang.documents.MatchRecords;
 import hongniang.matching.Jobseeker;
 import hongniang.matching.Posting;
@@ -47,25 +49,27 @@ public class BoardService {
     List<FieldError> errors = new ArrayList<>();
     int k = r.perResident() == null ? 1 : r.perResident();
     if (k < 1 || k > MAX_PER_RESIDENT) {
-      errors.add(
-          new FieldError(
-              "perResident", "Range", "perResident must be between 1 and " + MAX_PER_RESIDENT));
+      errors.add(FieldError.range("perResident", 1, MAX_PER_RESIDENT));
     }
     if (r.postingIds() != null
         && (r.postingIds().isEmpty() || r.postingIds().size() > MAX_POSTINGS)) {
       errors.add(
-          new FieldError("postingIds", "Size", "between 1 and " + MAX_POSTINGS + " postings"));
+          new FieldError("postingIds", "Size", "between 1 and " + MAX_POSTINGS + " postings")
+              .with("limit", Validation.sizeLimit(1, MAX_POSTINGS, true)));
     }
     if (r.jobseekerIds() != null
         && (r.jobseekerIds().isEmpty() || r.jobseekerIds().size() > MAX_RESIDENTS)) {
       errors.add(
-          new FieldError("jobseekerIds", "Size", "between 1 and " + MAX_RESIDENTS + " residents"));
+          new FieldError("jobseekerIds", "Size", "between 1 and " + MAX_RESIDENTS + " residents")
+              .with("limit", Validation.sizeLimit(1, MAX_RESIDENTS, true)));
     }
     ApiProblem.throwIfAny(errors);
     Long community = r.communityId();
     if (caller.isMatchmaker()) {
       if (community != null && !community.equals(caller.communityId())) {
-        throw ApiProblem.forbidden("a matchmaker allocates their own community's residents");
+        throw ApiProblem.forbidden(
+            MessageKey.of("forbidden.otherCommunity"),
+            "a matchmaker allocates their own community's residents");
       }
       community = caller.communityId();
     }
@@ -85,6 +89,7 @@ public class BoardService {
     for (Jobseeker s : jobseekers) {
       if (!caller.seesCommunity(s.communityId())) {
         throw ApiProblem.forbidden(
+            MessageKey.of("forbidden.residentElsewhere").with("id", s.id()),
             "resident " + s.id() + " is not in a community this caller allocates");
       }
     }
@@ -151,13 +156,16 @@ public class BoardService {
     Set<Long> missing = new HashSet<>(asked);
     found.forEach(missing::remove);
     if (!missing.isEmpty()) {
+      List<Long> sorted = missing.stream().sorted().toList();
       throw ApiProblem.invalid(
-          field,
-          "Exists",
-          "no such "
-              + (field.startsWith("posting") ? "posting" : "resident")
-              + ": "
-              + missing.stream().sorted().toList());
+          new FieldError(
+                  field,
+                  "Exists",
+                  "no such "
+                      + (field.startsWith("posting") ? "posting" : "resident")
+                      + ": "
+                      + sorted)
+              .with("value", sorted));
     }
   }
 }

@@ -1,6 +1,8 @@
 package hongniang.matches;
 
 import hongniang.common.ApiProblem;
+import hongniang.common.FieldError;
+import hongniang.common.MessageKey;
 import hongniang.communities.CommunityService;
 import hongniang.documents.MatchRecords;
 import hongniang.matching.CandidateSource;
@@ -123,12 +125,16 @@ public class MatchService {
     int n = size(size);
     boolean whyNot = explain(explain);
     if (!caller.isStaff()) {
-      throw ApiProblem.forbidden("only matchmakers and admins rank residents for a posting");
+      throw ApiProblem.forbidden(
+          MessageKey.of("forbidden.rankResidents"),
+          "only matchmakers and admins rank residents for a posting");
     }
     Posting posting =
         records.posting(postingId).orElseThrow(() -> ApiProblem.notFound("posting", postingId));
     if (caller.isMatchmaker() && caller.communityId() == null) {
-      throw ApiProblem.forbidden("this matchmaker account is bound to no community");
+      throw ApiProblem.forbidden(
+          MessageKey.of("forbidden.noCommunity"),
+          "this matchmaker account is bound to no community");
     }
     Long community = caller.isAdmin() ? null : caller.communityId();
     LocalDate today = LocalDate.now(clock);
@@ -185,7 +191,7 @@ public class MatchService {
       return 20;
     }
     if (size < 1 || size > MAX_SIZE) {
-      throw ApiProblem.invalid("size", "Range", "size must be between 1 and " + MAX_SIZE);
+      throw ApiProblem.invalid(FieldError.range("size", 1, MAX_SIZE));
     }
     return size;
   }
@@ -195,7 +201,7 @@ public class MatchService {
       return false;
     }
     if (!"excluded".equals(explain)) {
-      throw ApiProblem.invalid("explain", "OneOf", "explain must be 'excluded' or absent");
+      throw ApiProblem.invalid(FieldError.oneOf("explain", List.of("excluded")));
     }
     return true;
   }

@@ -3,6 +3,7 @@ package hongniang.partners;
 import hongniang.common.ApiProblem;
 import hongniang.common.CheckDigits;
 import hongniang.common.FieldError;
+import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import hongniang.common.Validation;
@@ -120,12 +121,13 @@ public class PartnerService {
     if (code != null
         && code.matches("^[0-9A-HJ-NPQRTUWXY]{18}$")
         && !CheckDigits.isValidCreditCode(code)) {
+      char expected = CheckDigits.creditCodeCheckChar(code.substring(0, 17));
       errors.add(
           new FieldError(
-              "creditCode",
-              "CheckCharacter",
-              "the 18th character does not match (GB 32100-2015); expected "
-                  + CheckDigits.creditCodeCheckChar(code.substring(0, 17))));
+                  "creditCode",
+                  "CheckCharacter",
+                  "the 18th character does not match (GB 32100-2015); expected " + expected)
+              .with("expected", String.valueOf(expected)));
     }
     return errors;
   }
@@ -185,10 +187,10 @@ public class PartnerService {
     }
     String filter = status == null || status.isBlank() ? null : status.trim().toUpperCase();
     if (filter != null && !AGREEMENT_FILTERS.contains(filter)) {
-      throw ApiProblem.invalid("status", "OneOf", "status must be one of " + AGREEMENT_FILTERS);
+      throw ApiProblem.invalid(FieldError.oneOf("status", AGREEMENT_FILTERS));
     }
     if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 3660)) {
-      throw ApiProblem.invalid("expiringWithinDays", "Range", "between 0 and 3660 days");
+      throw ApiProblem.invalid(FieldError.range("expiringWithinDays", 0, 3660));
     }
     LocalDate today = today();
     LocalDate by = expiringWithinDays == null ? null : today.plusDays(expiringWithinDays);
@@ -219,7 +221,8 @@ public class PartnerService {
     if (request.signingCommunityId() != null && !communities.exists(request.signingCommunityId())) {
       errors.add(
           new FieldError(
-              "signingCommunityId", "Exists", "no community " + request.signingCommunityId()));
+                  "signingCommunityId", "Exists", "no community " + request.signingCommunityId())
+              .with("value", request.signingCommunityId()));
     }
     return errors;
   }
@@ -254,7 +257,11 @@ public class PartnerService {
     Agreement a = agreements.findById(id).orElseThrow(() -> ApiProblem.notFound("agreement", id));
     if (a.status() == AgreementStatus.TERMINATED && status != AgreementStatus.TERMINATED) {
       throw ApiProblem.conflict(
-          "status", "Transition", "a terminated agreement cannot be reactivated; sign a new one");
+          FieldError.transition(
+                  a.status(),
+                  MessageKey.of("action.reactivate"),
+                  "a terminated agreement cannot be reactivated; sign a new one")
+              .saying("rule.Transition.terminated"));
     }
     Agreement changed =
         new Agreement(

@@ -135,17 +135,27 @@ class PostingScreening {
         .map(
             f ->
                 new FieldError(
-                    f.field(),
-                    "Screening",
-                    String.format(
-                        "「%s」 at %d-%d: %s (%s, %s); %s",
-                        f.text(),
-                        f.start(),
-                        f.end(),
-                        f.categoryEn(),
-                        f.rule(),
-                        f.basisEn(),
-                        f.suggestionEn())))
+                        f.field(),
+                        "Screening",
+                        String.format(
+                            "「%s」 at %d-%d: %s (%s, %s); %s",
+                            f.text(),
+                            f.start(),
+                            f.end(),
+                            f.categoryEn(),
+                            f.rule(),
+                            f.basisEn(),
+                            f.suggestionEn()))
+                    .with("text", f.text())
+                    .with("start", f.start())
+                    .with("end", f.end())
+                    .with("rule", f.rule())
+                    .with("categoryZh", f.categoryZh())
+                    .with("categoryEn", f.categoryEn())
+                    .with("basisZh", f.basisZh())
+                    .with("basisEn", f.basisEn())
+                    .with("suggestionZh", f.suggestionZh())
+                    .with("suggestionEn", f.suggestionEn()))
         .toList();
   }
 

@@ -6,6 +6,7 @@ import hongniang.common.Education;
 import hongniang.common.FieldError;
 import hongniang.common.ImportReport;
 import hongniang.common.Lists;
+import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import hongniang.common.Validation;
@@ -191,16 +192,19 @@ public class PostingService {
     }
     if (r.workCommunityId() != null && !communities.exists(r.workCommunityId())) {
       errors.add(
-          new FieldError("workCommunityId", "Exists", "no community " + r.workCommunityId()));
+          new FieldError("workCommunityId", "Exists", "no community " + r.workCommunityId())
+              .with("value", r.workCommunityId()));
     }
     boolean unitKnown = partners.unitExists(r.partnerUnitId());
     if (r.partnerUnitId() != null && !unitKnown) {
-      errors.add(new FieldError("partnerUnitId", "Exists", "no partner unit " + r.partnerUnitId()));
+      errors.add(
+          new FieldError("partnerUnitId", "Exists", "no partner unit " + r.partnerUnitId())
+              .with("value", r.partnerUnitId()));
     }
     if (creating
         && r.status() != null
         && !Set.of(PostingStatus.DRAFT, PostingStatus.OPEN).contains(r.status())) {
-      errors.add(new FieldError("status", "OneOf", "a new posting is DRAFT or OPEN"));
+      errors.add(FieldError.oneOf("status", List.of(PostingStatus.DRAFT, PostingStatus.OPEN)));
     }
     if (creating && r.status() == PostingStatus.OPEN) {
       errors.addAll(openingErrors(r.partnerUnitId(), unitKnown, r.validThrough()));
@@ -251,7 +255,9 @@ public class PostingService {
     PostingRequest request =
         body.partnerUnitId() == null ? body.forUnit(old.partnerUnitId()) : body;
     if (old.status() == PostingStatus.CLOSED) {
-      throw ApiProblem.conflict("status", "Transition", "a closed posting cannot be changed");
+      throw ApiProblem.conflict(
+          FieldError.transition(
+              old.status(), MessageKey.of("action.change"), "a closed posting cannot be changed"));
     }
     // a view read back as it came (an expired posting reads EXPIRED) changes no status
     boolean asShown =
@@ -317,6 +323,7 @@ public class PostingService {
         throw new ApiProblem(
             409,
             "Conflict",
+            MessageKey.of("problem.screeningHold").with("count", errors.size()),
             "the posting's text has "
                 + errors.size()
                 + " blocking screening finding(s): rewrite it, or ask an admin to approve it",
@@ -333,12 +340,15 @@ public class PostingService {
   @Transactional
   public PostingView approve(Caller caller, long id, ApprovalRequest request) {
     if (!caller.isAdmin()) {
-      throw ApiProblem.forbidden("only an admin approves a posting's text");
+      throw ApiProblem.forbidden(
+          MessageKey.of("forbidden.approvePosting"), "only an admin approves a posting's text");
     }
     ApiProblem.throwIfAny(Validation.check(validator, request));
     Posting p = visible(caller, id);
     if (p.status() == PostingStatus.CLOSED) {
-      throw ApiProblem.conflict("status", "Transition", "a closed posting cannot be approved");
+      throw ApiProblem.conflict(
+          FieldError.transition(
+              p.status(), MessageKey.of("action.approve"), "a closed posting cannot be approved"));
     }
     PostingScreening.Review review = screening.review(p);
     if (!review.screening().blocking()) {
@@ -369,7 +379,8 @@ public class PostingService {
   private static PostingStatus allowed(PostingStatus from, Set<PostingStatus> sources, Action a) {
     if (!sources.contains(from)) {
       throw ApiProblem.conflict(
-          "status", "Transition", "cannot " + a.name().toLowerCase() + " a " + from + " posting");
+          FieldError.transition(
+              from, a, "cannot " + a.name().toLowerCase() + " a " + from + " posting"));
     }
     return switch (a) {
       case OPEN -> PostingStatus.OPEN;
@@ -392,7 +403,9 @@ public class PostingService {
           try {
             return validate(caller, r, true);
           } catch (ApiProblem p) {
-            return List.of(new FieldError("partnerUnitId", "Exists", p.getMessage()));
+            return List.of(
+                new FieldError("partnerUnitId", "Exists", p.getMessage())
+                    .with("value", r.partnerUnitId()));
           }
         },
         r -> {

@@ -54,7 +54,9 @@ public class VocabularyService {
       throw ApiProblem.invalid("name", "NotBlank", "name a job to resolve");
     }
     if (name.length() > 60) {
-      throw ApiProblem.invalid("name", "Size", "a job name has at most 60 characters");
+      throw ApiProblem.invalid(
+          new FieldError("name", "Size", "a job name has at most 60 characters")
+              .with("limit", Validation.sizeLimit(0, 60, false)));
     }
     if (Validation.hasControlCharacters(name)) {
       throw ApiProblem.invalid(
@@ -168,7 +170,11 @@ public class VocabularyService {
       Resolved target = names.resolve(request.aliasOf());
       if (target.kind() != Kind.LISTED && target.kind() != Kind.LOCAL) {
         throw ApiProblem.invalid(
-            "aliasOf", "Listed", request.aliasOf().strip() + " is not a listed or local name");
+            new FieldError(
+                    "aliasOf",
+                    "Listed",
+                    request.aliasOf().strip() + " is not a listed or local name")
+                .with("value", request.aliasOf().strip()));
       }
       code = target.code();
       group = target.group();
@@ -176,26 +182,32 @@ public class VocabularyService {
       code = request.code().strip();
       Optional<String> known = groupOfCode(code);
       if (known.isEmpty()) {
-        throw ApiProblem.invalid("code", "Exists", "no occupation has code " + code);
+        throw ApiProblem.invalid(
+            new FieldError("code", "Exists", "no occupation has code " + code).with("value", code));
       }
       group = known.get();
     } else {
       group = request.group().strip();
       if (!occupations.isGroup(group)) {
-        throw ApiProblem.invalid(
-            "group", "OneOf", "group is one of " + String.join(", ", occupations.groups()));
+        throw ApiProblem.invalid(FieldError.oneOf("group", occupations.groups()));
       }
       code = LOCAL_CODE + NameResolver.key(name);
     }
     String key = NameResolver.key(name);
     synchronized (this) {
       if (locals.existsByNameKey(key)) {
-        throw ApiProblem.conflict("name", "Unique", name + " is already a local name");
+        throw ApiProblem.conflict(
+            new FieldError("name", "Unique", name + " is already a local name")
+                .saying("rule.Unique.localName")
+                .with("value", name));
       }
       Resolved before = names.resolve(name);
       if ((before.kind() == Kind.LISTED || before.kind() == Kind.LOCAL)
           && before.code().equals(code)) {
-        throw ApiProblem.conflict("name", "Unique", name + " is already read as that occupation");
+        throw ApiProblem.conflict(
+            new FieldError("name", "Unique", name + " is already read as that occupation")
+                .saying("rule.Unique.sameReading")
+                .with("value", name));
       }
       Map<String, String> old = readings();
       LocalOccupationName saved =

@@ -8,7 +8,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** Renders a refused request as problem+json with its fields and rules. */
+/** A refused request as problem+json with its fields, rules and the texts of its messages. */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton
 public class ApiProblemHandler implements ExceptionHandler<ApiProblem, HttpResponse<Problem>> {
@@ -16,6 +16,11 @@ public class ApiProblemHandler implements ExceptionHandler<ApiProblem, HttpRespo
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, ApiProblem problem) {
     return Problems.response(
-        request, problem.status(), problem.title(), problem.getMessage(), problem.errors());
+        request,
+        problem.status(),
+        problem.title(),
+        problem.detailText(),
+        problem.getMessage(),
+        problem.errors());
   }
 }

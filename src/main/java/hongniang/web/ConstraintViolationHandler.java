@@ -1,5 +1,6 @@
 package hongniang.web;
 
+import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
 import hongniang.common.Problem;
 import hongniang.common.Validation;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * Turns bean-validation failures into problem+json: the field as the client wrote it and the rule
- * as the constraint's name, e.g. {@code NotBlank}.
+ * as the constraint's name, e.g. {@code NotBlank}, with the constraint's limits for the message.
  */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton
@@ -26,10 +27,7 @@ public class ConstraintViolationHandler
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
     List<FieldError> errors = Validation.toFieldErrors(exception.getConstraintViolations());
-    String detail =
-        errors.size() == 1
-            ? errors.get(0).field() + ": " + errors.get(0).message()
-            : errors.size() + " fields are invalid";
-    return Problems.response(request, 400, "Invalid request", detail, errors);
+    ApiProblem problem = ApiProblem.invalid(errors);
+    return Problems.response(request, 400, problem.title(), problem.getMessage(), errors);
   }
 }

@@ -1,18 +1,24 @@
 package hongniang.web;
 
 import hongniang.common.FieldError;
+import hongniang.common.MessageKey;
 import hongniang.common.Problem;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * Renders the framework's own errors (unknown route, wrong method, unreadable body, 401/403) as
- * problem+json, so every error a client sees has one shape.
+ * Renders the framework's own errors (unknown route, wrong method or media type, unreadable or
+ * missing body, 401/403, 500) as problem+json, so every error a client sees has one shape. Their
+ * messages name Java parameters and parser internals, so none is passed on: the caller reads the
+ * bundles' text for the status, and for a 400 the field and rule.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -22,33 +28,41 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
   public MutableHttpResponse<Problem> processResponse(
       ErrorContext errorContext, MutableHttpResponse<?> baseResponse) {
     int status = baseResponse.getStatus().getCode();
-    List<FieldError> errors =
-        status >= 500
-            ? List.of()
-            : errorContext.getErrors().stream()
-                .filter(e -> e.getPath().isPresent())
-                .map(ProblemErrorResponseProcessor::toFieldError)
-                .toList();
-    // a server error's message is an internal detail (and may hold data): never shown
-    String detail =
-        status >= 500
-            ? baseResponse.getStatus().getReason()
-            : errorContext.getErrors().stream()
-                .map(Error::getMessage)
-                .findFirst()
-                .orElse(baseResponse.getStatus().getReason());
+    HttpRequest<?> request = errorContext.getRequest();
+    List<FieldError> errors = status == 400 ? badRequest(errorContext) : List.of();
+    MessageKey detailText =
+        MessageKey.of("detail." + status).with("method", request.getMethodName());
     Problem body =
         new Problem(
             "about:blank",
             baseResponse.getStatus().getReason(),
             status,
-            detail,
-            errorContext.getRequest().getPath(),
-            errors);
+            baseResponse.getStatus().getReason(),
+            request.getPath(),
+            errors,
+            errors.isEmpty() ? detailText : null);
     return baseResponse.body(body).contentType(Problem.MEDIA_TYPE);
   }
 
-  private static FieldError toFieldError(Error error) {
-    return new FieldError(error.getPath().orElse(""), "invalid", error.getMessage());
+  /** The field and rule of a request the framework could not read. */
+  private static List<FieldError> badRequest(ErrorContext context) {
+    Throwable cause = context.getRootCause().orElse(null);
+    if (cause instanceof JsonSyntaxException
+        || cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+      return List.of(new FieldError("body", "Json", "not readable as JSON"));
+    }
+    if (cause instanceof UnsatisfiedBodyRouteException) {
+      return List.of(new FieldError("body", "NotNull", "the request needs a body"));
+    }
+    if (cause instanceof UnsatisfiedRouteException missing) {
+      String field = missing.getArgument().getName();
+      return List.of(new FieldError(field, "NotNull", field + " is required"));
+    }
+    return context.getErrors().stream()
+        .filter(e -> e.getPath().isPresent())
+        .map(
+            e ->
+                new FieldError(e.getPath().get().replaceFirst("^/", ""), "invalid", e.getMessage()))
+        .toList();
   }
 }

@@ -1,6 +1,7 @@
 package hongniang.web;
 
 import hongniang.common.FieldError;
+import hongniang.common.MessageKey;
 import hongniang.common.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,7 +9,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.List;
 
-/** Builds problem+json responses. */
+/**
+ * Builds problem+json responses. Title and detail given here are English for the log; {@link
+ * ErrorLanguageFilter} renders them from the bundles before the body leaves.
+ */
 public final class Problems {
 
   private Problems() {}
@@ -16,6 +20,17 @@ public final class Problems {
   /** A problem response with the given status, title, detail and field errors. */
   public static MutableHttpResponse<Problem> response(
       HttpRequest<?> request, int status, String title, String detail, List<FieldError> errors) {
+    return response(request, status, title, null, detail, errors);
+  }
+
+  /** A problem response whose detail the caller reads as {@code detailText}. */
+  public static MutableHttpResponse<Problem> response(
+      HttpRequest<?> request,
+      int status,
+      String title,
+      MessageKey detailText,
+      String detail,
+      List<FieldError> errors) {
     Problem body =
         new Problem(
             "about:blank",
@@ -23,7 +38,8 @@ public final class Problems {
             status,
             detail,
             request == null ? null : request.getPath(),
-            errors);
+            errors,
+            detailText);
     return HttpResponse.<Problem>status(HttpStatus.valueOf(status))
         .body(body)
         .contentType(Problem.MEDIA_TYPE);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The database's own checks are the last line: a unique, foreign-key or check violation that
  * slipped past the services' validation becomes a 409/400, never a 500. Nothing was stored: the
- * transaction rolled back.
+ * transaction rolled back. The errors name no field (the database does not know the request's), so
+ * their messages are the bundles' {@code rule.<rule>.record}.
  */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton

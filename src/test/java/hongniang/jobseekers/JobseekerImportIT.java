@@ -88,7 +88,7 @@ class JobseekerImportIT extends ApiTest {
     Reply refused = api().postRaw("/api/v1/jobseekers/import", csv, CSV, admin());
     assertEquals(400, refused.status(), refused.toString());
     assertEquals(List.of("期望工钟:UnknownColumn"), refused.fieldRules());
-    assertEquals("unknown column 期望工钟 — did you mean 期望工种?", refused.str("errors[0].message"));
+    assertEquals("未知的列“期望工钟”，是不是“期望工种”？", refused.str("errors[0].message"));
   }
 
   @Test

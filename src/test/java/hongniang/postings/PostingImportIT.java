@@ -132,7 +132,7 @@ class PostingImportIT extends ApiTest {
     Reply refused = api().postRaw("/api/v1/postings/import", csv, CSV, admin());
     assertEquals(400, refused.status(), refused.toString());
     assertEquals(List.of("bonus:UnknownColumn"), refused.fieldRules());
-    assertEquals("unknown column bonus", refused.str("errors[0].message"));
+    assertEquals("未知的列“bonus”", refused.str("errors[0].message"));
     assertEquals(0, postingsOf(unit));
   }
 
@@ -290,7 +290,7 @@ class PostingImportIT extends ApiTest {
                 admin());
     assertEquals(400, refused.status(), refused.toString());
     assertEquals(List.of("format:OneOf"), refused.fieldRules());
-    assertTrue(refused.str("errors[0].message").contains("xlsx, csv"), refused.toString());
+    assertTrue(refused.str("errors[0].message").contains("xlsx、csv"), refused.toString());
   }
 
   @Test
@@ -319,7 +319,7 @@ class PostingImportIT extends ApiTest {
     Reply refused = api().postRaw("/api/v1/postings/import", csv, CSV, admin());
     assertEquals(400, refused.status(), refused.toString());
     assertEquals(List.of("body:CsvQuote"), refused.fieldRules());
-    assertTrue(refused.str("errors[0].message").startsWith("line 3:"), refused.toString());
+    assertTrue(refused.str("errors[0].message").startsWith("第3行"), refused.toString());
     assertEquals(0, postingsOf(unit));
   }
 

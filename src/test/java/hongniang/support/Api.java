@@ -85,6 +85,18 @@ public final class Api {
     }
   }
 
+  /** Sends the request asking for a language by {@code Accept-Language}, e.g. {@code en}. */
+  public Reply send(MutableHttpRequest<?> request, String token, String language) {
+    return send(request.header(HttpHeaders.ACCEPT_LANGUAGE, language), token);
+  }
+
+  /** Posts a JSON text as written: wrong types, truncated, hostile. */
+  public Reply postJson(String path, String json, String token, String language) {
+    MutableHttpRequest<String> request =
+        HttpRequest.POST(path, json).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return language == null ? send(request, token) : send(request, token, language);
+  }
+
   public Reply send(MutableHttpRequest<?> request, String token) {
     if (token != null) {
       request.bearerAuth(token);

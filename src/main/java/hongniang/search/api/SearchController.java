@@ -1,6 +1,7 @@
 package hongniang.search.api;
 
 import hongniang.common.ApiProblem;
+import hongniang.common.FieldError;
 import hongniang.search.index.SearchIndex;
 import hongniang.search.query.JobseekerHits;
 import hongniang.search.query.JobseekerQuery;
@@ -132,12 +133,9 @@ class SearchController {
       @Nullable @QueryValue Integer size) {
     String wanted = status == null || status.isBlank() ? null : status.trim().toUpperCase();
     if (wanted != null && !JOBSEEKER_STATUSES.contains(wanted)) {
+      // without a status, residents still looking for work (not EMPLOYED or INACTIVE)
       throw ApiProblem.invalid(
-          "status",
-          "OneOf",
-          "status is one of "
-              + String.join(", ", JOBSEEKER_STATUSES)
-              + "; without it, residents still looking for work (not EMPLOYED or INACTIVE)");
+          FieldError.oneOf("status", JOBSEEKER_STATUSES).saying("rule.OneOf.jobseekerStatus"));
     }
     Caller caller = Caller.of(auth);
     Long community = communityId;
@@ -176,7 +174,7 @@ class SearchController {
       @Nullable @QueryValue String q, @Nullable @QueryValue Integer limit) {
     int n = limit == null ? 10 : limit;
     if (n < 1 || n > 20) {
-      throw ApiProblem.invalid("limit", "Range", "limit must be between 1 and 20");
+      throw ApiProblem.invalid(FieldError.range("limit", 1, 20));
     }
     return suggester.suggest(Searches.clean(q), n);
   }

@@ -1,6 +1,7 @@
 package hongniang.search.query;
 
 import hongniang.common.ApiProblem;
+import hongniang.common.FieldError;
 
 /** Page and size of a search, with the limits that keep it cheap: depth at most 1000 hits. */
 record SearchPage(int page, int size) {
@@ -13,19 +14,23 @@ record SearchPage(int page, int size) {
     int p = page == null ? 0 : page;
     int s = size == null ? 20 : size;
     if (s < 1 || s > MAX_SIZE) {
-      throw ApiProblem.invalid("size", "Range", "size must be between 1 and " + MAX_SIZE);
+      throw ApiProblem.invalid(FieldError.range("size", 1, MAX_SIZE));
     }
     if (p < 0 || (long) (p + 1) * s > MAX_DEPTH) {
       throw ApiProblem.invalid(
-          "page",
-          "Depth",
-          "search results go "
-              + MAX_DEPTH
-              + " hits deep: page must be between 0 and "
-              + (MAX_DEPTH / s - 1)
-              + " for size "
-              + s
-              + "; narrow the query instead");
+          new FieldError(
+                  "page",
+                  "Depth",
+                  "search results go "
+                      + MAX_DEPTH
+                      + " hits deep: page must be between 0 and "
+                      + (MAX_DEPTH / s - 1)
+                      + " for size "
+                      + s
+                      + "; narrow the query instead")
+              .with("depth", MAX_DEPTH)
+              .with("max", MAX_DEPTH / s - 1)
+              .with("size", s));
     }
     return new SearchPage(p, s);
   }
@@ -34,7 +39,7 @@ record SearchPage(int page, int size) {
   static String sortName(String sort, java.util.Set<String> allowed) {
     String name = sort == null || sort.isBlank() ? null : sort.trim().toLowerCase();
     if (name != null && !allowed.contains(name)) {
-      throw ApiProblem.invalid("sort", "OneOf", "sort must be one of " + allowed);
+      throw ApiProblem.invalid(FieldError.oneOf("sort", allowed));
     }
     return name;
   }

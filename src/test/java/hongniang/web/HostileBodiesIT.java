@@ -1,0 +1,146 @@
+package hongniang.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hongniang.support.ApiTest;
+import hongniang.support.Reply;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bodies and parameters a careless or hostile client sends: each is a 4xx problem+json that names
+ * the field where there is one, in either language, and no Java internals reach the body.
+ */
+@MicronautTest(transactional = false)
+class HostileBodiesIT extends ApiTest {
+
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "hongniang\\.|java\\.|Cannot deserialize|No enum constant|\\[class |Exception");
+
+  /** A body for a path, and the field its problem must name. */
+  private record Hostile(String path, String json, String field) {
+
+    /** The valid body {@code json} with {@code from} replaced by {@code to}. */
+    static Hostile spoiled(String path, String json, String from, String to, String field) {
+      if (!json.contains(from)) {
+        throw new IllegalArgumentException(from + " is not in " + json);
+      }
+      return new Hostile(path, json.replace(from, to), field);
+    }
+  }
+
+  @Test
+  void hostileBodiesAreRefusedByFieldWithoutInternals() {
+    long unit = aPartner();
+    String postings = "/api/v1/postings";
+    String posting = ErrorLanguageIT.postingJson(unit);
+    String jobseekers = "/api/v1/jobseekers";
+    String resident =
+        "{\"name\":\"王芳\",\"gender\":\"FEMALE\",\"birthYear\":1980,\"communityId\":4,"
+            + "\"education\":\"SENIOR_HIGH\"}";
+    String agreements = "/api/v1/partners/" + unit + "/agreements";
+    String agreement =
+        "{\"number\":\"H-1\",\"signingCommunityId\":4,\"signedOn\":\"2024-01-01\","
+            + "\"validUntil\":\"2030-01-01\"}";
+    String board = "/api/v1/match-board";
+    List<Hostile> cases =
+        List.of(
+            // a wrong enum, a word, a huge number, a fraction, a bad date, a date as a number
+            Hostile.spoiled(postings, posting, "\"FULL_TIME\"", "\"FULLTIME\"", "schedule"),
+            Hostile.spoiled(postings, posting, "t\":3", "t\":\"three\"", "headcount"),
+            Hostile.spoiled(postings, posting, "t\":3", "t\":99999999999999999999", "headcount"),
+            Hostile.spoiled(postings, posting, "2200", "2200.5e400", "wageMin"),
+            Hostile.spoiled(postings, posting, "\"2099-12-31\"", "\"next month\"", "validThrough"),
+            Hostile.spoiled(postings, posting, "\"2099-12-31\"", "99999999999999", "validThrough"),
+            // the wrong shape: an array or a string for the object, an object in a list of words
+            new Hostile(postings, "[" + posting + "]", "body"),
+            new Hostile(postings, "\"posting\"", "body"),
+            Hostile.spoiled(
+                postings, posting, "\"title\"", "\"skills\":[{\"x\":1}],\"title\"", "skills[0]"),
+            // an unknown field holding an object, truncated JSON, no body at all
+            Hostile.spoiled(
+                postings, posting, "\"title\"", "\"bogus\":{\"a\":true},\"title\"", "bogus"),
+            new Hostile(postings, posting.substring(0, posting.length() / 2), "body"),
+            new Hostile(postings, "", "body"),
+            Hostile.spoiled(jobseekers, resident, "\"SENIOR_HIGH\"", "\"大学\"", "education"),
+            Hostile.spoiled(
+                jobseekers,
+                resident,
+                "\"gender\"",
+                "\"difficultyCategories\":[\"POOR\"],\"gender\"",
+                "difficultyCategories[0]"),
+            Hostile.spoiled(jobseekers, resident, "1980", "1e30", "birthYear"),
+            Hostile.spoiled(jobseekers, resident, ":4,", ":\"下洋\",", "communityId"),
+            new Hostile("/api/v1/partners", "[{\"name\":\"x\"}]", "body"),
+            new Hostile("/api/v1/partners", "{\"name\":\"x\",", "body"),
+            new Hostile("/api/v1/partners", "{\"name\":\"x\",\"boss\":\"y\"}", "boss"),
+            Hostile.spoiled(agreements, agreement, "\"2024-01-01\"", "\"yesterday\"", "signedOn"),
+            Hostile.spoiled(agreements, agreement, "{", "{\"status\":\"VOID\",", "status"),
+            new Hostile(board, "{\"perResident\":\"two\"}", "perResident"),
+            new Hostile(board, "{\"postingIds\":[1,{\"id\":2}]}", "postingIds[1]"),
+            new Hostile(board, "{\"communityId\":123456789012345678901234567890}", "communityId"),
+            new Hostile(board, "[1,2]", "body"));
+    List<String> failures = new ArrayList<>();
+    for (Hostile h : cases) {
+      for (String language : new String[] {null, "en"}) {
+        Reply reply = api().postJson(h.path(), h.json(), admin(), language);
+        String problem = check(reply, h.field());
+        if (problem != null) {
+          failures.add(h + " (" + language + "): " + problem + " — " + reply);
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void hostileParametersAreRefusedByNameWithoutInternals() {
+    List<String[]> cases =
+        List.of(
+            new String[] {"/api/v1/postings?schedule=x", "schedule"},
+            new String[] {"/api/v1/postings?status=LIVE", "status"},
+            new String[] {"/api/v1/postings?page=99999999999999", "page"},
+            new String[] {"/api/v1/postings?size=ten", "size"},
+            new String[] {"/api/v1/postings/abc", "id"},
+            new String[] {"/api/v1/jobseekers/search?minEducation=大学", "minEducation"},
+            new String[] {"/api/v1/jobseekers?category=POOR", "category"},
+            new String[] {"/api/v1/jobseekers/search?wageAtMost=1e99", "wageAtMost"},
+            new String[] {"/api/v1/partners/x/agreements", "id"});
+    List<String> failures = new ArrayList<>();
+    for (String[] c : cases) {
+      for (String language : new String[] {null, "en"}) {
+        Reply reply =
+            language == null
+                ? api().get(c[0], admin())
+                : api().send(HttpRequest.GET(c[0]), admin(), language);
+        String problem = check(reply, c[1]);
+        if (problem != null) {
+          failures.add(c[0] + " (" + language + "): " + problem + " — " + reply);
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  /** What is wrong with the reply to a hostile request, or null. */
+  private static String check(Reply reply, String field) {
+    if (reply.status() < 400 || reply.status() >= 500) {
+      return "status " + reply.status();
+    }
+    if (!reply.contentType().startsWith("application/problem+json")) {
+      return "content type " + reply.contentType();
+    }
+    if (INTERNALS.matcher(reply.text()).find()) {
+      return "internals in the body";
+    }
+    if (field != null && !reply.fieldRules().stream().anyMatch(r -> r.startsWith(field + ":"))) {
+      return "no error on " + field;
+    }
+    return reply.text().matches("(?s).*\\{\\w+\\}.*") ? "an unfilled placeholder" : null;
+  }
+}
