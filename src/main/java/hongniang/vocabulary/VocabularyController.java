@@ -63,6 +63,10 @@ class VocabularyController {
   }
 
   private static Locale locale(HttpRequest<?> request) {
-    return request.getLocale().orElse(Locale.SIMPLIFIED_CHINESE);
+    // as errors are: English when asked for, Chinese otherwise (fr gets Chinese, not a mix)
+    return request
+        .getLocale()
+        .filter(l -> "en".equals(l.getLanguage()))
+        .orElse(Locale.SIMPLIFIED_CHINESE);
   }
 }

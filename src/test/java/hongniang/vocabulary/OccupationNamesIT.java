@@ -135,6 +135,15 @@ class OccupationNamesIT extends ApiTest {
     assertEquals("LISTED", listed.str("kind"));
     assertEquals("cleaning", listed.str("group"));
     assertEquals("保洁环卫", listed.str("groupLabel"));
+    String cleaner =
+        "/api/v1/occupations/resolve?name=" + URLEncoder.encode("清洁工", StandardCharsets.UTF_8);
+    assertEquals(
+        "Cleaning and sanitation",
+        api().send(io.micronaut.http.HttpRequest.GET(cleaner), admin(), "en").str("groupLabel"));
+    // any other language gets Chinese, as errors do
+    assertEquals(
+        "保洁环卫",
+        api().send(io.micronaut.http.HttpRequest.GET(cleaner), admin(), "fr").str("groupLabel"));
     assertNotNull(listed.str("occupationCode"));
     // where 保洁员 stands in the 职业分类大典: major group 4 down to the occupation it belongs under
     List<?> path = listed.list("classification");
