@@ -1,9 +1,11 @@
 package hongniang.common;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -96,7 +98,7 @@ public class ImportBodies {
         }
         rows.add(BulkImport.Parsed.ok(n, json.readValueFromTree(node, type)));
       } catch (IOException | RuntimeException e) {
-        rows.add(BulkImport.Parsed.failed(n, List.of(readError(e))));
+        rows.add(BulkImport.Parsed.failed(n, List.of(readError(e, Argument.of(type)))));
       }
     }
     return rows;
@@ -150,15 +152,23 @@ public class ImportBodies {
             .with("max", MAX_ROWS));
   }
 
-  private static FieldError readError(Exception e) {
+  private static FieldError readError(Exception e, Argument<?> row) {
     StringBuilder all = new StringBuilder();
+    SerdeException serde = null;
     for (Throwable c = e; c != null; c = c.getCause()) {
       all.append(c.getMessage()).append(' ');
+      if (serde == null && c instanceof SerdeException s) {
+        serde = s;
+      }
     }
     Matcher m = UNKNOWN.matcher(all);
     if (m.find()) {
       return new FieldError(m.group(1), "UnknownField", "this field is not part of the record");
     }
-    return new FieldError("", "Type", "the record could not be read: a value has the wrong type");
+    // the value the reader could not take, named by its path: headcount, skills[0]
+    FieldError at = serde == null ? null : ReadErrors.of(serde, row);
+    return at != null
+        ? at
+        : new FieldError("", "Type", "the record could not be read: a value has the wrong type");
   }
 }

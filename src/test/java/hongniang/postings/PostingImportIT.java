@@ -354,6 +354,31 @@ class PostingImportIT extends ApiTest {
   }
 
   @Test
+  void aJsonRowWithAWrongTypeOrValueNamesTheField() {
+    long unit = aPartner();
+    String row =
+        "{\"partnerUnitId\":"
+            + unit
+            + ",\"title\":\"保安\",\"occupation\":\"保安员\",\"headcount\":%s,"
+            + "\"wageMin\":2000,\"wageMax\":2500,\"schedule\":%s,\"workCommunityId\":4,"
+            + "\"validThrough\":\"2030-01-01\"}";
+    String json =
+        "["
+            + String.format(row, "\"两\"", "\"FULL_TIME\"")
+            + ","
+            + String.format(row, "1", "\"FULLTIME\"")
+            + ","
+            + String.format(row, "1", "\"FULL_TIME\"")
+            + "]";
+    Reply report =
+        api().postRaw("/api/v1/postings/import", json, MediaType.APPLICATION_JSON_TYPE, admin());
+    assertEquals(200, report.status(), report.toString());
+    assertEquals(List.of("[1].headcount:Type"), report.rowFieldRules(0), report.toString());
+    assertEquals(List.of("[2].schedule:OneOf"), report.rowFieldRules(1), report.toString());
+    assertEquals("accepted", report.str("rows[2].outcome"), report.toString());
+  }
+
+  @Test
   void formulaCellsAreStoredAsWrittenAndNegativeNumbersStayNumbers() {
     long unit = aPartner();
     String title = "=HYPERLINK(\"http://example.com/x\",\"点击\")";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import hongniang.common.ReadErrors;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
@@ -179,7 +180,7 @@ class MessageBundlesTest {
             constants.add("enum." + c.getSimpleName() + "." + ((Enum<?>) e).name());
           }
         } else {
-          kinds.add("type." + BodyReadHandler.kind(c));
+          kinds.add("type." + ReadErrors.kind(c));
         }
       }
     }
