@@ -8,6 +8,7 @@ import hongniang.common.ImportReport;
 import hongniang.common.ImportSheet;
 import hongniang.common.ImportTemplate;
 import hongniang.common.PageResponse;
+import hongniang.common.Problem;
 import hongniang.communities.CommunityService;
 import hongniang.security.Caller;
 import hongniang.security.Role;
@@ -148,7 +149,8 @@ class JobseekerController {
    * {@code format} is xlsx (the default) or csv.
    */
   @Get("/import/template")
-  @Produces({ImportTemplate.XLSX, "text/csv"})
+  // problem+json and JSON too: a client that accepts only those still hears why it is refused
+  @Produces({ImportTemplate.XLSX, "text/csv", Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
   HttpResponse<byte[]> jobseekerTemplate(Authentication auth, @Nullable @QueryValue String format) {
     return JobseekerCsv.template(communities.exampleName(Caller.of(auth)), LocalDate.now(clock))

@@ -6,6 +6,7 @@ import hongniang.common.ImportReport;
 import hongniang.common.ImportSheet;
 import hongniang.common.ImportTemplate;
 import hongniang.common.PageResponse;
+import hongniang.common.Problem;
 import hongniang.common.Schedule;
 import hongniang.communities.CommunityService;
 import hongniang.partners.PartnerService;
@@ -202,7 +203,8 @@ class PostingController {
    * {@code format} is xlsx (the default) or csv.
    */
   @Get("/import/template")
-  @Produces({ImportTemplate.XLSX, "text/csv"})
+  // problem+json and JSON too: a client that accepts only those still hears why it is refused
+  @Produces({ImportTemplate.XLSX, "text/csv", Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
   HttpResponse<byte[]> postingTemplate(Authentication auth, @Nullable @QueryValue String format) {
     Caller caller = Caller.of(auth);
