@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Labels beside facet values, in the caller's language: community names (not ids), occupation group
@@ -26,8 +27,13 @@ class FacetLabels {
           "EMPLOYED", new String[] {"已就业", "employed"},
           "INACTIVE", new String[] {"暂停求职", "not seeking"});
 
+  /** How long community names are kept: every posting search shows them, renames are rare. */
+  private static final long NAMES_NANOS = TimeUnit.SECONDS.toNanos(30);
+
   private final DocumentSource source;
   private final Occupations occupations;
+  private volatile Map<Long, String> communityNames;
+  private volatile long namesRead;
 
   FacetLabels(DocumentSource source, Occupations occupations) {
     this.source = source;
@@ -41,7 +47,7 @@ class FacetLabels {
     }
     boolean zh = !"en".equals(locale.getLanguage());
     Map<Long, String> communities =
-        facets.containsKey(IndexSchema.COMMUNITY) ? source.communityNames() : Map.of();
+        facets.containsKey(IndexSchema.COMMUNITY) ? communityNames() : Map.of();
     Map<String, List<FacetCount>> out = new LinkedHashMap<>();
     facets.forEach(
         (dim, counts) ->
@@ -51,6 +57,17 @@ class FacetLabels {
                     .map(c -> c.withLabel(label(dim, c.value(), zh, locale, communities)))
                     .toList()));
     return out;
+  }
+
+  /** The community names, read again at most every half minute rather than once per search. */
+  private Map<Long, String> communityNames() {
+    Map<Long, String> names = communityNames;
+    if (names == null || System.nanoTime() - namesRead > NAMES_NANOS) {
+      names = Map.copyOf(source.communityNames());
+      communityNames = names;
+      namesRead = System.nanoTime();
+    }
+    return names;
   }
 
   private String label(
