@@ -25,6 +25,6 @@ public final class MatchesProbe {
 
   /** A board service of the default settings on {@code clock}; it solves, it reads nothing. */
   public static BoardService board(Clock clock) {
-    return new BoardService(null, new MatchingSettings(), clock);
+    return new BoardService(null, new MatchingSettings(), clock, null);
   }
 }

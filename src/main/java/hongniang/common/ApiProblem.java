@@ -69,6 +69,15 @@ public class ApiProblem extends RuntimeException {
     return new ApiProblem(404, "Not found", text, what + " " + id + " was not found", List.of());
   }
 
+  /** 422: the request is well formed but asks for what the rules do not allow (each rule named). */
+  public static ApiProblem unprocessable(List<FieldError> errors) {
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size() + " rules are broken";
+    return new ApiProblem(422, "Unprocessable", detail, errors);
+  }
+
   /** 409: the request is valid but clashes with what is stored. */
   public static ApiProblem conflict(String field, String rule, String message) {
     return conflict(new FieldError(field, rule, message));

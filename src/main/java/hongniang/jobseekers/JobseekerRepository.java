@@ -7,6 +7,8 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
+import java.util.Collection;
+import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface JobseekerRepository extends PageableRepository<Jobseeker, Long> {
@@ -24,6 +26,8 @@ interface JobseekerRepository extends PageableRepository<Jobseeker, Long> {
       @Nullable String category,
       @Nullable String name,
       Pageable pageable);
+
+  List<Jobseeker> findByIdIn(Collection<Long> ids);
 
   boolean existsByIdNumber(String idNumber);
 

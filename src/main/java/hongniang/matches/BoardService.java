@@ -36,11 +36,13 @@ public class BoardService {
   private final MatchRecords records;
   private final Scorer scorer;
   private final Clock clock;
+  private final BoardRuns runs;
 
-  BoardService(MatchRecords records, MatchingSettings settings, Clock clock) {
+  BoardService(MatchRecords records, MatchingSettings settings, Clock clock, BoardRuns runs) {
     this.records = records;
     this.scorer = settings.scorer();
     this.clock = clock;
+    this.runs = runs;
   }
 
   /** Proposes; a 400 names a bad field, a 403 a community the caller may not allocate. */
@@ -93,7 +95,8 @@ public class BoardService {
             "resident " + s.id() + " is not in a community this caller allocates");
       }
     }
-    return solve(postings, jobseekers, k, start);
+    BoardView view = solve(postings, jobseekers, k, start);
+    return runs.keep(caller, community, k, view);
   }
 
   /** The allocation itself, for the API and the benchmark. */
@@ -116,6 +119,7 @@ public class BoardService {
     double total = best.total() / 100.0;
     double greedyTotal = greedy.total() / 100.0;
     return new BoardView(
+        null,
         proposals,
         total,
         greedyTotal,

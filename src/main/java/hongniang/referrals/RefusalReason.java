@@ -1,0 +1,54 @@
+package hongniang.referrals;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Why a referral did not go on: the resident's reasons, the employer's, the matchmaker's, and the
+ * service's own. Reports count them, so they are words, not free text; {@code OTHER} needs a note.
+ */
+public enum RefusalReason {
+  // the resident's
+  WAGE,
+  DISTANCE,
+  HOURS,
+  HEALTH,
+  FAMILY,
+  FOUND_OTHER_WORK,
+  // the employer's
+  SKILLS,
+  EXPERIENCE,
+  NO_SHOW,
+  POSITION_FILLED,
+  WAGE_EXPECTATIONS,
+  // the matchmaker's, declining a resident's request or withdrawing a referral
+  NOT_ELIGIBLE,
+  NOT_SUITABLE,
+  RESIDENT_UNREACHABLE,
+  // the service's own
+  CONSENT_WITHDRAWN,
+  HIRED_ELSEWHERE,
+  UNTOUCHED,
+  OTHER;
+
+  static final Set<RefusalReason> RESIDENT =
+      EnumSet.of(WAGE, DISTANCE, HOURS, HEALTH, FAMILY, FOUND_OTHER_WORK, OTHER);
+
+  static final Set<RefusalReason> EMPLOYER =
+      EnumSet.of(SKILLS, EXPERIENCE, NO_SHOW, POSITION_FILLED, WAGE_EXPECTATIONS, OTHER);
+
+  /** What staff may give when they withdraw: the resident's reasons told by phone, or their own. */
+  static final Set<RefusalReason> STAFF =
+      EnumSet.of(
+          WAGE,
+          DISTANCE,
+          HOURS,
+          HEALTH,
+          FAMILY,
+          FOUND_OTHER_WORK,
+          POSITION_FILLED,
+          NOT_ELIGIBLE,
+          NOT_SUITABLE,
+          RESIDENT_UNREACHABLE,
+          OTHER);
+}

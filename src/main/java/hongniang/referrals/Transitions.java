@@ -1,0 +1,91 @@
+package hongniang.referrals;
+
+import hongniang.common.ApiProblem;
+import hongniang.common.FieldError;
+import hongniang.common.RowVersions;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Writes a move: the referral row (its version checked by the database) and its history row, in the
+ * caller's transaction. Every state change of a referral goes through here.
+ */
+@Singleton
+class Transitions {
+
+  /** The service's own moves (expiry, obsoleting) are recorded under this name and role. */
+  static final String SERVICE_ACTOR = "system";
+
+  static final String SERVICE_ROLE = "SYSTEM";
+
+  private final ReferralRepository referrals;
+  private final ReferralEventRepository events;
+  private final Clock clock;
+
+  Transitions(ReferralRepository referrals, ReferralEventRepository events, Clock clock) {
+    this.referrals = referrals;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  java.time.ZoneId zone() {
+    return clock.getZone();
+  }
+
+  /** Stores a new referral and its first history row. */
+  Referral create(Referral r, String actor, String role, String note) {
+    Referral saved = referrals.save(r);
+    events.save(
+        new ReferralEvent(
+            null, saved.id(), r.touchedAt(), actor, role, null, saved.state(), null, note));
+    return saved;
+  }
+
+  /**
+   * Moves a referral (already changed in other fields, e.g. its interview) to a state, with the
+   * reason it ended and a note; a row changed since it was read is a 409.
+   */
+  Referral move(
+      Referral r,
+      ReferralState to,
+      String actor,
+      String role,
+      RefusalReason reason,
+      String note,
+      String ifMatch) {
+    Instant at = now();
+    Referral next = r.moved(to, at, reason == null ? null : reason.name());
+    Referral saved;
+    try {
+      saved = referrals.update(next);
+    } catch (io.micronaut.data.exceptions.OptimisticLockException e) {
+      throw RowVersions.lostRace(
+          "referral",
+          ifMatch,
+          () -> referrals.findById(r.id()).map(Referral::version).orElse(r.version()));
+    }
+    events.save(new ReferralEvent(null, r.id(), at, actor, role, r.state(), to, reason, note));
+    return saved;
+  }
+
+  /** A 409 naming the moves this caller may make from where the referral is (none: it ended). */
+  static ApiProblem illegal(ReferralState from, ReferralState to, Moves.Actor actor) {
+    java.util.List<ReferralState> allowed = Moves.next(from, actor);
+    FieldError error =
+        new FieldError(
+                "to",
+                "Transition",
+                "cannot move a " + from + " referral to " + to + "; allowed: " + allowed)
+            .with("from", from)
+            .with("to", to)
+            .with("allowed", allowed);
+    return ApiProblem.conflict(
+        error.saying(
+            allowed.isEmpty() ? "rule.Transition.referral.ended" : "rule.Transition.referral"));
+  }
+}
