@@ -215,12 +215,12 @@ class IdempotencyIT extends ApiTest {
    */
   @Test
   void aRetryWaitsForTheFirstRequestInFlight() throws Exception {
-    String key = aKey();
-    CommunityRequest body = aCommunity();
-    String token = admin();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
     CountDownLatch firstStarted = new CountDownLatch(1);
     CountDownLatch commit = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    String key = aKey();
+    CommunityRequest body = aCommunity();
+    String token = admin(); // signed in before the retry's wait is timed
     try {
       Future<Long> first =
           pool.submit(

@@ -46,6 +46,15 @@ class InboxIT extends ApiTest {
     return created.num("id");
   }
 
+  /** A resident of the community with that many messages, titled 岗位0, 岗位1 and on. */
+  private long aResidentWithMessages(long communityId, int messages) {
+    long resident = aResident(communityId);
+    for (int i = 0; i < messages; i++) {
+      inbox.toResident(resident, consentRequested("岗位" + i));
+    }
+    return resident;
+  }
+
   private Reply inboxOf(String token) {
     return api().get("/api/v1/inbox", token);
   }
@@ -172,10 +181,7 @@ class InboxIT extends ApiTest {
 
   @Test
   void eachReaderMarksReadOnTheirOwn() {
-    long resident = aResident(3);
-    for (int i = 0; i < 3; i++) {
-      inbox.toResident(resident, consentRequested("岗位" + i));
-    }
+    long resident = aResidentWithMessages(3, 3);
     String first = userToken(Role.RESIDENT, resident);
     String second = userToken(Role.RESIDENT, resident);
     assertEquals(3, unread(first));
@@ -284,10 +290,7 @@ class InboxIT extends ApiTest {
 
   @Test
   void listsArePagedNewestFirst() {
-    long resident = aResident(8);
-    for (int i = 0; i < 25; i++) {
-      inbox.toResident(resident, consentRequested("岗位" + i));
-    }
+    long resident = aResidentWithMessages(8, 25);
     String token = userToken(Role.RESIDENT, resident);
     Reply first = api().get("/api/v1/inbox?page=0&size=10", token);
     assertEquals(10, first.list("items").size());
