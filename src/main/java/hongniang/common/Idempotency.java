@@ -79,7 +79,9 @@ public class Idempotency {
    * <p>{@code scope} names the operation, and the resource it acts on when the path has one ({@code
    * "referrals/12/transitions"}), so one key cannot replay another endpoint's result. {@code
    * request} is what makes two requests equal: the body, and whatever else of the request create
-   * reads; it is compared by the SHA-256 of its JSON.
+   * reads; it is compared by the SHA-256 of its JSON. Everything the request writes belongs inside
+   * {@code create} (its audit rows and inbox messages too): on a replay only the result comes back,
+   * and what the caller does after {@code once} would be done again.
    */
   @Transactional
   public <T> T once(
