@@ -37,6 +37,7 @@ class ArchitectureTest {
     "hongniang.matches..",
     "hongniang.referrals..",
     "hongniang.vocabulary..",
+    "hongniang.inbox..",
     "hongniang.demo.."
   };
 

@@ -2,10 +2,12 @@ package hongniang.communities;
 
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
+import hongniang.common.Idempotency;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import hongniang.common.RowReader;
 import hongniang.security.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -21,9 +23,11 @@ public class CommunityService {
   private static final String SUFFIX = "社区";
 
   private final CommunityRepository communities;
+  private final Idempotency idempotency;
 
-  CommunityService(CommunityRepository communities) {
+  CommunityService(CommunityRepository communities, Idempotency idempotency) {
     this.communities = communities;
+    this.idempotency = idempotency;
   }
 
   public PageResponse<CommunityView> list(Integer page, Integer size) {
@@ -105,14 +109,27 @@ public class CommunityService {
     return found.get().id();
   }
 
+  /**
+   * Adds a community. With an {@code Idempotency-Key} ({@code idempotencyKey} not null), a retry of
+   * the same request by the same user returns the community the first one added.
+   */
   @Transactional
-  public CommunityView create(CommunityRequest request) {
-    String name = request.name().trim();
-    if (communities.existsByName(name)) {
-      throw nameTaken(name);
-    }
-    return CommunityView.of(
-        communities.save(new Community(null, name, request.description(), null, null)));
+  public CommunityView create(
+      @Nullable String idempotencyKey, String username, CommunityRequest request) {
+    return idempotency.once(
+        idempotencyKey,
+        username,
+        "communities",
+        request,
+        CommunityView.class,
+        () -> {
+          String name = request.name().trim();
+          if (communities.existsByName(name)) {
+            throw nameTaken(name);
+          }
+          return CommunityView.of(
+              communities.save(new Community(null, name, request.description(), null, null)));
+        });
   }
 
   @Transactional

@@ -2,6 +2,7 @@ package hongniang.referrals;
 
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
+import hongniang.common.Idempotency;
 import hongniang.common.RowVersions;
 import hongniang.common.Validation;
 import hongniang.jobseekers.ResidentCards;
@@ -34,6 +35,7 @@ public class ConsentService {
   private final PartnerService partners;
   private final Validator validator;
   private final Clock clock;
+  private final Idempotency idempotency;
 
   ConsentService(
       ReferralRepository referrals,
@@ -44,7 +46,9 @@ public class ConsentService {
       ResidentCards residents,
       PartnerService partners,
       Validator validator,
-      Clock clock) {
+      Clock clock,
+      Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.referrals = referrals;
     this.consents = consents;
     this.service = service;
@@ -108,8 +112,23 @@ public class ConsentService {
    * and a reference. The referral must be {@code PROPOSED}; it becomes {@code CONSENTED}.
    */
   @Transactional
-  public ReferralView give(Caller caller, long referralId, ConsentRequest request, String ifMatch) {
+  public ReferralView give(
+      Caller caller,
+      long referralId,
+      ConsentRequest request,
+      String ifMatch,
+      String idempotencyKey) {
     ConsentRequest c = request == null ? new ConsentRequest(null, null, null, null) : request;
+    return idempotency.once(
+        idempotencyKey,
+        caller.username(),
+        "referrals/" + referralId + "/consent",
+        c,
+        ReferralView.class,
+        () -> give(caller, referralId, c, ifMatch));
+  }
+
+  private ReferralView give(Caller caller, long referralId, ConsentRequest c, String ifMatch) {
     List<FieldError> errors = new ArrayList<>(Validation.check(validator, c));
     ConsentMethod method = c.method();
     if (caller.isResident()) {

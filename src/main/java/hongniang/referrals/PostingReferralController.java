@@ -1,5 +1,6 @@
 package hongniang.referrals;
 
+import hongniang.common.Idempotency;
 import hongniang.common.PageResponse;
 import hongniang.security.Caller;
 import hongniang.security.Role;
@@ -8,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -34,8 +36,11 @@ class PostingReferralController {
   @Post("/{id}/interest")
   @Secured(Role.RESIDENT_NAME)
   HttpResponse<ReferralView> interest(
-      Authentication auth, @PathVariable long id, @Nullable @Body InterestRequest request) {
-    return HttpResponse.created(referrals.interest(Caller.of(auth), id, request));
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @Body InterestRequest request,
+      @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
+    return HttpResponse.created(referrals.interest(Caller.of(auth), id, request, idempotencyKey));
   }
 
   /**

@@ -1,5 +1,6 @@
 package hongniang.referrals;
 
+import hongniang.common.Idempotency;
 import hongniang.common.PageResponse;
 import hongniang.common.RowVersions;
 import hongniang.security.Caller;
@@ -43,8 +44,11 @@ class ReferralController {
   /** Refers a resident of the matchmaker's community to a posting (422 names broken hard rules). */
   @Post
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
-  HttpResponse<ReferralView> create(Authentication auth, @Body ReferralRequest request) {
-    return tagged(HttpResponse.created(referrals.create(Caller.of(auth), request)));
+  HttpResponse<ReferralView> create(
+      Authentication auth,
+      @Body ReferralRequest request,
+      @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
+    return tagged(HttpResponse.created(referrals.create(Caller.of(auth), request, idempotencyKey)));
   }
 
   /** Referrals the caller may see, filtered; {@code state} may repeat. */
@@ -91,8 +95,10 @@ class ReferralController {
       Authentication auth,
       @PathVariable long id,
       @Body TransitionRequest request,
-      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-    return tagged(HttpResponse.ok(referrals.move(Caller.of(auth), id, request, ifMatch)));
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+      @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
+    return tagged(
+        HttpResponse.ok(referrals.move(Caller.of(auth), id, request, ifMatch, idempotencyKey)));
   }
 
   /** What consenting would share, with whom: for the resident and staff. */
@@ -109,8 +115,10 @@ class ReferralController {
       Authentication auth,
       @PathVariable long id,
       @Nullable @Body ConsentRequest request,
-      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-    return tagged(HttpResponse.ok(consents.give(Caller.of(auth), id, request, ifMatch)));
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+      @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
+    return tagged(
+        HttpResponse.ok(consents.give(Caller.of(auth), id, request, ifMatch, idempotencyKey)));
   }
 
   /** Withdraws the consent: the employer loses access at once and an open referral ends. */

@@ -25,16 +25,19 @@ public class ReferralJobs {
   private final ConsentRepository consents;
   private final Transitions transitions;
   private final ReferralSettings settings;
+  private final ReferralNotices notices;
 
   ReferralJobs(
       ReferralRepository referrals,
       ConsentRepository consents,
       Transitions transitions,
-      ReferralSettings settings) {
+      ReferralSettings settings,
+      ReferralNotices notices) {
     this.referrals = referrals;
     this.consents = consents;
     this.transitions = transitions;
     this.settings = settings;
+    this.notices = notices;
   }
 
   @Scheduled(fixedDelay = "15m", initialDelay = "1m")
@@ -80,6 +83,7 @@ public class ReferralJobs {
         referrals.unansweredSince(now.minus(Duration.ofDays(settings.getReplyDays())), BATCH);
     if (!due.isEmpty()) {
       referrals.markReminded(due.stream().map(Referral::id).toList(), now);
+      due.forEach(notices::replyOverdue);
     }
     return due.size();
   }

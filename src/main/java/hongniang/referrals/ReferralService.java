@@ -3,6 +3,7 @@ package hongniang.referrals;
 import hongniang.accounts.AuditLog;
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
+import hongniang.common.Idempotency;
 import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
@@ -47,6 +48,7 @@ public class ReferralService {
   private final AuditLog audit;
   private final Validator validator;
   private final Clock clock;
+  private final Idempotency idempotency;
 
   ReferralService(
       ReferralRepository referrals,
@@ -57,7 +59,9 @@ public class ReferralService {
       PartnerService partners,
       AuditLog audit,
       Validator validator,
-      Clock clock) {
+      Clock clock,
+      Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.referrals = referrals;
     this.consents = consents;
     this.transitions = transitions;
@@ -83,7 +87,17 @@ public class ReferralService {
    * 409 when a live referral joins them already.
    */
   @Transactional
-  public ReferralView create(Caller caller, ReferralRequest request) {
+  public ReferralView create(Caller caller, ReferralRequest request, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        caller.username(),
+        "referrals",
+        request,
+        ReferralView.class,
+        () -> create(caller, request));
+  }
+
+  private ReferralView create(Caller caller, ReferralRequest request) {
     ApiProblem.throwIfAny(Validation.check(validator, request));
     Jobseeker s = residentFor(caller, request.jobseekerId());
     Posting o =
@@ -100,8 +114,19 @@ public class ReferralService {
    * their matchmaker to take up or decline.
    */
   @Transactional
-  public ReferralView interest(Caller caller, long postingId, InterestRequest request) {
+  public ReferralView interest(
+      Caller caller, long postingId, InterestRequest request, String idempotencyKey) {
     InterestRequest r = request == null ? new InterestRequest(null) : request;
+    return idempotency.once(
+        idempotencyKey,
+        caller.username(),
+        "postings/" + postingId + "/interest",
+        r,
+        ReferralView.class,
+        () -> interest(caller, postingId, r));
+  }
+
+  private ReferralView interest(Caller caller, long postingId, InterestRequest r) {
     ApiProblem.throwIfAny(Validation.check(validator, r));
     if (!caller.isResident() || caller.jobseekerId() == null) {
       throw ApiProblem.forbidden(
@@ -349,7 +374,18 @@ public class ReferralService {
    * placement) is a 400 when missing.
    */
   @Transactional
-  public ReferralView move(Caller caller, long id, TransitionRequest request, String ifMatch) {
+  public ReferralView move(
+      Caller caller, long id, TransitionRequest request, String ifMatch, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        caller.username(),
+        "referrals/" + id + "/transitions",
+        request,
+        ReferralView.class,
+        () -> move(caller, id, request, ifMatch));
+  }
+
+  private ReferralView move(Caller caller, long id, TransitionRequest request, String ifMatch) {
     List<FieldError> errors = new ArrayList<>(Validation.check(validator, request));
     if (request.interview() != null) {
       Validation.check(validator, request.interview())

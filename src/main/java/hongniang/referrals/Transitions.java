@@ -22,11 +22,27 @@ class Transitions {
   private final ReferralRepository referrals;
   private final ReferralEventRepository events;
   private final Clock clock;
+  private final ReferralNotices notices;
 
-  Transitions(ReferralRepository referrals, ReferralEventRepository events, Clock clock) {
+  Transitions(
+      ReferralRepository referrals,
+      ReferralEventRepository events,
+      Clock clock,
+      ReferralNotices notices) {
     this.referrals = referrals;
     this.events = events;
     this.clock = clock;
+    this.notices = notices;
+  }
+
+  /** The actor a history row's role names. */
+  private static Moves.Actor actor(String role) {
+    return switch (role) {
+      case "ADMIN", "MATCHMAKER" -> Moves.Actor.STAFF;
+      case "RESIDENT" -> Moves.Actor.RESIDENT;
+      case "EMPLOYER" -> Moves.Actor.EMPLOYER;
+      default -> Moves.Actor.SERVICE;
+    };
   }
 
   Instant now() {
@@ -43,6 +59,7 @@ class Transitions {
     events.save(
         new ReferralEvent(
             null, saved.id(), r.touchedAt(), actor, role, null, saved.state(), null, note));
+    notices.moved(saved, null, actor(role));
     return saved;
   }
 
@@ -70,6 +87,7 @@ class Transitions {
           () -> referrals.findById(r.id()).map(Referral::version).orElse(r.version()));
     }
     events.save(new ReferralEvent(null, r.id(), at, actor, role, r.state(), to, reason, note));
+    notices.moved(saved, r.state(), actor(role));
     return saved;
   }
 

@@ -89,6 +89,19 @@ class ReferralsIT extends ApiTest {
             matchmaker);
   }
 
+  /** Whether the caller's inbox holds a message of the kind about the referral. */
+  private boolean told(String token, String kind, long referral) {
+    Reply inbox = api().get("/api/v1/inbox?size=200", token);
+    assertEquals(200, inbox.status(), inbox::toString);
+    return inbox.list("items").stream()
+        .map(m -> (Map<?, ?>) m)
+        .anyMatch(
+            m ->
+                kind.equals(m.get("kind"))
+                    && m.get("subjectId") instanceof Number n
+                    && n.longValue() == referral);
+  }
+
   private static Map<String, Object> interview() {
     return Map.of(
         "date", LocalDate.now().plusDays(3).toString(),
@@ -316,6 +329,7 @@ class ReferralsIT extends ApiTest {
         0L, api().get("/api/v1/postings/" + posting + "/referrals", employer).num("totalItems"));
 
     String residentToken = userToken(Role.RESIDENT, resident);
+    assertTrue(told(residentToken, "referral.consentRequested", id));
     Reply preview = api().get("/api/v1/referrals/" + id + "/consent", residentToken);
     assertEquals(200, preview.status(), preview::toString);
     assertEquals(7, preview.list("fields").size());
@@ -352,7 +366,10 @@ class ReferralsIT extends ApiTest {
     // consented but not yet sent: still nothing for the unit
     assertEquals(404, api().get("/api/v1/referrals/" + id, employer).status());
 
+    assertTrue(told(matchmaker, "referral.consented", id));
+    assertFalse(told(employer, "referral.candidate", id));
     assertEquals(200, move(id, body("SENT"), matchmaker).status());
+    assertTrue(told(employer, "referral.candidate", id));
     Reply seen = api().get("/api/v1/referrals/" + id, employer);
     assertEquals(200, seen.status(), seen::toString);
     assertEquals("李秀英", seen.str("resident.name"));
@@ -378,6 +395,7 @@ class ReferralsIT extends ApiTest {
     assertEquals(404, api().get("/api/v1/referrals/" + id, employer).status());
     assertEquals(
         0L, api().get("/api/v1/postings/" + posting + "/referrals", employer).num("totalItems"));
+    assertTrue(told(employer, "referral.consentWithdrawn", id));
     Reply twice =
         api().post("/api/v1/referrals/" + id + "/consent/withdraw", Map.of(), residentToken);
     assertEquals(409, twice.status());
@@ -618,5 +636,48 @@ class ReferralsIT extends ApiTest {
             .post(
                 "/api/v1/match-board/" + run + "/accept", Map.of(), userToken(Role.MATCHMAKER, 2L))
             .status());
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyReturnsTheFirstResult() {
+    long resident = aResident(1);
+    long posting = aPosting(Fixtures.aPosting(unit));
+    Map<String, Object> body = Map.of("jobseekerId", resident, "postingId", posting);
+    Reply first =
+        api()
+            .send(
+                HttpRequest.POST("/api/v1/referrals", body).header("Idempotency-Key", "ref-1"),
+                matchmaker);
+    Reply retry =
+        api()
+            .send(
+                HttpRequest.POST("/api/v1/referrals", body).header("Idempotency-Key", "ref-1"),
+                matchmaker);
+    assertEquals(201, first.status(), first::toString);
+    assertEquals(201, retry.status(), retry::toString);
+    assertEquals(first.num("id"), retry.num("id"));
+    Reply other =
+        api()
+            .send(
+                HttpRequest.POST(
+                        "/api/v1/referrals",
+                        Map.of("jobseekerId", resident, "postingId", posting, "note", "x"))
+                    .header("Idempotency-Key", "ref-1"),
+                matchmaker);
+    assertEquals(422, other.status(), other::toString);
+    assertEquals(List.of("Idempotency-Key:IdempotencyKey"), other.fieldRules());
+
+    long id = first.num("id");
+    Map<String, Object> decline = Map.of("to", "DECLINED_BY_RESIDENT", "reason", "WAGE");
+    for (int i = 0; i < 2; i++) {
+      Reply moved =
+          api()
+              .send(
+                  HttpRequest.POST("/api/v1/referrals/" + id + "/transitions", decline)
+                      .header("Idempotency-Key", "decline-1"),
+                  matchmaker);
+      assertEquals(200, moved.status(), moved::toString);
+    }
+    assertEquals(2, api().get("/api/v1/referrals/" + id, admin()).list("history").size());
   }
 }

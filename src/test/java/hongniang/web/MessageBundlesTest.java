@@ -190,6 +190,25 @@ class MessageBundlesTest {
     assertEquals(List.of(), missing(constants, zh), "Chinese labels of enum constants");
   }
 
+  /** Every inbox kind reads in both languages, with exactly the parameters it is sent with. */
+  @Test
+  void everyInboxKindHasATextInBothLanguagesWithItsParameters() {
+    Map<String, String> wrong = new TreeMap<>();
+    hongniang.inbox.Notice.KINDS.forEach(
+        (kind, params) -> {
+          String key = hongniang.inbox.Notice.textKey(kind);
+          for (Properties bundle : List.of(zh, en)) {
+            String text = bundle.getProperty(key);
+            if (text == null || !placeholders(text).equals(new TreeSet<>(params))) {
+              wrong.put(key + (bundle == zh ? " zh" : " en"), text + " / " + params);
+            }
+          }
+        });
+    assertEquals(
+        Map.of(), wrong, "inbox texts missing or with other placeholders than Notice.KINDS");
+    assertTrue(hongniang.inbox.Notice.KINDS.containsKey("referral.consentRequested"));
+  }
+
   @Test
   void enumLabelsAgreeWithTheCode() throws ReflectiveOperationException {
     List<Class<? extends Enum<?>>> labelled =
