@@ -36,6 +36,7 @@ class ArchitectureTest {
     "hongniang.jobseekers..",
     "hongniang.matches..",
     "hongniang.referrals..",
+    "hongniang.worklist..",
     "hongniang.vocabulary..",
     "hongniang.inbox..",
     "hongniang.demo.."

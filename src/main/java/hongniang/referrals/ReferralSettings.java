@@ -10,7 +10,7 @@ import io.micronaut.context.annotation.Context;
  */
 @Context
 @ConfigurationProperties("hongniang.referrals")
-class ReferralSettings {
+public class ReferralSettings {
 
   private int replyDays = 7;
   private int expireAfterDays = 14;

@@ -1,0 +1,233 @@
+package hongniang.worklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hongniang.common.DifficultyCategory;
+import hongniang.common.Gender;
+import hongniang.security.Role;
+import hongniang.support.ApiTest;
+import hongniang.support.Fixtures;
+import hongniang.support.Reply;
+import hongniang.support.TestClock;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worklist of a community of its own, built through the API and read back section by section.
+ */
+@MicronautTest(transactional = false)
+class WorklistIT extends ApiTest {
+
+  @Inject TestClock clock;
+
+  private long community;
+  private String matchmaker;
+  private long unit;
+
+  @BeforeEach
+  void aCommunityOfItsOwn() {
+    Reply created =
+        api().post("/api/v1/communities", Map.of("name", "工作清单社区" + System.nanoTime()), admin());
+    assertEquals(201, created.status(), created::toString);
+    community = created.num("id");
+    matchmaker = userToken(Role.MATCHMAKER, community);
+    unit = aPartner();
+  }
+
+  private long aResident(String name, List<DifficultyCategory> categories, LocalDate since) {
+    Reply r =
+        api()
+            .post(
+                "/api/v1/jobseekers",
+                Fixtures.edit(Fixtures.aJobseeker(community))
+                    .idNumber(null)
+                    .name(name)
+                    .gender(Gender.FEMALE)
+                    .birthYear(LocalDate.now().getYear() - 48)
+                    .difficultyCategories(categories)
+                    .unemployedSince(since)
+                    .build(),
+                admin());
+    assertEquals(201, r.status(), r::toString);
+    return r.num("id");
+  }
+
+  private Reply worklist(String token, String language) {
+    return api().send(HttpRequest.GET("/api/v1/worklist?size=20"), token, language);
+  }
+
+  private static Map<?, ?> section(Reply w, String key) {
+    return w.list("sections").stream()
+        .map(s -> (Map<?, ?>) s)
+        .filter(s -> key.equals(s.get("key")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no section " + key + " in " + w));
+  }
+
+  private static List<?> items(Reply w, String key) {
+    return (List<?>) section(w, key).get("items");
+  }
+
+  private static List<String> codes(Object item) {
+    return ((List<?>) ((Map<?, ?>) item).get("why"))
+        .stream().map(x -> (String) ((Map<?, ?>) x).get("code")).toList();
+  }
+
+  private static boolean holds(Reply w, String key, String idField, long id) {
+    return items(w, key).stream()
+        .anyMatch(i -> ((Map<?, ?>) i).get(idField) instanceof Number n && n.longValue() == id);
+  }
+
+  private long referral(long resident) {
+    Reply r =
+        api()
+            .post(
+                "/api/v1/referrals",
+                Map.of("jobseekerId", resident, "postingId", anOpenPosting(unit)),
+                matchmaker);
+    assertEquals(201, r.status(), r::toString);
+    return r.num("id");
+  }
+
+  private void move(long referral, Map<String, Object> body) {
+    Reply r = api().post("/api/v1/referrals/" + referral + "/transitions", body, matchmaker);
+    assertEquals(200, r.status(), r::toString);
+  }
+
+  private void consentAndSend(long referral) {
+    Reply c =
+        api()
+            .post(
+                "/api/v1/referrals/" + referral + "/consent",
+                Map.of("method", "PHONE_CALL", "reference", "12-01 10:00"),
+                matchmaker);
+    assertEquals(200, c.status(), c::toString);
+    move(referral, Map.of("to", "SENT"));
+  }
+
+  @Test
+  void theResidentWhoNeedsHelpMostComesFirstAndSaysWhy() {
+    long plain = aResident("张平", List.of(), null);
+    long hard =
+        aResident(
+            "王困难",
+            List.of(DifficultyCategory.LOW_INCOME, DifficultyCategory.AGE_4050),
+            LocalDate.now().minusMonths(26));
+    Reply w = worklist(matchmaker, "zh");
+    assertEquals(200, w.status(), w::toString);
+    assertEquals(community, w.num("communityId"));
+    List<?> residents = items(w, "residents");
+    assertEquals(hard, ((Number) ((Map<?, ?>) residents.get(0)).get("jobseekerId")).longValue());
+    assertEquals(List.of("CATEGORY", "OUT_OF_WORK", "NO_OPEN_REFERRAL"), codes(residents.get(0)));
+    assertEquals(plain, ((Number) ((Map<?, ?>) residents.get(1)).get("jobseekerId")).longValue());
+    assertEquals(
+        1L, ((Number) section(w, "residents").get("count")).longValue(), "only one needs it");
+    String text = (String) ((Map<?, ?>) codesOf(residents.get(0)).get(1)).get("text");
+    assertEquals("已失业 26 个月", text);
+  }
+
+  private static List<?> codesOf(Object item) {
+    return (List<?>) ((Map<?, ?>) item).get("why");
+  }
+
+  @Test
+  void referralsShowWhomTheyWaitOnAndWhatIsOverdueOrAboutToExpire() {
+    long proposed = referral(aResident("赵一", List.of(), null));
+    long sent = referral(aResident("钱二", List.of(), null));
+    consentAndSend(sent);
+    long interview = referral(aResident("孙三", List.of(), null));
+    consentAndSend(interview);
+    move(
+        interview,
+        Map.of(
+            "to",
+            "INTERVIEW",
+            "interview",
+            Map.of(
+                "date", LocalDate.now().plusDays(2).toString(),
+                "time", "14:00",
+                "place", "人事部",
+                "contact", "李经理")));
+    Reply w = worklist(matchmaker, "zh");
+    assertTrue(holds(w, "consents", "referralId", proposed));
+    assertFalse(holds(w, "consents", "referralId", sent));
+    assertTrue(holds(w, "interviews", "referralId", interview));
+    assertFalse(holds(w, "replyOverdue", "referralId", sent));
+    Map<?, ?> waiting =
+        (Map<?, ?>)
+            items(w, "waiting").stream()
+                .filter(i -> ((Number) ((Map<?, ?>) i).get("referralId")).longValue() == sent)
+                .findFirst()
+                .orElseThrow();
+    assertEquals("EMPLOYER", waiting.get("waitingOn"));
+    assertEquals(3L, ((Number) section(w, "waiting").get("count")).longValue());
+    try {
+      clock.setDaysAhead(8);
+      Reply late = worklist(matchmaker, "en");
+      assertTrue(holds(late, "replyOverdue", "referralId", sent), late::toString);
+      assertFalse(holds(late, "expiring", "referralId", proposed));
+      clock.setDaysAhead(12);
+      Reply soon = worklist(matchmaker, "en");
+      assertTrue(holds(soon, "expiring", "referralId", proposed), soon::toString);
+      // the interview two days after it was arranged keeps that referral from expiring yet
+      assertFalse(holds(soon, "expiring", "referralId", interview));
+      assertFalse(soon.text().contains("worklist."), "every text is in the bundles");
+      Map<?, ?> expiring =
+          (Map<?, ?>)
+              items(soon, "expiring").stream()
+                  .filter(i -> ((Number) ((Map<?, ?>) i).get("referralId")).longValue() == proposed)
+                  .findFirst()
+                  .orElseThrow();
+      // the service keeps the street office's dates (Asia/Shanghai)
+      assertEquals(
+          LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(14).toString(),
+          expiring.get("due"));
+    } finally {
+      clock.setDaysAhead(0);
+    }
+  }
+
+  @Test
+  void agreementsTheCommunitySignedShowBeforeTheyEnd() {
+    long partner = aUnit();
+    Reply signed =
+        sign(partner, community, LocalDate.now().minusYears(1), LocalDate.now().plusDays(10));
+    assertEquals(201, signed.status(), signed::toString);
+    long later = aUnit();
+    sign(later, community, LocalDate.now().minusYears(1), LocalDate.now().plusDays(60));
+    Reply w = worklist(matchmaker, "zh");
+    assertTrue(holds(w, "agreements", "partnerUnitId", partner));
+    assertFalse(holds(w, "agreements", "partnerUnitId", later));
+  }
+
+  @Test
+  void aMatchmakerSeesOnlyTheirCommunityAndAnAdminSeesCountsPerCommunity() {
+    aResident("周四", List.of(DifficultyCategory.DISABLED), null);
+    Reply other =
+        api().get("/api/v1/worklist?communityId=" + community, userToken(Role.MATCHMAKER, 1L));
+    assertEquals(404, other.status());
+    assertEquals(403, api().get("/api/v1/worklist", userToken(Role.EMPLOYER, unit)).status());
+    assertEquals(400, api().get("/api/v1/worklist?size=0", matchmaker).status());
+    Reply all = api().get("/api/v1/worklist?size=1", admin());
+    assertEquals(200, all.status(), all::toString);
+    Map<?, ?> mine =
+        (Map<?, ?>)
+            all.list("byCommunity").stream()
+                .filter(c -> ((Number) ((Map<?, ?>) c).get("communityId")).longValue() == community)
+                .findFirst()
+                .orElseThrow();
+    assertEquals(1L, ((Number) ((Map<?, ?>) mine.get("counts")).get("residents")).longValue());
+    assertNotNull(all.at("sections[0].items"));
+    Reply one = api().get("/api/v1/worklist?communityId=" + community, admin());
+    assertEquals(community, one.num("communityId"));
+  }
+}
