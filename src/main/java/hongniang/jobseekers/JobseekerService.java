@@ -13,9 +13,12 @@ import hongniang.common.Lists;
 import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
+import hongniang.common.RowVersions;
 import hongniang.common.Validation;
 import hongniang.communities.CommunityService;
 import hongniang.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -236,15 +239,30 @@ public class JobseekerService {
     return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
   }
 
+  /**
+   * Replaces a profile. The write is conditional on the version read: one that lost a race to
+   * another write (a colleague's, a certificate added by training) stores nothing (409, or 412 with
+   * {@code ifMatch}); a stale {@code ifMatch} is a 412.
+   */
   @Transactional
-  public JobseekerView update(Caller caller, long id, JobseekerRequest request) {
+  public JobseekerView update(
+      Caller caller, long id, JobseekerRequest request, @Nullable String ifMatch) {
     Jobseeker old = visible(caller, id);
+    RowVersions.check(ifMatch, old.version());
     ApiProblem.throwIfAny(validate(caller, request));
     if (request.idNumber() != null
         && jobseekers.existsByIdNumberAndIdNotEqual(request.idNumber(), id)) {
       throw ApiProblem.conflict("idNumber", "Unique", "a resident with this ID number exists");
     }
-    Jobseeker saved = jobseekers.update(toJobseeker(id, request, old));
+    Jobseeker saved;
+    try {
+      saved = jobseekers.update(toJobseeker(id, request, old));
+    } catch (OptimisticLockException e) {
+      throw RowVersions.lostRace(
+          "jobseeker",
+          ifMatch,
+          () -> jobseekers.findById(id).map(Jobseeker::version).orElse(old.version()));
+    }
     audit.record(caller.username(), "update", SUBJECT, id, null);
     return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
   }
@@ -317,6 +335,7 @@ public class JobseekerService {
         r.disabilityNote(),
         r.unemployedSince(),
         r.status() == null ? (old == null ? JobseekerStatus.SEEKING : old.status()) : r.status(),
+        old == null ? 0 : old.version(),
         old == null ? null : old.createdAt(),
         old == null ? null : old.updatedAt());
   }
