@@ -36,6 +36,7 @@ class ArchitectureTest {
     "hongniang.jobseekers..",
     "hongniang.matches..",
     "hongniang.vocabulary..",
+    "hongniang.training..",
     "hongniang.demo.."
   };
 

@@ -27,6 +27,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +122,52 @@ public class JobseekerService {
     return audit.about(SUBJECT, id);
   }
 
+  /** A resident as other features show them beside their own records. */
+  public record Resident(long id, String name, long communityId, String communityName) {}
+
+  /**
+   * The resident if the caller may see them (an admin, their community's matchmaker, the resident
+   * themself); otherwise 404, as if they did not exist. Reads no personal data but the name.
+   */
+  public Resident resident(Caller caller, long id) {
+    return resident(visible(caller, id), communities.namesById());
+  }
+
+  /**
+   * The residents of these ids that exist, by id, for a list the caller's access already decided
+   * (e.g. filtered by the matchmaker's community).
+   */
+  public Map<Long, Resident> residents(Collection<Long> ids) {
+    Map<Long, Resident> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    Map<Long, String> places = communities.namesById();
+    jobseekers.findByIdIn(ids).forEach(j -> out.put(j.id(), resident(j, places)));
+    return out;
+  }
+
+  private static Resident resident(Jobseeker j, Map<Long, String> places) {
+    return new Resident(j.id(), j.name(), j.communityId(), places.get(j.communityId()));
+  }
+
+  /**
+   * Adds a licence or certificate the resident has earned (a passed training course) to their
+   * licences, so that matching sees it as soon as the index follows the row. The caller must see
+   * the resident (else 404). One conditional statement raises the row's version, so a profile edit
+   * read before it cannot write the licence away (that edit gets a 409); the change is audited.
+   * False when the resident holds the licence already (nothing is written).
+   */
+  @Transactional
+  public boolean addLicence(Caller caller, long id, String licence) {
+    visible(caller, id);
+    boolean added = jobseekers.addLicence(id, licence.strip()) == 1;
+    if (added) {
+      audit.record(caller.username(), "update", SUBJECT, id, "licences");
+    }
+    return added;
+  }
+
   private Jobseeker visible(Caller caller, long id) {
     Jobseeker j = jobseekers.findById(id).orElseThrow(() -> ApiProblem.notFound("jobseeker", id));
     boolean sees =
@@ -187,19 +235,7 @@ public class JobseekerService {
                 .with("max", 100));
       }
     }
-    if (r.communityId() != null) {
-      if (!communities.exists(r.communityId())) {
-        errors.add(
-            new FieldError("communityId", "Exists", "no community " + r.communityId())
-                .with("value", r.communityId()));
-      } else if (caller.isMatchmaker() && !r.communityId().equals(caller.communityId())) {
-        errors.add(
-            new FieldError(
-                "communityId",
-                "OwnCommunity",
-                "a matchmaker registers residents of their community"));
-      }
-    }
+    errors.addAll(communities.namedCommunityErrors(caller, r.communityId(), "rule.OwnCommunity"));
     if (r.unemployedSince() != null && r.unemployedSince().isAfter(today)) {
       errors.add(new FieldError("unemployedSince", "PastOrPresent", "must not be in the future"));
     }
