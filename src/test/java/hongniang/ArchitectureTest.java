@@ -39,6 +39,7 @@ class ArchitectureTest {
     "hongniang.worklist..",
     "hongniang.vocabulary..",
     "hongniang.inbox..",
+    "hongniang.training..",
     "hongniang.demo.."
   };
 

@@ -57,6 +57,28 @@ public class CommunityService {
   }
 
   /**
+   * What is wrong with the {@code communityId} a request names, if anything: none that exists (rule
+   * Exists), or for a matchmaker another community than their own (rule OwnCommunity, told by the
+   * bundle key {@code ownKey}, e.g. {@code rule.OwnCommunity}). Null names none.
+   */
+  public List<FieldError> namedCommunityErrors(Caller caller, Long id, String ownKey) {
+    if (id == null) {
+      return List.of();
+    }
+    if (!exists(id)) {
+      return List.of(
+          new FieldError("communityId", "Exists", "no community " + id).with("value", id));
+    }
+    if (caller.isMatchmaker() && !id.equals(caller.communityId())) {
+      return List.of(
+          new FieldError(
+                  "communityId", "OwnCommunity", "a matchmaker names their own community only")
+              .saying(ownKey));
+    }
+    return List.of();
+  }
+
+  /**
    * The community of a name as people write it: 红印山 and 红印山社区 both find 红印山 (and a community stored
    * with the suffix is found without it).
    */

@@ -342,14 +342,9 @@ final class DemoGenerator {
     Job job = welfare ? kind.welfareJob : kind.jobs.get(random.nextInt(kind.jobs.size()));
     PostingStatus status = postingStatus(random, partnerUntil.isPresent());
     int headcount = 1 + random.nextInt(kind.terms.maxHeadcount());
-    int filled =
-        switch (status) {
-          case FILLED -> headcount;
-          case OPEN, PAUSED -> random.nextInt(headcount);
-          case CLOSED -> random.nextInt(headcount + 1);
-          // the demo writes no REVIEW (its texts are fair) and never EXPIRED, which is not stored
-          case DRAFT, REVIEW, EXPIRED -> 0;
-        };
+    // places filled count placements, which the demo does not write yet: none is filled, and a
+    // FILLED posting is one whose employer wants no more people (the fill action)
+    int filled = 0;
     // public-welfare posts pay about Fujian's minimum wage; the rest what Sanming's market pays
     int low = welfare ? 2000 : kind.pay.low();
     int high = welfare ? 2400 : kind.pay.high();

@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,5 +37,7 @@ record Jobseeker(
     @Nullable String disabilityNote,
     @Nullable LocalDate unemployedSince,
     JobseekerStatus status,
+    // raised by every write, which is conditional on the version read: see common.RowVersions
+    @Version long version,
     @DateCreated @Nullable Instant createdAt,
     @DateUpdated @Nullable Instant updatedAt) {}

@@ -9,10 +9,12 @@ import hongniang.common.ImportSheet;
 import hongniang.common.ImportTemplate;
 import hongniang.common.PageResponse;
 import hongniang.common.Problem;
+import hongniang.common.RowVersions;
 import hongniang.communities.CommunityService;
 import hongniang.security.Caller;
 import hongniang.security.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,6 +24,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -40,7 +43,8 @@ import java.util.List;
 
 /**
  * Jobseeker profiles. Matchmakers manage their community's residents, admins all; a resident reads
- * their own; employers never reach this API.
+ * their own; employers never reach this API. One profile's responses carry its version as {@code
+ * ETag}; a replace may name the version it rests on in {@code If-Match} (412 when stale).
  */
 @Controller("/api/v1/jobseekers")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -79,9 +83,9 @@ class JobseekerController {
   /** One profile; {@code revealIdNumber=true} shows the whole ID number and is audited. */
   @Get("/{id}")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.RESIDENT_NAME})
-  JobseekerView get(
+  HttpResponse<JobseekerView> get(
       Authentication auth, @PathVariable long id, @Nullable @QueryValue Boolean revealIdNumber) {
-    return jobseekers.get(Caller.of(auth), id, Boolean.TRUE.equals(revealIdNumber));
+    return tagged(jobseekers.get(Caller.of(auth), id, Boolean.TRUE.equals(revealIdNumber)));
   }
 
   /** Who read or changed this profile, and when. */
@@ -94,13 +98,25 @@ class JobseekerController {
   @Post
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
   HttpResponse<JobseekerView> create(Authentication auth, @Body JobseekerRequest request) {
-    return HttpResponse.created(jobseekers.create(Caller.of(auth), request));
+    JobseekerView created = jobseekers.create(Caller.of(auth), request);
+    return HttpResponse.created(created)
+        .header(HttpHeaders.ETAG, RowVersions.etag(created.version()));
   }
 
+  /** Replaces a profile; a write that lost a race to another is a 409 ConcurrentChange. */
   @Put("/{id}")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
-  JobseekerView update(Authentication auth, @PathVariable long id, @Body JobseekerRequest request) {
-    return jobseekers.update(Caller.of(auth), id, request);
+  HttpResponse<JobseekerView> update(
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+      @Body JobseekerRequest request) {
+    return tagged(jobseekers.update(Caller.of(auth), id, request, ifMatch));
+  }
+
+  /** A profile with its version as the ETag. */
+  private static HttpResponse<JobseekerView> tagged(JobseekerView view) {
+    return HttpResponse.ok(view).header(HttpHeaders.ETAG, RowVersions.etag(view.version()));
   }
 
   @Delete("/{id}")

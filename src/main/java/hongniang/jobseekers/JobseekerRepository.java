@@ -35,4 +35,14 @@ interface JobseekerRepository extends PageableRepository<Jobseeker, Long> {
 
   @Query("SELECT EXISTS (SELECT 1 FROM app_user WHERE jobseeker_id = :id)")
   boolean hasLogin(long id);
+
+  /**
+   * Appends a licence the resident does not hold yet, raising the row's version in the same
+   * statement; 0 when they hold it already.
+   */
+  @Query(
+      "UPDATE jobseeker SET licences = array_append(licences, CAST(:licence AS TEXT)),"
+          + " version = version + 1, updated_at = now()"
+          + " WHERE id = :id AND NOT (CAST(:licence AS TEXT) = ANY (licences))")
+  int addLicence(long id, String licence);
 }

@@ -13,9 +13,12 @@ import hongniang.common.Lists;
 import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
+import hongniang.common.RowVersions;
 import hongniang.common.Validation;
 import hongniang.communities.CommunityService;
 import hongniang.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -24,6 +27,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +122,52 @@ public class JobseekerService {
     return audit.about(SUBJECT, id);
   }
 
+  /** A resident as other features show them beside their own records. */
+  public record Resident(long id, String name, long communityId, String communityName) {}
+
+  /**
+   * The resident if the caller may see them (an admin, their community's matchmaker, the resident
+   * themself); otherwise 404, as if they did not exist. Reads no personal data but the name.
+   */
+  public Resident resident(Caller caller, long id) {
+    return resident(visible(caller, id), communities.namesById());
+  }
+
+  /**
+   * The residents of these ids that exist, by id, for a list the caller's access already decided
+   * (e.g. filtered by the matchmaker's community).
+   */
+  public Map<Long, Resident> residents(Collection<Long> ids) {
+    Map<Long, Resident> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    Map<Long, String> places = communities.namesById();
+    jobseekers.findByIdIn(ids).forEach(j -> out.put(j.id(), resident(j, places)));
+    return out;
+  }
+
+  private static Resident resident(Jobseeker j, Map<Long, String> places) {
+    return new Resident(j.id(), j.name(), j.communityId(), places.get(j.communityId()));
+  }
+
+  /**
+   * Adds a licence or certificate the resident has earned (a passed training course) to their
+   * licences, so that matching sees it as soon as the index follows the row. The caller must see
+   * the resident (else 404). One conditional statement raises the row's version, so a profile edit
+   * read before it cannot write the licence away (that edit gets a 409); the change is audited.
+   * False when the resident holds the licence already (nothing is written).
+   */
+  @Transactional
+  public boolean addLicence(Caller caller, long id, String licence) {
+    visible(caller, id);
+    boolean added = jobseekers.addLicence(id, licence.strip()) == 1;
+    if (added) {
+      audit.record(caller.username(), "update", SUBJECT, id, "licences");
+    }
+    return added;
+  }
+
   private Jobseeker visible(Caller caller, long id) {
     Jobseeker j = jobseekers.findById(id).orElseThrow(() -> ApiProblem.notFound("jobseeker", id));
     boolean sees =
@@ -184,19 +235,7 @@ public class JobseekerService {
                 .with("max", 100));
       }
     }
-    if (r.communityId() != null) {
-      if (!communities.exists(r.communityId())) {
-        errors.add(
-            new FieldError("communityId", "Exists", "no community " + r.communityId())
-                .with("value", r.communityId()));
-      } else if (caller.isMatchmaker() && !r.communityId().equals(caller.communityId())) {
-        errors.add(
-            new FieldError(
-                "communityId",
-                "OwnCommunity",
-                "a matchmaker registers residents of their community"));
-      }
-    }
+    errors.addAll(communities.namedCommunityErrors(caller, r.communityId(), "rule.OwnCommunity"));
     if (r.unemployedSince() != null && r.unemployedSince().isAfter(today)) {
       errors.add(new FieldError("unemployedSince", "PastOrPresent", "must not be in the future"));
     }
@@ -236,15 +275,30 @@ public class JobseekerService {
     return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
   }
 
+  /**
+   * Replaces a profile. The write is conditional on the version read: one that lost a race to
+   * another write (a colleague's, a certificate added by training) stores nothing (409, or 412 with
+   * {@code ifMatch}); a stale {@code ifMatch} is a 412.
+   */
   @Transactional
-  public JobseekerView update(Caller caller, long id, JobseekerRequest request) {
+  public JobseekerView update(
+      Caller caller, long id, JobseekerRequest request, @Nullable String ifMatch) {
     Jobseeker old = visible(caller, id);
+    RowVersions.check(ifMatch, old.version());
     ApiProblem.throwIfAny(validate(caller, request));
     if (request.idNumber() != null
         && jobseekers.existsByIdNumberAndIdNotEqual(request.idNumber(), id)) {
       throw ApiProblem.conflict("idNumber", "Unique", "a resident with this ID number exists");
     }
-    Jobseeker saved = jobseekers.update(toJobseeker(id, request, old));
+    Jobseeker saved;
+    try {
+      saved = jobseekers.update(toJobseeker(id, request, old));
+    } catch (OptimisticLockException e) {
+      throw RowVersions.lostRace(
+          "jobseeker",
+          ifMatch,
+          () -> jobseekers.findById(id).map(Jobseeker::version).orElse(old.version()));
+    }
     audit.record(caller.username(), "update", SUBJECT, id, null);
     return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
   }
@@ -317,6 +371,7 @@ public class JobseekerService {
         r.disabilityNote(),
         r.unemployedSince(),
         r.status() == null ? (old == null ? JobseekerStatus.SEEKING : old.status()) : r.status(),
+        old == null ? 0 : old.version(),
         old == null ? null : old.createdAt(),
         old == null ? null : old.updatedAt());
   }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A resident's profile as the API shows it. The ID number is masked unless revealed (and the reveal
- * logged); the phone is masked in lists; hardship notes appear only in the detail view.
+ * logged); the phone is masked in lists; hardship notes appear only in the detail view. {@code
+ * version} is raised by every write, and is the ETag that {@code If-Match} names.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -44,6 +45,7 @@ public record JobseekerView(
     String disabilityNote,
     LocalDate unemployedSince,
     JobseekerStatus status,
+    long version,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -90,6 +92,7 @@ public record JobseekerView(
         notes ? j.disabilityNote() : null,
         j.unemployedSince(),
         j.status(),
+        j.version(),
         j.createdAt(),
         j.updatedAt());
   }

@@ -9,10 +9,15 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.time.LocalDate;
 
+/**
+ * A row of {@code posting}. Its status and {@code filledCount} never disagree: OPEN and PAUSED
+ * postings have places left ({@code filledCount < headcount}); placements raise the count in SQL.
+ */
 @MappedEntity("posting")
 record Posting(
     @Id @GeneratedValue @Nullable Long id,
@@ -38,6 +43,8 @@ record Posting(
     boolean disabilityFriendly,
     LocalDate validThrough,
     PostingStatus status,
+    // raised by every write, which is conditional on the version read: see common.RowVersions
+    @Version long version,
     @DateCreated @Nullable Instant createdAt,
     @DateUpdated @Nullable Instant updatedAt) {
 
@@ -66,6 +73,7 @@ record Posting(
         disabilityFriendly,
         validThrough,
         next,
+        version,
         createdAt,
         updatedAt);
   }

@@ -7,6 +7,7 @@ import hongniang.common.ImportSheet;
 import hongniang.common.ImportTemplate;
 import hongniang.common.PageResponse;
 import hongniang.common.Problem;
+import hongniang.common.RowVersions;
 import hongniang.common.Schedule;
 import hongniang.communities.CommunityService;
 import hongniang.partners.PartnerService;
@@ -14,6 +15,7 @@ import hongniang.partners.PartnerUnitView;
 import hongniang.security.Caller;
 import hongniang.security.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,6 +23,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -38,7 +41,9 @@ import java.util.List;
 
 /**
  * Postings. Staff manage all; an employer manages only its own unit's (others are 404); a resident
- * reads open postings of valid partners.
+ * reads open postings of valid partners. One posting's responses carry its version as {@code ETag};
+ * a write may name the version it rests on in {@code If-Match} and is refused (412) when the
+ * posting has changed since.
  */
 @Controller("/api/v1/postings")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -89,20 +94,32 @@ class PostingController {
 
   @Get("/{id}")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME, Role.RESIDENT_NAME})
-  PostingView get(Authentication auth, @PathVariable long id) {
-    return postings.get(Caller.of(auth), id);
+  HttpResponse<PostingView> get(Authentication auth, @PathVariable long id) {
+    return tagged(postings.get(Caller.of(auth), id));
   }
 
+  /** Creates a posting; {@code filledCount} may only be 0 or left out (422 ReadOnly otherwise). */
   @Post
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
   HttpResponse<PostingView> create(Authentication auth, @Body PostingRequest request) {
-    return HttpResponse.created(postings.create(Caller.of(auth), request));
+    PostingView created = postings.create(Caller.of(auth), request);
+    return HttpResponse.created(created)
+        .header(HttpHeaders.ETAG, RowVersions.etag(created.version()));
   }
 
+  /**
+   * Replaces a posting's fields. {@code filledCount} counts placements: left out or as it is, else
+   * 422 ReadOnly; a headcount below it is a 422. A write that lost a race to another is a 409
+   * ConcurrentChange and stores nothing.
+   */
   @Put("/{id}")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
-  PostingView update(Authentication auth, @PathVariable long id, @Body PostingRequest request) {
-    return postings.update(Caller.of(auth), id, request);
+  HttpResponse<PostingView> update(
+      Authentication auth,
+      @PathVariable long id,
+      @Body PostingRequest request,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    return tagged(postings.update(Caller.of(auth), id, request, ifMatch));
   }
 
   /**
@@ -111,26 +128,42 @@ class PostingController {
    */
   @Post("/{id}/open")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
-  PostingView open(Authentication auth, @PathVariable long id) {
-    return postings.act(Caller.of(auth), id, PostingService.Action.OPEN);
+  HttpResponse<PostingView> open(
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    return act(auth, id, PostingService.Action.OPEN, ifMatch);
   }
 
   @Post("/{id}/pause")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
-  PostingView pause(Authentication auth, @PathVariable long id) {
-    return postings.act(Caller.of(auth), id, PostingService.Action.PAUSE);
+  HttpResponse<PostingView> pause(
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    return act(auth, id, PostingService.Action.PAUSE, ifMatch);
   }
 
+  /**
+   * "No more places wanted": an open or paused posting becomes FILLED with its places filled as
+   * they are (placements count them; a full posting becomes FILLED by itself).
+   */
   @Post("/{id}/fill")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
-  PostingView fill(Authentication auth, @PathVariable long id) {
-    return postings.act(Caller.of(auth), id, PostingService.Action.FILL);
+  HttpResponse<PostingView> fill(
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    return act(auth, id, PostingService.Action.FILL, ifMatch);
   }
 
   @Post("/{id}/close")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME, Role.EMPLOYER_NAME})
-  PostingView close(Authentication auth, @PathVariable long id) {
-    return postings.act(Caller.of(auth), id, PostingService.Action.CLOSE);
+  HttpResponse<PostingView> close(
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    return act(auth, id, PostingService.Action.CLOSE, ifMatch);
   }
 
   /**
@@ -140,11 +173,25 @@ class PostingController {
    */
   @Post("/{id}/approve")
   @Secured(Role.ADMIN_NAME)
-  PostingView approve(
-      Authentication auth, @PathVariable long id, @Nullable @Body ApprovalRequest request) {
+  HttpResponse<PostingView> approve(
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @Body ApprovalRequest request,
+      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
     // no body at all is a missing reason, named as such
-    return postings.approve(
-        Caller.of(auth), id, request == null ? new ApprovalRequest(null) : request);
+    return tagged(
+        postings.approve(
+            Caller.of(auth), id, request == null ? new ApprovalRequest(null) : request, ifMatch));
+  }
+
+  private HttpResponse<PostingView> act(
+      Authentication auth, long id, PostingService.Action action, String ifMatch) {
+    return tagged(postings.act(Caller.of(auth), id, action, ifMatch));
+  }
+
+  /** A posting with its version as the ETag. */
+  private static HttpResponse<PostingView> tagged(PostingView view) {
+    return HttpResponse.ok(view).header(HttpHeaders.ETAG, RowVersions.etag(view.version()));
   }
 
   /** Screens a title, description and skills as a posting's would be, storing nothing. */

@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PostingRepository extends PageableRepository<Posting, Long> {
@@ -44,7 +45,19 @@ interface PostingRepository extends PageableRepository<Posting, Long> {
       LocalDate day,
       Pageable pageable);
 
-  /** Postings that are not closed, by id, after an id: a screening run reads them in batches. */
-  @Query("SELECT * FROM posting WHERE id > :after AND status <> 'CLOSED' ORDER BY id LIMIT :limit")
+  /**
+   * Postings that are not closed, by id, after an id: a screening run reads them in batches, each
+   * locked until its transaction ends so that the statuses it writes rest on what it read.
+   */
+  @Query(
+      "SELECT * FROM posting WHERE id > :after AND status <> 'CLOSED' ORDER BY id LIMIT :limit"
+          + " FOR UPDATE")
   List<Posting> notClosedAfter(long after, int limit);
+
+  /**
+   * The posting, its row locked until the transaction ends: an action (open, pause, fill, close,
+   * approve) and any other write of the row run one after the other, never interleaved.
+   */
+  @Query("SELECT * FROM posting WHERE id = :id FOR UPDATE")
+  Optional<Posting> lockById(long id);
 }

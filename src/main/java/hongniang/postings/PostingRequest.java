@@ -17,7 +17,8 @@ import java.util.List;
  * The work is in a community of the district ({@code workCommunityId}) or, said explicitly, outside
  * it ({@code outsideDistrict: true}, in {@code city}). An employer may leave out {@code
  * partnerUnitId}: it is their unit. On create, {@code status} may be DRAFT (default) or OPEN; later
- * changes go through the actions.
+ * changes go through the actions. {@code filledCount} counts placements and is read only: left out,
+ * 0 on create, or as it is on a replace (else 422 ReadOnly).
  */
 @Serdeable
 public record PostingRequest(

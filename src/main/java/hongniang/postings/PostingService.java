@@ -9,11 +9,14 @@ import hongniang.common.Lists;
 import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
+import hongniang.common.RowVersions;
 import hongniang.common.Validation;
 import hongniang.communities.CommunityService;
 import hongniang.partners.PartnerService;
 import hongniang.screening.Screening;
 import hongniang.security.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Page;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -26,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Postings and their lifecycle; the door to this feature. */
@@ -131,7 +135,21 @@ public class PostingService {
 
   /** The posting if the caller may see it; otherwise 404, as if it did not exist. */
   private Posting visible(Caller caller, long id) {
-    Posting p = postings.findById(id).orElseThrow(() -> ApiProblem.notFound("posting", id));
+    return visible(caller, id, postings.findById(id));
+  }
+
+  /**
+   * The posting, its row locked until the transaction ends, if the caller may see it (else 404);
+   * and its version as {@code If-Match} names it (else 412).
+   */
+  private Posting locked(Caller caller, long id, @Nullable String ifMatch) {
+    Posting p = visible(caller, id, postings.lockById(id));
+    RowVersions.check(ifMatch, p.version());
+    return p;
+  }
+
+  private Posting visible(Caller caller, long id, Optional<Posting> found) {
+    Posting p = found.orElseThrow(() -> ApiProblem.notFound("posting", id));
     boolean sees =
         caller.isStaff()
             || (caller.isEmployer() && p.partnerUnitId().equals(caller.partnerUnitId()))
@@ -150,9 +168,9 @@ public class PostingService {
   }
 
   /**
-   * Every rule a posting request breaks: bean rules, wage and age ranges, fill within headcount,
-   * known unit and community, and for an open posting a valid partner agreement. An employer naming
-   * another unit gets a 404 rather than a list of errors.
+   * Every rule a posting request breaks: bean rules, wage and age ranges, no places filled on
+   * create, known unit and community, and for an open posting a valid partner agreement. An
+   * employer naming another unit gets a 404 rather than a list of errors.
    */
   public List<FieldError> validate(Caller caller, PostingRequest request, boolean creating) {
     PostingRequest r = withCallersUnit(caller, request);
@@ -168,9 +186,9 @@ public class PostingService {
     if (r.minAge() != null && r.maxAge() != null && r.minAge() > r.maxAge()) {
       errors.add(new FieldError("maxAge", "AgeRange", "maxAge must not be below minAge"));
     }
-    if (r.filledCount() != null && r.headcount() != null && r.filledCount() > r.headcount()) {
-      errors.add(
-          new FieldError("filledCount", "FilledWithinHeadcount", "must not exceed headcount"));
+    FieldError filled = creating ? filledCountChange(r, 0) : null;
+    if (filled != null) {
+      errors.add(filled);
     }
     if (r.partnerUnitId() == null) {
       errors.add(new FieldError("partnerUnitId", "NotNull", "name the partner unit"));
@@ -236,6 +254,7 @@ public class PostingService {
   @Transactional
   public PostingView create(Caller caller, PostingRequest body) {
     PostingRequest request = withCallersUnit(caller, body);
+    refuseIfAny(filledCountChange(request, 0));
     ApiProblem.throwIfAny(validate(caller, request, true));
     Posting p = toPosting(null, request, null);
     PostingScreening.Review review = screening.review(p);
@@ -244,13 +263,17 @@ public class PostingService {
   }
 
   /**
-   * Replaces a posting's fields; its status stays, unless the fill reaches the headcount or
-   * screening decides: an open posting whose new text has a blocking finding no admin approved goes
-   * to REVIEW, a posting in REVIEW whose new text has none goes back to DRAFT.
+   * Replaces a posting's fields; its status stays, unless the headcount comes down to the places
+   * filled or screening decides: an open posting whose new text has a blocking finding no admin
+   * approved goes to REVIEW, a posting in REVIEW whose new text has none goes back to DRAFT. The
+   * places filled count placements and are not the request's to change. The write is conditional on
+   * the version read: one that lost a race to another write stores nothing (409, or 412 with {@code
+   * ifMatch}), and a stale {@code ifMatch} is a 412.
    */
   @Transactional
-  public PostingView update(Caller caller, long id, PostingRequest body) {
+  public PostingView update(Caller caller, long id, PostingRequest body, @Nullable String ifMatch) {
     Posting old = visible(caller, id);
+    RowVersions.check(ifMatch, old.version());
     // a posting stays with its unit: leaving the unit out keeps it
     PostingRequest request =
         body.partnerUnitId() == null ? body.forUnit(old.partnerUnitId()) : body;
@@ -270,6 +293,15 @@ public class PostingService {
       throw ApiProblem.invalid("partnerUnitId", "Immutable", "a posting stays with its unit");
     }
     ApiProblem.throwIfAny(validate(caller, request, false));
+    refuseIfAny(filledCountChange(request, old.filledCount()));
+    if (request.headcount() < old.filledCount()) {
+      refuseIfAny(
+          new FieldError(
+                  "headcount",
+                  "FilledWithinHeadcount",
+                  "headcount must not be below the places already filled")
+              .with("filled", old.filledCount()));
+    }
     Posting next = toPosting(id, request, old);
     if (next.filledCount() >= next.headcount()
         && (old.status() == PostingStatus.OPEN || old.status() == PostingStatus.PAUSED)) {
@@ -277,7 +309,36 @@ public class PostingService {
     }
     PostingScreening.Review review = screening.review(next);
     next = next.withStatus(PostingScreening.statusAfter(next.status(), review));
-    return view(caller, postings.update(next), review);
+    Posting saved;
+    try {
+      saved = postings.update(next);
+    } catch (OptimisticLockException e) {
+      throw RowVersions.lostRace(
+          "posting",
+          ifMatch,
+          () -> postings.findById(id).map(Posting::version).orElse(old.version()));
+    }
+    return view(caller, saved, review);
+  }
+
+  /**
+   * A 422 ReadOnly when the request sets the places filled to other than {@code current}: they
+   * count placements, which a placement records. Absent is as it is.
+   */
+  private static FieldError filledCountChange(PostingRequest r, int current) {
+    if (r.filledCount() == null || r.filledCount() == current) {
+      return null;
+    }
+    return new FieldError(
+            "filledCount", "ReadOnly", "filledCount counts placements: record a placement")
+        .with("value", current);
+  }
+
+  /** Throws the error as a 422: the request is well formed, but this is not its to set. */
+  private static void refuseIfAny(FieldError error) {
+    if (error != null) {
+      throw new ApiProblem(422, "Unprocessable content", error.message(), List.of(error));
+    }
   }
 
   /** A status change the caller asks for by name: open, pause, fill or close. */
@@ -288,9 +349,15 @@ public class PostingService {
     CLOSE
   }
 
+  /**
+   * Changes the status as the action says, the row locked from read to write. FILL means "no more
+   * places wanted": the posting becomes FILLED with its places filled as they are (placements make
+   * it FILLED by themselves when they reach the headcount). OPEN needs a place left. A stale {@code
+   * ifMatch} is a 412.
+   */
   @Transactional
-  public PostingView act(Caller caller, long id, Action action) {
-    Posting p = visible(caller, id);
+  public PostingView act(Caller caller, long id, Action action, @Nullable String ifMatch) {
+    Posting p = locked(caller, id, ifMatch);
     PostingStatus from = p.status();
     PostingStatus to =
         switch (action) {
@@ -338,13 +405,14 @@ public class PostingService {
    * then open. A posting in REVIEW goes back to DRAFT; an edit of the text needs a new approval.
    */
   @Transactional
-  public PostingView approve(Caller caller, long id, ApprovalRequest request) {
+  public PostingView approve(
+      Caller caller, long id, ApprovalRequest request, @Nullable String ifMatch) {
     if (!caller.isAdmin()) {
       throw ApiProblem.forbidden(
           MessageKey.of("forbidden.approvePosting"), "only an admin approves a posting's text");
     }
     ApiProblem.throwIfAny(Validation.check(validator, request));
-    Posting p = visible(caller, id);
+    Posting p = locked(caller, id, ifMatch);
     if (p.status() == PostingStatus.CLOSED) {
       throw ApiProblem.conflict(
           FieldError.transition(
@@ -425,7 +493,8 @@ public class PostingService {
         r.occupation().trim(),
         Lists.cleanArray(r.skills()),
         r.headcount(),
-        r.filledCount() == null ? (old == null ? 0 : old.filledCount()) : r.filledCount(),
+        // placements count the places filled; a request never sets them
+        old == null ? 0 : old.filledCount(),
         r.wageMin(),
         r.wageMax(),
         r.wageNote(),
@@ -441,6 +510,7 @@ public class PostingService {
         Boolean.TRUE.equals(r.disabilityFriendly()),
         r.validThrough(),
         old != null ? old.status() : (r.status() == null ? PostingStatus.DRAFT : r.status()),
+        old == null ? 0 : old.version(),
         old == null ? null : old.createdAt(),
         old == null ? null : old.updatedAt());
   }

@@ -16,7 +16,9 @@ import java.util.Map;
  * basis and a rewording) and where it stands ({@code review}); residents see neither. Names stand
  * beside ids ({@code unitName}, {@code workCommunityName}); {@code contact} says how to reach the
  * work: for a resident, through their community's matchmaker; for staff and the employer, the
- * unit's contact. An open posting past {@code validThrough} reads {@code EXPIRED}.
+ * unit's contact. An open posting past {@code validThrough} reads {@code EXPIRED}. {@code
+ * filledCount} counts placements; {@code version} is raised by every write, and is the ETag that
+ * {@code If-Match} names.
  */
 @Serdeable
 public record PostingView(
@@ -47,6 +49,7 @@ public record PostingView(
     boolean disabilityFriendly,
     LocalDate validThrough,
     PostingStatus status,
+    long version,
     List<Finding> findings,
     ReviewView review,
     Contact contact,
@@ -123,6 +126,7 @@ public record PostingView(
         p.disabilityFriendly(),
         p.validThrough(),
         expired ? PostingStatus.EXPIRED : p.status(),
+        p.version(),
         review == null ? List.of() : review.screening().findings(),
         review == null ? null : review.view(),
         shown.resident() ? Contact.THROUGH_MATCHMAKER : Contact.of(unit),

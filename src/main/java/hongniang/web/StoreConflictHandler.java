@@ -2,7 +2,9 @@ package hongniang.web;
 
 import hongniang.common.FieldError;
 import hongniang.common.Problem;
+import hongniang.common.RowVersions;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -15,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The database's own checks are the last line: a unique, foreign-key or check violation that
- * slipped past the services' validation becomes a 409/400, never a 500. Nothing was stored: the
- * transaction rolled back. The errors name no field (the database does not know the request's), so
- * their messages are the bundles' {@code rule.<rule>.record}.
+ * slipped past the services' validation becomes a 409/400, never a 500, and so does a versioned
+ * write that lost a race (409 ConcurrentChange). Nothing was stored: the transaction rolled back.
+ * The errors name no field (the database does not know the request's), so their messages are the
+ * bundles' {@code rule.<rule>.record}.
  */
 @Produces(Problem.MEDIA_TYPE)
 @Singleton
@@ -28,6 +31,12 @@ public class StoreConflictHandler
 
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
+    if (exception instanceof OptimisticLockException) {
+      // a versioned write that lost a race, which its service did not name: nothing was stored
+      var lost = RowVersions.lostRace("record", null, () -> 0);
+      return Problems.response(
+          request, lost.status(), lost.title(), lost.getMessage(), lost.errors());
+    }
     String state = sqlState(exception);
     if (state == null) {
       LOG.error("Store failure on {} {}", request.getMethod(), request.getPath(), exception);

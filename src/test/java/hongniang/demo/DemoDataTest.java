@@ -260,7 +260,8 @@ class DemoDataTest {
       if (p.minAge() != null) {
         assertTrue(p.maxAge() >= p.minAge(), p.toString());
       }
-      assertTrue(p.filledCount() >= 0 && p.filledCount() <= p.headcount(), p.toString());
+      // places filled count placements, which the demo does not write yet
+      assertEquals(0, p.filledCount(), p.toString());
     }
     assertTrue(many.postings().stream().anyMatch(DemoPosting::disabilityFriendly));
     assertTrue(many.postings().stream().anyMatch(p -> p.minAge() != null));

@@ -20,6 +20,7 @@ import hongniang.support.Reply;
 import hongniang.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,6 +30,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +132,9 @@ class MatchingEvaluationIT {
       String key = (String) row.remove("key");
       long unit = unitIds.get((String) row.remove("unit"));
       Object community = row.remove("community");
+      // places filled count placements, which no request sets: they are written as placements
+      // write them, below
+      Object filled = row.remove("filledCount");
       // the rest of the row is a posting request: read as one, a field the API no longer has
       // fails here, by name
       PostingRequest request = as(json, row, PostingRequest.class);
@@ -139,6 +147,9 @@ class MatchingEvaluationIT {
               .status(PostingStatus.OPEN)
               .build();
       long id = created(api.post("/api/v1/postings", body, admin)).num("id");
+      if (filled instanceof Number places && places.intValue() > 0) {
+        fill(id, places.intValue());
+      }
       if (closed) {
         assertEquals(200, api.post("/api/v1/postings/" + id + "/close", Map.of(), admin).status());
       }
@@ -164,6 +175,24 @@ class MatchingEvaluationIT {
     }
     readJudgments();
     awaitIndexed();
+  }
+
+  /** Fills places as placements do: in SQL, raising the version, FILLED when none is left. */
+  private void fill(long postingId, int places) throws SQLException {
+    DataSource data =
+        DelegatingDataSource.unwrapDataSource(
+            server.getApplicationContext().getBean(DataSource.class));
+    try (Connection c = data.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE posting SET filled_count = ?, version = version + 1,"
+                    + " status = CASE WHEN ? >= headcount THEN 'FILLED' ELSE status END"
+                    + " WHERE id = ?")) {
+      update.setInt(1, places);
+      update.setInt(2, places);
+      update.setLong(3, postingId);
+      assertEquals(1, update.executeUpdate());
+    }
   }
 
   @AfterAll

@@ -121,6 +121,24 @@ class PostingImportIT extends ApiTest {
   }
 
   @Test
+  void aRowMaySayNoPlaceIsFilledButNotSetThePlacesFilled() {
+    long unit = aPartner();
+    String csv =
+        unitRows(
+            unit,
+            "用工单位编号,岗位名称,工种,招聘人数,已招人数,最低月薪,最高月薪,工作时间,工作社区,有效期至",
+            "门卫,保安员,2,0,2000,2500,全职,下洋,2030-01-01",
+            "门卫,保安员,2,1,2000,2500,全职,下洋,2030-01-01",
+            "门卫,保安员,2,,2000,2500,全职,下洋,2030-01-01");
+    Reply report = api().postRaw("/api/v1/postings/import", csv, CSV, admin());
+    assertEquals(200, report.status(), report.toString());
+    assertEquals(2, report.num("accepted"), report.toString());
+    // placements count the places filled: a file cannot bring them
+    assertEquals(List.of("[2].filledCount:ReadOnly"), report.rowFieldRules(1));
+    assertEquals(2, postingsOf(unit));
+  }
+
+  @Test
   void aCsvWithAnUnknownColumnIsRefusedOnceForTheFile() {
     long unit = aPartner();
     String csv =

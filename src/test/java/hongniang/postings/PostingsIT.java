@@ -13,17 +13,23 @@ import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
 import hongniang.support.TestClock;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class PostingsIT extends ApiTest {
 
   @Inject TestClock clock;
+  @Inject DataSource dataSource;
 
   @Test
   void aPartnerOpensAPostingThatEveryRoleCanRead() {
@@ -141,15 +147,85 @@ class PostingsIT extends ApiTest {
   }
 
   @Test
-  void fillingEveryPlaceMarksThePostingFilled() {
+  void theFilledCountCountsPlacementsAndNoRequestSetsIt() {
+    long unit = aPartner();
+    Reply created =
+        api().post("/api/v1/postings", edit(aPosting(unit)).filledCount(2).build(), admin());
+    assertEquals(422, created.status(), created.toString());
+    assertEquals(List.of("filledCount:ReadOnly"), created.fieldRules());
+    assertEquals("已招人数按安置记录计数：请登记安置", created.str("errors[0].message"));
+    assertEquals(0, api().get("/api/v1/postings?partnerUnitId=" + unit, admin()).num("totalItems"));
+
+    long id =
+        api()
+            .post("/api/v1/postings", edit(aPosting(unit)).filledCount(0).build(), admin())
+            .num("id");
+    PostingRequest body = edit(aPosting(unit)).status(null).title("小区保洁员（早班）").build();
+    Reply changed = api().put("/api/v1/postings/" + id, edit(body).filledCount(3).build(), admin());
+    assertEquals(422, changed.status(), changed.toString());
+    assertEquals(List.of("filledCount:ReadOnly"), changed.fieldRules());
+    assertEquals("小区保洁员", api().get("/api/v1/postings/" + id, admin()).str("title"));
+    // the count as it is (a view read back) and no count at all both keep it
+    assertEquals(
+        200,
+        api().put("/api/v1/postings/" + id, edit(body).filledCount(0).build(), admin()).status());
+    Reply kept = api().put("/api/v1/postings/" + id, body, admin());
+    assertEquals(200, kept.status(), kept.toString());
+    assertEquals(0, kept.num("filledCount"));
+    assertEquals("小区保洁员（早班）", kept.str("title"));
+  }
+
+  @Test
+  void fillMeansNoMorePlacesWantedAndKeepsTheCount() throws SQLException {
     long unit = aPartner();
     long id = anOpenPosting(unit);
-    PostingRequest body = edit(aPosting(unit)).filledCount(3).status(null).build();
-    Reply reply = api().put("/api/v1/postings/" + id, body, admin());
-    assertEquals("FILLED", reply.str("status"));
-    assertEquals(0, reply.num("remaining"));
-    Reply over = api().put("/api/v1/postings/" + id, edit(body).filledCount(4).build(), admin());
-    assertEquals(List.of("filledCount:FilledWithinHeadcount"), over.fieldRules());
+    placed(id, 1);
+    Reply filled = api().post("/api/v1/postings/" + id + "/fill", Map.of(), admin());
+    assertEquals(200, filled.status(), filled.toString());
+    assertEquals("FILLED", filled.str("status"));
+    assertEquals(1, filled.num("filledCount"));
+    assertEquals(2, filled.num("remaining"));
+    Reply reopen = api().post("/api/v1/postings/" + id + "/open", Map.of(), admin());
+    assertEquals(409, reopen.status());
+    assertEquals(List.of("status:Transition"), reopen.fieldRules());
+  }
+
+  @Test
+  void statusAndPlacesFilledNeverDisagree() throws SQLException {
+    long unit = aPartner();
+    long id = anOpenPosting(unit);
+    placed(id, 2);
+    PostingRequest body = edit(aPosting(unit)).status(null).build();
+    Reply below = api().put("/api/v1/postings/" + id, edit(body).headcount(1).build(), admin());
+    assertEquals(422, below.status(), below.toString());
+    assertEquals(List.of("headcount:FilledWithinHeadcount"), below.fieldRules());
+    assertEquals("招聘人数不能少于已招人数（2）", below.str("errors[0].message"));
+    assertEquals(3, api().get("/api/v1/postings/" + id, admin()).num("headcount"));
+    // a headcount down to the places filled leaves none: the posting is FILLED
+    Reply full = api().put("/api/v1/postings/" + id, edit(body).headcount(2).build(), admin());
+    assertEquals(200, full.status(), full.toString());
+    assertEquals("FILLED", full.str("status"));
+    assertEquals(0, full.num("remaining"));
+
+    long draft = aDraft(unit);
+    placed(draft, 3);
+    Reply opening = api().post("/api/v1/postings/" + draft + "/open", Map.of(), admin());
+    assertEquals(409, opening.status(), opening.toString());
+    assertEquals(List.of("filledCount:Remaining"), opening.fieldRules());
+    assertEquals("DRAFT", api().get("/api/v1/postings/" + draft, admin()).str("status"));
+  }
+
+  /** Fills places as placements do, in SQL with the version raised; the status stays as it is. */
+  private void placed(long postingId, int places) throws SQLException {
+    try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE posting SET filled_count = filled_count + ?, version = version + 1"
+                    + " WHERE id = ?")) {
+      update.setInt(1, places);
+      update.setLong(2, postingId);
+      assertEquals(1, update.executeUpdate());
+    }
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,10 +64,21 @@ class ReferralsIT extends ApiTest {
     return created.num("id");
   }
 
+  /** The postings a test opened: closed after it, so other tests' matches never meet them. */
+  private final List<Long> opened = new ArrayList<>();
+
   private long aPosting(PostingRequest request) {
     Reply created = api().post("/api/v1/postings", request, admin());
     assertEquals(201, created.status(), created::toString);
+    opened.add(created.num("id"));
     return created.num("id");
+  }
+
+  @AfterEach
+  void closeWhatWasOpened() {
+    for (long id : opened) {
+      api().post("/api/v1/postings/" + id + "/close", Map.of(), admin());
+    }
   }
 
   private Reply refer(long resident, long posting, String token) {

@@ -14,6 +14,9 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /** A small HTTP client for tests: real requests to the running server, replies as {@link Reply}. */
 public final class Api {
@@ -125,6 +128,13 @@ public final class Api {
         throw new UncheckedIOException(e);
       }
     }
-    return new Reply(response.getStatus().getCode(), type, text, parsed);
+    Map<String, String> headers = new HashMap<>();
+    response
+        .getHeaders()
+        .forEach(
+            (name, values) ->
+                headers.putIfAbsent(
+                    name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
+    return new Reply(response.getStatus().getCode(), type, text, parsed, headers);
   }
 }

@@ -13,6 +13,8 @@ import hongniang.partners.AgreementRequest;
 import hongniang.partners.PartnerUnitRequest;
 import hongniang.postings.PostingRequest;
 import hongniang.postings.PostingStatus;
+import hongniang.training.CourseKind;
+import hongniang.training.CourseRequest;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
   CommunityRequest.class,
   NewUser.class,
   UserUpdate.class,
-  BoardRequest.class
+  BoardRequest.class,
+  CourseRequest.class
 })
 public final class Fixtures {
 
@@ -117,6 +120,28 @@ public final class Fixtures {
         .difficultyCategories(List.of(DifficultyCategory.LOW_INCOME, DifficultyCategory.AGE_4050))
         .difficultyNote("低保户，丈夫重病")
         .build();
+  }
+
+  /**
+   * A street-run electricians' course (维修电工培训) for 20, from yesterday for a month, that leads to
+   * 电工证.
+   */
+  public static CourseRequest aCourse() {
+    return CourseRequestBuilder.builder()
+        .title("维修电工培训")
+        .kind(CourseKind.VOCATIONAL)
+        .provider("三明市职业技能培训中心")
+        .startsOn(LocalDate.now().minusDays(1))
+        .endsOn(LocalDate.now().plusMonths(1))
+        .place("城关街道社区服务中心三楼")
+        .seats(20)
+        .licence("电工证")
+        .build();
+  }
+
+  /** A builder from the request, to change some fields. */
+  public static CourseRequestBuilder edit(CourseRequest request) {
+    return CourseRequestBuilder.builder(request);
   }
 
   /** A builder from the request, to change some fields. */

@@ -3,8 +3,17 @@ package hongniang.support;
 import java.util.List;
 import java.util.Map;
 
-/** An HTTP reply as a test reads it: status, content type, and the JSON body as maps and lists. */
-public record Reply(int status, String contentType, String text, Object json) {
+/**
+ * An HTTP reply as a test reads it: status, content type, the JSON body as maps and lists, and the
+ * headers (names in lower case, the first value of each).
+ */
+public record Reply(
+    int status, String contentType, String text, Object json, Map<String, String> headers) {
+
+  /** A header's first value, or null; the name in any case. */
+  public String header(String name) {
+    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
 
   /** Reads a value by a path like {@code items[0].name} or {@code errors[1].field}. */
   public Object at(String path) {

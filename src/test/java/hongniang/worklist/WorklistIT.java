@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,12 +88,24 @@ class WorklistIT extends ApiTest {
         .anyMatch(i -> ((Map<?, ?>) i).get(idField) instanceof Number n && n.longValue() == id);
   }
 
+  /** The postings a test opened: closed after it, so other tests' matches never meet them. */
+  private final List<Long> opened = new java.util.ArrayList<>();
+
+  @AfterEach
+  void closeWhatWasOpened() {
+    for (long id : opened) {
+      api().post("/api/v1/postings/" + id + "/close", Map.of(), admin());
+    }
+  }
+
   private long referral(long resident) {
+    long posting = anOpenPosting(unit);
+    opened.add(posting);
     Reply r =
         api()
             .post(
                 "/api/v1/referrals",
-                Map.of("jobseekerId", resident, "postingId", anOpenPosting(unit)),
+                Map.of("jobseekerId", resident, "postingId", posting),
                 matchmaker);
     assertEquals(201, r.status(), r::toString);
     return r.num("id");
