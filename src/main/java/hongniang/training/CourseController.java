@@ -1,5 +1,6 @@
 package hongniang.training;
 
+import hongniang.common.Idempotency;
 import hongniang.common.PageResponse;
 import hongniang.common.RowVersions;
 import hongniang.security.Caller;
@@ -88,8 +89,11 @@ class CourseController {
   @Post("/{id}/enrolments")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
   HttpResponse<EnrolmentView> enrol(
-      Authentication auth, @PathVariable long id, @Body EnrolmentRequest request) {
-    return HttpResponse.created(training.enrol(Caller.of(auth), id, request));
+      Authentication auth,
+      @PathVariable long id,
+      @Body EnrolmentRequest request,
+      @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
+    return HttpResponse.created(training.enrol(Caller.of(auth), id, request, idempotencyKey));
   }
 
   /** The course's enrolments: a matchmaker sees their community's residents only. */

@@ -3,6 +3,7 @@ package hongniang.training;
 import hongniang.accounts.AuditLog;
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
+import hongniang.common.Idempotency;
 import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
@@ -46,6 +47,8 @@ public class TrainingService {
   private final Validator validator;
   private final Clock clock;
 
+  private final Idempotency idempotency;
+
   TrainingService(
       CourseRepository courses,
       EnrolmentRepository enrolments,
@@ -54,7 +57,9 @@ public class TrainingService {
       TrainingFigures figures,
       AuditLog audit,
       Validator validator,
-      Clock clock) {
+      Clock clock,
+      Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.clock = clock;
     this.validator = validator;
     this.courses = courses;
@@ -194,7 +199,18 @@ public class TrainingService {
    * are enrolled already or no seat is left. A resident who withdrew takes their enrolment again.
    */
   @Transactional
-  public EnrolmentView enrol(Caller caller, long courseId, EnrolmentRequest request) {
+  public EnrolmentView enrol(
+      Caller caller, long courseId, EnrolmentRequest request, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        caller.username(),
+        "courses/" + courseId + "/enrolments",
+        request,
+        EnrolmentView.class,
+        () -> enrol(caller, courseId, request));
+  }
+
+  private EnrolmentView enrol(Caller caller, long courseId, EnrolmentRequest request) {
     Course c = course(courseId);
     ApiProblem.throwIfAny(Validation.check(validator, request));
     JobseekerService.Resident resident = jobseekers.resident(caller, request.jobseekerId());

@@ -493,4 +493,25 @@ class TrainingIT extends ApiTest {
     }
     return out;
   }
+
+  @Test
+  void aRetriedEnrolmentWithItsIdempotencyKeyIsTheFirstOne() {
+    long course = course(edit(aCourse()).seats(1).build());
+    long jobseeker = resident(1);
+    List<Reply> replies = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      replies.add(
+          api()
+              .send(
+                  HttpRequest.POST(
+                          "/api/v1/courses/" + course + "/enrolments",
+                          Map.of("jobseekerId", jobseeker))
+                      .header("Idempotency-Key", "enrol-" + course),
+                  admin()));
+    }
+    assertEquals(201, replies.get(0).status(), replies.get(0).toString());
+    assertEquals(201, replies.get(1).status(), "the retry is the first answer, not a 409");
+    assertEquals(replies.get(0).num("id"), replies.get(1).num("id"));
+    assertEquals(1L, api().get("/api/v1/courses/" + course, admin()).num("seatsTaken"));
+  }
 }
