@@ -35,6 +35,7 @@ class ArchitectureTest {
     "hongniang.postings..",
     "hongniang.jobseekers..",
     "hongniang.matches..",
+    "hongniang.placements..",
     "hongniang.vocabulary..",
     "hongniang.demo.."
   };
