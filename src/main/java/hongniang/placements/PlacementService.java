@@ -114,30 +114,7 @@ public class PlacementService {
             .filter(j -> !callerMustSeeResident || caller.seesCommunity(j.communityId()))
             .orElseThrow(() -> ApiProblem.notFound("jobseeker", r.jobseekerId()));
     PostingPlaces.Opening opening = r.postingId() == null ? null : places.opening(r.postingId());
-    List<FieldError> errors = new ArrayList<>();
-    PlacementType type = r.type();
-    if (opening != null) {
-      if (r.partnerUnitId() != null && r.partnerUnitId() != opening.partnerUnitId()) {
-        errors.add(
-            new FieldError(
-                    "partnerUnitId",
-                    "PostingUnit",
-                    "the posting is of unit " + opening.partnerUnitId())
-                .with("value", opening.partnerUnitId()));
-      }
-      if (type == null) {
-        type = opening.publicWelfare() ? PlacementType.PUBLIC_WELFARE : PlacementType.FORMAL;
-      } else if (opening.publicWelfare() != (type == PlacementType.PUBLIC_WELFARE)) {
-        errors.add(
-            new FieldError(
-                "type",
-                "PostingType",
-                "a placement in a public-welfare post is PUBLIC_WELFARE, and only such a one"));
-      }
-    } else if (type == null) {
-      type = PlacementType.FORMAL;
-    }
-    ApiProblem.throwIfAny(errors);
+    PlacementType type = type(r, opening);
     if (type == PlacementType.PUBLIC_WELFARE && !resident.hasDifficulty()) {
       // the meaning of matching's hard rule PublicWelfareNotEligible, and its name
       throw new ApiProblem(
@@ -157,7 +134,11 @@ public class PlacementService {
               .with("value", referralId));
     }
     Long unit = opening == null ? r.partnerUnitId() : Long.valueOf(opening.partnerUnitId());
-    long id =
+    String unitName =
+        opening != null
+            ? opening.unitName()
+            : unit == null ? null : partners.unitName(unit).orElse(null);
+    PlacementStore.Inserted inserted =
         store
             .insert(r, resident.communityId(), referralId, unit, type, caller.username())
             .orElseThrow(
@@ -167,15 +148,109 @@ public class PlacementService {
                         "AlreadyPlaced",
                         "the resident is in an open placement: a follow-up that finds them gone"
                             + " ends it"));
-    store.scheduleFollowUps(id, r.startDate());
     residents.changeStatus(
-        resident.id(), JobseekerStatus.EMPLOYED, caller.username(), "placement " + id);
-    // read before the place is taken: the posting's row lock is held from the take to the commit
-    PlacementView view = store.placement(id, today()).orElseThrow();
+        resident.id(), JobseekerStatus.EMPLOYED, caller.username(), "placement " + inserted.id());
+    PlacementView view =
+        recorded(inserted, r, referralId, resident, opening, unit, unitName, type, caller);
+    // last: the posting's row lock is held from the take to the commit
     if (opening != null) {
       places.take(opening.id());
     }
     return view;
+  }
+
+  /**
+   * The placement's type: as asked, or PUBLIC_WELFARE for a public-welfare posting and FORMAL
+   * otherwise; 400 when it contradicts the posting, or the unit asked for is not the posting's.
+   */
+  private static PlacementType type(PlacementRequest r, PostingPlaces.Opening opening) {
+    if (opening == null) {
+      return r.type() == null ? PlacementType.FORMAL : r.type();
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (r.partnerUnitId() != null && r.partnerUnitId() != opening.partnerUnitId()) {
+      errors.add(
+          new FieldError(
+                  "partnerUnitId",
+                  "PostingUnit",
+                  "the posting is of unit " + opening.partnerUnitId())
+              .with("value", opening.partnerUnitId()));
+    }
+    PlacementType posted =
+        opening.publicWelfare() ? PlacementType.PUBLIC_WELFARE : PlacementType.FORMAL;
+    if (r.type() != null && opening.publicWelfare() != (r.type() == PlacementType.PUBLIC_WELFARE)) {
+      errors.add(
+          new FieldError(
+              "type",
+              "PostingType",
+              "a placement in a public-welfare post is PUBLIC_WELFARE, and only such a one"));
+    }
+    ApiProblem.throwIfAny(errors);
+    return r.type() == null ? posted : r.type();
+  }
+
+  /** The view of a placement just recorded, from what the hire knows (as a read would show it). */
+  private PlacementView recorded(
+      PlacementStore.Inserted inserted,
+      PlacementRequest r,
+      Long referralId,
+      JobseekerStatuses.Resident resident,
+      PostingPlaces.Opening opening,
+      Long unit,
+      String unitName,
+      PlacementType type,
+      Caller caller) {
+    String employerName = opening == null ? PlacementStore.trimmed(r.employerName()) : null;
+    LocalDate today = today();
+    List<FollowUpView> followUps =
+        inserted.followUps().stream()
+            .map(
+                f ->
+                    new FollowUpView(
+                        f.id(),
+                        inserted.id(),
+                        f.months(),
+                        f.dueOn(),
+                        FollowUpState.of(null, true, f.dueOn(), today),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        resident.id(),
+                        resident.name(),
+                        resident.communityId(),
+                        resident.communityName(),
+                        type,
+                        r.startDate(),
+                        unitName != null ? unitName : employerName))
+            .toList();
+    return new PlacementView(
+        inserted.id(),
+        resident.id(),
+        resident.name(),
+        resident.communityId(),
+        resident.communityName(),
+        referralId,
+        opening == null ? null : opening.id(),
+        opening == null ? null : opening.title(),
+        unit,
+        unitName,
+        employerName,
+        type,
+        r.startDate(),
+        r.monthlyWage(),
+        r.contractMonths(),
+        PlacementStore.trimmed(r.note()),
+        PlacementStatus.OPEN,
+        null,
+        null,
+        null,
+        null,
+        null,
+        caller.username(),
+        inserted.createdAt(),
+        followUps);
   }
 
   /** The rules a placement request breaks that need no reading of residents or postings. */

@@ -67,27 +67,43 @@ class PlacementStore {
   record Filter(
       Long communityId, Long jobseekerId, PlacementType type, LocalDate from, LocalDate to) {}
 
+  /** A placement as inserted: its id, when, and its follow-ups. */
+  record Inserted(long id, Instant createdAt, List<Scheduled> followUps) {}
+
+  /** A follow-up as scheduled. */
+  record Scheduled(long id, int months, LocalDate dueOn) {}
+
   /**
    * Inserts the placement of a request the service checked, with what it decided (the resident's
-   * community, the referral, the employer unit, the type), and returns its id; empty when the
-   * resident has an open placement (the partial unique index decides, so two racing hires of one
-   * resident cannot both land).
+   * community, the referral, the employer unit, the type), and schedules its follow-ups {@link
+   * #FOLLOW_UP_MONTHS} months after its start, in one statement; a start on the 31st is followed up
+   * on the last day of a shorter month (Jan 31: Feb 28 or 29, Apr 30), as PostgreSQL adds months.
+   * Empty when the resident has an open placement: the partial unique index decides, so two racing
+   * hires of one resident cannot both land.
    */
-  Optional<Long> insert(
+  Optional<Inserted> insert(
       PlacementRequest r,
       long communityId,
       Long referralId,
       Long partnerUnitId,
       PlacementType type,
       String recordedBy) {
+    String months = String.join(", ", FOLLOW_UP_MONTHS.stream().map(String::valueOf).toList());
     return Optional.ofNullable(
         jdbc.prepareStatement(
-            "INSERT INTO placement (jobseeker_id, community_id, referral_id, posting_id,"
-                + " partner_unit_id, employer_name, type, start_date, monthly_wage,"
+            "WITH placed AS (INSERT INTO placement (jobseeker_id, community_id, referral_id,"
+                + " posting_id, partner_unit_id, employer_name, type, start_date, monthly_wage,"
                 + " contract_months, note, recorded_by)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (jobseeker_id) WHERE ended_on IS NULL AND cancelled_at IS NULL"
-                + " DO NOTHING RETURNING id",
+                + " DO NOTHING RETURNING id, start_date, created_at),"
+                + " scheduled AS (INSERT INTO follow_up (placement_id, months, due_on)"
+                + " SELECT placed.id, m, CAST(placed.start_date + make_interval(months => m) AS DATE)"
+                + " FROM placed, unnest(ARRAY["
+                + months
+                + "]) AS m RETURNING id, months, due_on)"
+                + " SELECT placed.id, placed.created_at, s.id, s.months, s.due_on"
+                + " FROM placed, scheduled s ORDER BY s.months",
             ps -> {
               ps.setLong(1, r.jobseekerId());
               ps.setLong(2, communityId);
@@ -105,32 +121,19 @@ class PlacementStore {
               }
               setText(ps, 11, trimmed(r.note()));
               ps.setString(12, recordedBy);
+              List<Scheduled> followUps = new ArrayList<>();
+              long id = 0;
+              Instant created = null;
               try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                while (rs.next()) {
+                  id = rs.getLong(1);
+                  created = instant(rs, 2);
+                  followUps.add(
+                      new Scheduled(rs.getLong(3), rs.getInt(4), rs.getObject(5, LocalDate.class)));
+                }
               }
+              return followUps.isEmpty() ? null : new Inserted(id, created, List.copyOf(followUps));
             }));
-  }
-
-  /**
-   * Schedules the placement's follow-ups {@link #FOLLOW_UP_MONTHS} months after its start; a start
-   * on the 31st is followed up on the last day of a shorter month (Jan 31: Feb 28 or 29, Apr 30).
-   */
-  void scheduleFollowUps(long placementId, LocalDate start) {
-    StringBuilder sql = new StringBuilder("INSERT INTO follow_up (placement_id, months, due_on) ");
-    for (int i = 0; i < FOLLOW_UP_MONTHS.size(); i++) {
-      sql.append(i == 0 ? "VALUES " : ", ").append("(?, ?, ?)");
-    }
-    jdbc.prepareStatement(
-        sql.toString(),
-        ps -> {
-          int at = 1;
-          for (int months : FOLLOW_UP_MONTHS) {
-            ps.setLong(at++, placementId);
-            ps.setInt(at++, months);
-            ps.setObject(at++, start.plusMonths(months));
-          }
-          return ps.executeUpdate();
-        });
   }
 
   /** True when a placement already came of this referral. */

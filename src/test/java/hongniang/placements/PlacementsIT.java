@@ -196,6 +196,20 @@ class PlacementsIT extends ApiTest {
     Reply read = api().get("/api/v1/placements/" + created.num("id"), matchmaker);
     assertEquals(200, read.status());
     assertEquals(created.json(), read.json());
+
+    // a partner unit's work outside any posting: the unit's name, no posting, open-ended
+    Reply withUnit =
+        placed(
+            new PlacementRequest(
+                aResident(community), null, start, 2300, null, null, unit, null, " 熟人介绍 "),
+            matchmaker);
+    assertNull(withUnit.at("postingId"));
+    assertNull(withUnit.at("contractMonths"));
+    assertEquals("熟人介绍", withUnit.str("note"));
+    assertEquals(created.str("unitName"), withUnit.str("followUps[0].employer"));
+    assertEquals(
+        withUnit.json(), api().get("/api/v1/placements/" + withUnit.num("id"), matchmaker).json());
+    assertEquals(1, posting(job).num("filledCount"));
   }
 
   /** The due dates of the follow-ups of a placement starting on the day. */
@@ -393,7 +407,7 @@ class PlacementsIT extends ApiTest {
     Reply created = placed(body, own);
     long id = created.num("id");
     String path = "/api/v1/placements/" + id;
-    assertEquals(200, api().get(path, own).status());
+    assertEquals(created.json(), api().get(path, own).json());
     assertEquals(404, api().get(path, elsewhere).status());
     assertEquals(403, api().get(path, employer).status());
     assertEquals(403, api().get(path, self).status());
