@@ -37,6 +37,7 @@ class ArchitectureTest {
     "hongniang.matches..",
     "hongniang.referrals..",
     "hongniang.worklist..",
+    "hongniang.placements..",
     "hongniang.vocabulary..",
     "hongniang.inbox..",
     "hongniang.training..",

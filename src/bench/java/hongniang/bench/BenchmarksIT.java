@@ -161,6 +161,45 @@ class BenchmarksIT {
     assertEquals(1, count(read(temp.resolve("benchmarks.md")), "## Matching (issue 4)"));
   }
 
+  @Test
+  @Order(5)
+  void hireBenchmark() throws Exception {
+    Map<String, String> p =
+        tiny(
+            bench(),
+            "bench.hireThreads",
+            "4",
+            "bench.hirePlaces",
+            "12",
+            "bench.hireScarce",
+            "5",
+            "bench.hireScarceHires",
+            "20",
+            "bench.hireSingle",
+            "6",
+            "bench.hireWarmup",
+            "8");
+    // 0: every run was exact and the data set holds none of the benchmark's rows afterwards
+    assertEquals(0, HireBenchmark.run(HireBenchmark.Settings.from(BenchProperties.of(p))));
+    String docs = read(temp.resolve("benchmarks.md"));
+    assertSections(docs, SEARCH_SECTIONS);
+    String hires = docs.substring(docs.indexOf("## " + HireBenchmark.HEADING));
+    assertSections(
+        hires,
+        List.of(
+            "## " + HireBenchmark.HEADING,
+            "### Targets",
+            "### Latency (in process, one posting per run)"));
+    assertEquals(3, targets(hires), hires);
+    // the exact counts hold even at this size; only the p99 may miss
+    assertEquals(2, count(hires, "FILLED | PASS |\n"), hires);
+    assertEquals(
+        read(bench().resolve("hire-benchmark.md")).strip(),
+        hires
+            .substring(0, hires.indexOf("\n## ") < 0 ? hires.length() : hires.indexOf("\n## "))
+            .strip());
+  }
+
   /**
    * Every frame a profile stage is marked by names a class, a method or a package on the class
    * path: a class renamed or moved would leave its stage empty and its samples in "other".

@@ -15,6 +15,8 @@ import hongniang.matching.HardRules;
 import hongniang.matching.Jobseeker;
 import hongniang.matching.Posting;
 import hongniang.partners.PartnerService;
+import hongniang.placements.HireDetails;
+import hongniang.placements.PlacementService;
 import hongniang.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -49,6 +51,7 @@ public class ReferralService {
   private final Validator validator;
   private final Clock clock;
   private final Idempotency idempotency;
+  private final PlacementService placements;
 
   ReferralService(
       ReferralRepository referrals,
@@ -60,8 +63,10 @@ public class ReferralService {
       AuditLog audit,
       Validator validator,
       Clock clock,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      PlacementService placements) {
     this.idempotency = idempotency;
+    this.placements = placements;
     this.referrals = referrals;
     this.consents = consents;
     this.transitions = transitions;
@@ -421,6 +426,17 @@ public class ReferralService {
           r.withInterview(
               LocalDateTime.of(i.date(), i.time()), i.place().strip(), i.contact().strip());
     }
+    if (to == ReferralState.HIRED) {
+      // the place is taken first: none left is a 409 and nothing of the move is stored
+      TransitionRequest.Hire h = request.placement();
+      placements.hire(
+          caller,
+          r.id(),
+          r.jobseekerId(),
+          r.postingId(),
+          new HireDetails(
+              h.type(), h.startDate(), h.monthlyWage(), h.contractMonths(), blankToNull(h.note())));
+    }
     Referral saved =
         transitions.move(
             next,
@@ -433,7 +449,28 @@ public class ReferralService {
     if (to == ReferralState.WITHDRAWN) {
       consents.withdraw(r.id(), transitions.now(), caller.username());
     }
+    if (to == ReferralState.HIRED) {
+      obsoleteOthers(r);
+    }
     return views.one(caller, saved);
+  }
+
+  /**
+   * A hired resident's other open referrals become OBSOLETE (HIRED_ELSEWHERE), by the service, and
+   * their units lose sight of the resident.
+   */
+  private void obsoleteOthers(Referral hired) {
+    for (Referral other : referrals.openOfResidentExcept(hired.jobseekerId(), hired.id())) {
+      transitions.move(
+          other,
+          ReferralState.OBSOLETE,
+          Transitions.SERVICE_ACTOR,
+          Transitions.SERVICE_ROLE,
+          RefusalReason.HIRED_ELSEWHERE,
+          null,
+          null);
+      consents.withdraw(other.id(), transitions.now(), Transitions.SERVICE_ACTOR);
+    }
   }
 
   /** What a move asks of the request that it lacks or should not carry. */

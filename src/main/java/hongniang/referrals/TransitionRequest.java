@@ -1,5 +1,6 @@
 package hongniang.referrals;
 
+import hongniang.placements.PlacementType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
@@ -30,10 +31,14 @@ public record TransitionRequest(
       @NotBlank @Size(max = 200) String place,
       @NotBlank @Size(max = 100) String contact) {}
 
-  /** The job the resident was hired for. */
+  /**
+   * The job the resident was hired for: the placement's type (null: PUBLIC_WELFARE for a
+   * public-welfare posting, FORMAL otherwise), start, monthly wage, contract months (null:
+   * open-ended).
+   */
   @Serdeable
   public record Hire(
-      @Nullable String type,
+      @Nullable PlacementType type,
       @NotNull LocalDate startDate,
       @NotNull @Min(0) @Max(1_000_000) Integer monthlyWage,
       @Nullable @Min(0) @Max(600) Integer contractMonths,

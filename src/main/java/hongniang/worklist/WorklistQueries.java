@@ -160,6 +160,29 @@ class WorklistQueries {
         "SELECT r.community_id, count(*) FROM referral r WHERE " + where + " GROUP BY 1", params);
   }
 
+  private static final String FOLLOW_UPS =
+      " FROM follow_up f JOIN placement pl ON pl.id = f.placement_id"
+          + " WHERE f.outcome IS NULL AND pl.ended_on IS NULL AND pl.cancelled_at IS NULL"
+          + " AND f.due_on <= ?";
+
+  /** Follow-ups not yet recorded of placements still running, due by the day (or overdue). */
+  Found followUps(Long community, LocalDate dueBy, int limit) {
+    return found(
+        "SELECT f.id, f.months, f.due_on, pl.jobseeker_id, j.name, pl.community_id,"
+            + " count(*) OVER () AS total"
+            + FOLLOW_UPS.replace(" WHERE", " JOIN jobseeker j ON j.id = pl.jobseeker_id WHERE")
+            + " AND (CAST(? AS BIGINT) IS NULL OR pl.community_id = ?)"
+            + " ORDER BY f.due_on, f.id LIMIT ?",
+        dueBy,
+        community,
+        community,
+        limit);
+  }
+
+  Map<Long, Long> followUpCounts(LocalDate dueBy) {
+    return counts("SELECT pl.community_id, count(*)" + FOLLOW_UPS + " GROUP BY 1", dueBy);
+  }
+
   private static final String AGREEMENTS =
       " FROM agreement a JOIN partner_unit u ON u.id = a.partner_unit_id"
           + " WHERE a.status = 'ACTIVE' AND a.valid_until BETWEEN ? AND ?";

@@ -5,6 +5,7 @@ import hongniang.common.DifficultyCategory;
 import hongniang.common.FieldError;
 import hongniang.common.MessageKey;
 import hongniang.communities.CommunityService;
+import hongniang.placements.FollowUpState;
 import hongniang.referrals.ReferralSettings;
 import hongniang.security.Caller;
 import hongniang.web.Messages;
@@ -34,6 +35,9 @@ public class WorklistService {
   static final int QUIET_DAYS = 30;
   static final int AGREEMENT_DAYS = 30;
   static final int EXPIRY_WARNING_DAYS = 3;
+
+  /** A follow-up is due from this many days before its day (as placements counts it). */
+  static final int FOLLOW_UP_DUE_DAYS = FollowUpState.DUE_DAYS;
 
   private final WorklistQueries queries;
   private final CommunityService communities;
@@ -123,6 +127,16 @@ public class WorklistService {
       if (all) {
         counts.put(cut.key(), queries.referralCounts(cut.where(), cut.params()));
       }
+    }
+    LocalDate dueBy = today.plusDays(FOLLOW_UP_DUE_DAYS);
+    add(
+        sections,
+        "followUps",
+        queries.followUps(community, dueBy, limit),
+        row -> followUp(row, today, language),
+        language);
+    if (all) {
+      counts.put("followUps", queries.followUpCounts(dueBy));
     }
     add(
         sections,
@@ -279,6 +293,32 @@ public class WorklistService {
         touched,
         due,
         List.of(why(language, code, text)));
+  }
+
+  private static WorklistView.Item followUp(
+      WorklistQueries.Row row, LocalDate today, Messages language) {
+    LocalDate due = row.date("due_on");
+    String code = due.isBefore(today) ? "FOLLOW_UP_OVERDUE" : "FOLLOW_UP_DUE";
+    return new WorklistView.Item(
+        row.id("jobseeker_id"),
+        row.text("name"),
+        row.id("community_id"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        row.id("id"),
+        null,
+        null,
+        due,
+        List.of(
+            why(
+                language,
+                code,
+                key(code).with("months", row.id("months")).with("date", due.toString()))));
   }
 
   private static WorklistView.Item agreement(WorklistQueries.Row row, Messages language) {

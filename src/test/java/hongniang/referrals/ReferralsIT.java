@@ -692,4 +692,69 @@ class ReferralsIT extends ApiTest {
     }
     assertEquals(2, api().get("/api/v1/referrals/" + id, admin()).list("history").size());
   }
+
+  @Test
+  void aHireRecordsThePlacementEndsTheOtherReferralsAndTakesTheResidentOutOfMatching() {
+    long resident = aResident(1);
+    long posting = aPosting(Fixtures.edit(Fixtures.aPosting(unit)).headcount(1).build());
+    long other = aPosting(Fixtures.aPosting(unit));
+    long hired = refer(resident, posting, matchmaker).num("id");
+    long elsewhere = refer(resident, other, matchmaker).num("id");
+    for (long id : List.of(hired, elsewhere)) {
+      consentAsStaff(id);
+      move(id, body("SENT"), matchmaker);
+    }
+    String employer = userToken(Role.EMPLOYER, unit);
+    assertEquals(200, move(hired, body("INTERVIEW"), employer).status());
+    Reply done =
+        move(
+            hired,
+            Map.of(
+                "to",
+                "HIRED",
+                "placement",
+                Map.of(
+                    "type",
+                    "FORMAL",
+                    "startDate",
+                    LocalDate.now().plusDays(3).toString(),
+                    "monthlyWage",
+                    2600,
+                    "contractMonths",
+                    12)),
+            employer);
+    assertEquals(200, done.status(), done::toString);
+    assertEquals("HIRED", done.str("state"));
+    Reply placements = api().get("/api/v1/jobseekers/" + resident + "/placements", admin());
+    assertEquals(1L, placements.num("totalItems"), placements::toString);
+    assertEquals(posting, placements.num("items[0].postingId"));
+    assertEquals(1L, api().get("/api/v1/postings/" + posting, admin()).num("filledCount"));
+    assertEquals("FILLED", api().get("/api/v1/postings/" + posting, admin()).str("status"));
+    Reply obsolete = api().get("/api/v1/referrals/" + elsewhere, admin());
+    assertEquals("OBSOLETE", obsolete.str("state"));
+    assertEquals("HIRED_ELSEWHERE", obsolete.str("endedReason"));
+    assertEquals(404, api().get("/api/v1/referrals/" + elsewhere, employer).status());
+    assertEquals("EMPLOYED", api().get("/api/v1/jobseekers/" + resident, admin()).str("status"));
+    Reply matches = api().get("/api/v1/jobseekers/" + resident + "/matches", admin());
+    assertTrue(matches.list("matches").isEmpty(), matches::toString);
+    assertTrue(told(userToken(Role.RESIDENT, resident), "referral.outcome", hired));
+    assertTrue(told(matchmaker, "referral.outcomeRecorded", hired));
+  }
+
+  @Test
+  void aHireWithNoPlaceLeftIsRefusedAndTheReferralStaysWhereItWas() {
+    long posting = aPosting(Fixtures.edit(Fixtures.aPosting(unit)).headcount(1).build());
+    long first = refer(aResident(1), posting, matchmaker).num("id");
+    long second = refer(aResident(1), posting, matchmaker).num("id");
+    for (long id : List.of(first, second)) {
+      consentAsStaff(id);
+      move(id, body("SENT"), matchmaker);
+      move(id, body("INTERVIEW"), matchmaker);
+    }
+    assertEquals(200, move(first, body("HIRED"), matchmaker).status());
+    Reply full = move(second, body("HIRED"), matchmaker);
+    assertEquals(409, full.status(), full::toString);
+    assertEquals("INTERVIEW", api().get("/api/v1/referrals/" + second, admin()).str("state"));
+    assertEquals(1L, api().get("/api/v1/postings/" + posting, admin()).num("filledCount"));
+  }
 }

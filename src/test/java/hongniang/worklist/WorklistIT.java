@@ -210,6 +210,39 @@ class WorklistIT extends ApiTest {
   }
 
   @Test
+  void followUpsDueOrOverdueShowUntilTheyAreRecorded() {
+    long resident = aResident("吴五", List.of(), null);
+    Reply placed =
+        api()
+            .post(
+                "/api/v1/placements",
+                Map.of(
+                    "jobseekerId",
+                    resident,
+                    "type",
+                    "FLEXIBLE",
+                    "startDate",
+                    LocalDate.now().minusMonths(1).minusDays(2).toString(),
+                    "monthlyWage",
+                    1800,
+                    "employerName",
+                    "个体早餐店"),
+                matchmaker);
+    assertEquals(201, placed.status(), placed::toString);
+    Reply w = worklist(matchmaker, "zh");
+    List<?> due = items(w, "followUps");
+    assertEquals(1, due.size(), w::toString);
+    assertEquals(List.of("FOLLOW_UP_OVERDUE"), codes(due.get(0)));
+    long followUp = ((Number) ((Map<?, ?>) due.get(0)).get("followUpId")).longValue();
+    Reply recorded =
+        api()
+            .post(
+                "/api/v1/follow-ups/" + followUp, Map.of("outcome", "STILL_EMPLOYED"), matchmaker);
+    assertEquals(200, recorded.status(), recorded::toString);
+    assertTrue(items(worklist(matchmaker, "zh"), "followUps").isEmpty());
+  }
+
+  @Test
   void agreementsTheCommunitySignedShowBeforeTheyEnd() {
     long partner = aUnit();
     Reply signed =
