@@ -43,6 +43,8 @@ public class JobseekerService {
   private final Validator validator;
   private final Clock clock;
   private final TransactionOperations<Connection> tx;
+  private final DuplicateGuard duplicates;
+  private final RegisterViews register;
 
   JobseekerService(
       JobseekerRepository jobseekers,
@@ -50,13 +52,17 @@ public class JobseekerService {
       AuditLog audit,
       Validator validator,
       Clock clock,
-      TransactionOperations<Connection> tx) {
+      TransactionOperations<Connection> tx,
+      DuplicateGuard duplicates,
+      RegisterViews register) {
     this.jobseekers = jobseekers;
     this.communities = communities;
     this.audit = audit;
     this.validator = validator;
     this.clock = clock;
     this.tx = tx;
+    this.duplicates = duplicates;
+    this.register = register;
   }
 
   private LocalDate today() {
@@ -82,14 +88,15 @@ public class JobseekerService {
     LocalDate today = today();
     String prefix = name == null || name.isBlank() ? null : name.trim();
     Map<Long, String> places = communities.namesById();
-    return PageResponse.of(
-        jobseekers.search(
-            community,
-            status == null ? null : status.name(),
-            category == null ? null : category.name(),
-            prefix,
-            Paging.of(page, size)),
-        j -> JobseekerView.of(j, JobseekerView.Detail.LIST, today, places));
+    return register.complete(
+        PageResponse.of(
+            jobseekers.search(
+                community,
+                status == null ? null : status.name(),
+                category == null ? null : category.name(),
+                prefix,
+                Paging.of(page, size)),
+            j -> JobseekerView.of(j, JobseekerView.Detail.LIST, today, places)));
   }
 
   /** One profile; {@code revealIdNumber} shows the whole ID number to staff, and is logged. */
@@ -108,7 +115,7 @@ public class JobseekerService {
       throw ApiProblem.forbidden(
           MessageKey.of("forbidden.revealIdNumber"), "only staff may reveal an ID number");
     }
-    return JobseekerView.of(j, detail, today(), communities.namesById());
+    return register.complete(JobseekerView.of(j, detail, today(), communities.namesById()));
   }
 
   /** The audit trail of one profile, for staff who may see it. */
@@ -117,7 +124,7 @@ public class JobseekerService {
     return audit.about(SUBJECT, id);
   }
 
-  private Jobseeker visible(Caller caller, long id) {
+  Jobseeker visible(Caller caller, long id) {
     Jobseeker j = jobseekers.findById(id).orElseThrow(() -> ApiProblem.notFound("jobseeker", id));
     boolean sees =
         caller.seesCommunity(j.communityId())
@@ -231,9 +238,11 @@ public class JobseekerService {
     if (request.idNumber() != null && jobseekers.existsByIdNumber(request.idNumber())) {
       throw ApiProblem.conflict("idNumber", "Unique", "a resident with this ID number exists");
     }
+    String confirmed = duplicates.guardCreate(caller, request);
     Jobseeker saved = jobseekers.save(toJobseeker(null, request, null));
-    audit.record(caller.username(), "create", SUBJECT, saved.id(), null);
-    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
+    audit.record(caller.username(), "create", SUBJECT, saved.id(), confirmed);
+    return register.complete(
+        JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById()));
   }
 
   @Transactional
@@ -246,7 +255,8 @@ public class JobseekerService {
     }
     Jobseeker saved = jobseekers.update(toJobseeker(id, request, old));
     audit.record(caller.username(), "update", SUBJECT, id, null);
-    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
+    return register.complete(
+        JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById()));
   }
 
   /** Deletes a profile (e.g. when a resident withdraws); refused while a login is bound to it. */
@@ -265,6 +275,7 @@ public class JobseekerService {
   public ImportReport importRows(
       Caller caller, List<BulkImport.Parsed<JobseekerRequest>> rows, boolean atomic) {
     List<String> seen = new ArrayList<>();
+    java.util.Set<String> seenPeople = new java.util.HashSet<>();
     return BulkImport.run(
         rows,
         atomic,
@@ -277,11 +288,15 @@ public class JobseekerService {
             }
             seen.add(r.idNumber());
           }
+          if (errors.isEmpty()) {
+            errors.addAll(duplicates.rowErrors(caller, r, seenPeople));
+          }
           return errors;
         },
         r -> {
+          String confirmed = duplicates.importConfirmation(caller, r);
           Long id = jobseekers.save(toJobseeker(null, r, null)).id();
-          audit.record(caller.username(), "import", SUBJECT, id, null);
+          audit.record(caller.username(), "import", SUBJECT, id, confirmed);
           return id;
         },
         tx);

@@ -14,7 +14,10 @@ import java.util.Map;
 
 /**
  * A resident's profile as the API shows it. The ID number is masked unless revealed (and the reveal
- * logged); the phone is masked in lists; hardship notes appear only in the detail view.
+ * logged); the phone is masked in lists; hardship notes appear only in the detail view. The
+ * register's part: why and since when an INACTIVE resident is out of matching (and the profile a
+ * duplicate was merged into), when the resident was last heard of, and a "still looking?" ask
+ * waiting for their answer.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -45,7 +48,12 @@ public record JobseekerView(
     LocalDate unemployedSince,
     JobseekerStatus status,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    InactiveReason inactiveReason,
+    Instant inactiveSince,
+    Long mergedInto,
+    Instant lastContactAt,
+    PendingAsk pendingAsk) {
 
   /** How much of the personal data a view shows. */
   enum Detail {
@@ -91,6 +99,49 @@ public record JobseekerView(
         j.unemployedSince(),
         j.status(),
         j.createdAt(),
-        j.updatedAt());
+        j.updatedAt(),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** This view with the register's part (see {@link RegisterViews}). */
+  JobseekerView withRegister(
+      InactiveReason reason, Instant since, Long mergedInto, Instant lastContact, PendingAsk ask) {
+    return new JobseekerView(
+        id,
+        name,
+        gender,
+        idNumber,
+        idNumberMasked,
+        birthDate,
+        birthYear,
+        age,
+        phone,
+        phoneMasked,
+        communityId,
+        communityName,
+        education,
+        skills,
+        experience,
+        desiredOccupations,
+        minWage,
+        acceptableSchedules,
+        willingOutside,
+        licences,
+        difficultyCategories,
+        difficultyNote,
+        disabilityNote,
+        unemployedSince,
+        status,
+        createdAt,
+        updatedAt,
+        reason,
+        since,
+        mergedInto,
+        lastContact,
+        ask);
   }
 }

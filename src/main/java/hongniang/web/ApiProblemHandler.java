@@ -21,6 +21,7 @@ public class ApiProblemHandler implements ExceptionHandler<ApiProblem, HttpRespo
         problem.title(),
         problem.detailText(),
         problem.getMessage(),
-        problem.errors());
+        problem.errors(),
+        problem.candidates());
   }
 }

@@ -31,6 +31,18 @@ public final class Problems {
       MessageKey detailText,
       String detail,
       List<FieldError> errors) {
+    return response(request, status, title, detailText, detail, errors, List.of());
+  }
+
+  /** A problem response that lists what a conflict is about ({@link Problem#candidates()}). */
+  public static MutableHttpResponse<Problem> response(
+      HttpRequest<?> request,
+      int status,
+      String title,
+      MessageKey detailText,
+      String detail,
+      List<FieldError> errors,
+      List<?> candidates) {
     Problem body =
         new Problem(
             "about:blank",
@@ -39,7 +51,8 @@ public final class Problems {
             detail,
             request == null ? null : request.getPath(),
             errors,
-            detailText);
+            detailText,
+            candidates.isEmpty() ? null : candidates);
     return HttpResponse.<Problem>status(HttpStatus.valueOf(status))
         .body(body)
         .contentType(Problem.MEDIA_TYPE);
