@@ -37,14 +37,9 @@ public record Problem(
     this(type, title, status, detail, instance, errors, null, null);
   }
 
-  public Problem(
-      String type,
-      String title,
-      int status,
-      String detail,
-      String instance,
-      List<FieldError> errors,
-      MessageKey detailText) {
-    this(type, title, status, detail, instance, errors, detailText, null);
+  /** This problem listing what its conflict is about (none when the list is empty). */
+  public Problem withCandidates(List<?> list) {
+    return new Problem(
+        type, title, status, detail, instance, errors, detailText, list.isEmpty() ? null : list);
   }
 }

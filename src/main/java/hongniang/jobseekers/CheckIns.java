@@ -189,15 +189,26 @@ class CheckIns {
         > 0;
   }
 
-  /** The resident's status, the row locked until the transaction ends; null when there is none. */
-  @Nullable
-  JobseekerStatus lockStatus(long jobseekerId) {
-    List<JobseekerStatus> found =
+  /** A resident's status and, when INACTIVE, why. */
+  record Standing(JobseekerStatus status, @Nullable InactiveReason reason) {}
+
+  /**
+   * The resident's standing, the row locked until the transaction ends (a resident seen a moment
+   * ago and deleted since is a 404).
+   */
+  Standing lock(long jobseekerId) {
+    List<Standing> found =
         query(
-            "SELECT status FROM jobseeker WHERE id = ? FOR UPDATE",
-            rs -> JobseekerStatus.valueOf(rs.getString(1)),
+            "SELECT status, inactive_reason FROM jobseeker WHERE id = ? FOR UPDATE",
+            rs ->
+                new Standing(
+                    JobseekerStatus.valueOf(rs.getString(1)),
+                    rs.getString(2) == null ? null : InactiveReason.valueOf(rs.getString(2))),
             jobseekerId);
-    return found.isEmpty() ? null : found.get(0);
+    if (found.isEmpty()) {
+      throw hongniang.common.ApiProblem.notFound("jobseeker", jobseekerId);
+    }
+    return found.get(0);
   }
 
   /** Notes that the resident was heard of. */
@@ -237,17 +248,6 @@ class CheckIns {
             + " WHERE id = ? AND status = 'INACTIVE'",
         at,
         jobseekerId);
-  }
-
-  /** The reason a resident is INACTIVE, null when they are not (or do not exist). */
-  @Nullable
-  InactiveReason inactiveReason(long jobseekerId) {
-    List<InactiveReason> found =
-        query(
-            "SELECT inactive_reason FROM jobseeker WHERE id = ? AND inactive_reason IS NOT NULL",
-            rs -> InactiveReason.valueOf(rs.getString(1)),
-            jobseekerId);
-    return found.isEmpty() ? null : found.get(0);
   }
 
   /**

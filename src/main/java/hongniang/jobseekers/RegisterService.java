@@ -61,7 +61,7 @@ public class RegisterService {
   public JobseekerView stillLooking(Caller caller, long id, StillLookingRequest request) {
     ApiProblem.throwIfAny(Validation.check(validator, request));
     jobseekers.visible(caller, id);
-    JobseekerStatus status = checkIns.lockStatus(id);
+    JobseekerStatus status = checkIns.lock(id).status();
     if (status != JobseekerStatus.SEEKING && status != JobseekerStatus.REFERRED) {
       throw ApiProblem.conflict(
           FieldError.transition(
@@ -88,13 +88,13 @@ public class RegisterService {
   @Transactional
   public JobseekerView reactivate(Caller caller, long id) {
     jobseekers.visible(caller, id);
-    JobseekerStatus status = checkIns.lockStatus(id);
-    if (status != JobseekerStatus.INACTIVE) {
+    CheckIns.Standing standing = checkIns.lock(id);
+    if (standing.status() != JobseekerStatus.INACTIVE) {
       throw ApiProblem.conflict(
           FieldError.transition(
-              status, MessageKey.of("action.reactivate"), "only an inactive resident"));
+              standing.status(), MessageKey.of("action.reactivate"), "only an inactive resident"));
     }
-    if (checkIns.inactiveReason(id) == InactiveReason.MERGED) {
+    if (standing.reason() == InactiveReason.MERGED) {
       throw ApiProblem.conflict(
           new FieldError("status", "Merged", "a merged duplicate; the kept profile is the one"));
     }
@@ -121,13 +121,15 @@ public class RegisterService {
     jobseekers.visible(caller, keptId);
     jobseekers.visible(caller, duplicateId);
     // both rows, in id order: two merges of the same pair wait instead of deadlocking
-    checkIns.lockStatus(Math.min(keptId, duplicateId));
-    checkIns.lockStatus(Math.max(keptId, duplicateId));
-    if (checkIns.inactiveReason(keptId) == InactiveReason.MERGED) {
+    CheckIns.Standing first = checkIns.lock(Math.min(keptId, duplicateId));
+    CheckIns.Standing second = checkIns.lock(Math.max(keptId, duplicateId));
+    CheckIns.Standing kept = keptId < duplicateId ? first : second;
+    CheckIns.Standing duplicate = keptId < duplicateId ? second : first;
+    if (kept.reason() == InactiveReason.MERGED) {
       throw ApiProblem.conflict(
           new FieldError("id", "Merged", "the kept profile is itself merged into another"));
     }
-    if (checkIns.inactiveReason(duplicateId) == InactiveReason.MERGED) {
+    if (duplicate.reason() == InactiveReason.MERGED) {
       throw ApiProblem.conflict(
           new FieldError("duplicateId", "Merged", "the duplicate is merged already"));
     }

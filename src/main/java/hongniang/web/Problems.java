@@ -31,18 +31,6 @@ public final class Problems {
       MessageKey detailText,
       String detail,
       List<FieldError> errors) {
-    return response(request, status, title, detailText, detail, errors, List.of());
-  }
-
-  /** A problem response that lists what a conflict is about ({@link Problem#candidates()}). */
-  public static MutableHttpResponse<Problem> response(
-      HttpRequest<?> request,
-      int status,
-      String title,
-      MessageKey detailText,
-      String detail,
-      List<FieldError> errors,
-      List<?> candidates) {
     Problem body =
         new Problem(
             "about:blank",
@@ -52,7 +40,7 @@ public final class Problems {
             request == null ? null : request.getPath(),
             errors,
             detailText,
-            candidates.isEmpty() ? null : candidates);
+            null);
     return HttpResponse.<Problem>status(HttpStatus.valueOf(status))
         .body(body)
         .contentType(Problem.MEDIA_TYPE);
