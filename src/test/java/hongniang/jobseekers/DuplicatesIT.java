@@ -168,6 +168,38 @@ class DuplicatesIT extends ApiTest {
   }
 
   @Test
+  void twoConcurrentIntakesOfOnePersonStoreOne() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      String token = admin();
+      // a few rounds: a race that the lock did not close would show in one of them
+      for (int round = 0; round < 5; round++) {
+        JobseekerRequest first = someone(7, BORN);
+        JobseekerRequest second = edit(someone(7, BORN.plusDays(9))).phone(first.phone()).build();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+        for (JobseekerRequest body : List.of(first, second)) {
+          replies.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return api().post("/api/v1/jobseekers", body, token).status();
+                  }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> reply : replies) {
+          statuses.add(reply.get());
+        }
+        assertEquals(List.of(201, 409), statuses.stream().sorted().toList(), "round " + round);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theSameIdNumberIsStillUniqueBeforeItIsADuplicate() {
     JobseekerRequest first = someone(2, BORN);
     create(first, admin());

@@ -1,6 +1,7 @@
 package hongniang.jobseekers;
 
 import static hongniang.support.Fixtures.aJobseeker;
+import static hongniang.support.Fixtures.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -241,6 +242,39 @@ class RegisterIT extends ApiTest {
                 admin());
     assertEquals(400, unknown.status());
     assertEquals("SEEKING", profile(id).str("status"), "nothing changed by refused answers");
+  }
+
+  @Test
+  void aStatusSetByAnEditCarriesItsReasonAndListsShowIt() {
+    JobseekerRequest body = aJobseeker(2);
+    long id = resident(2);
+    Reply off =
+        api()
+            .put(
+                "/api/v1/jobseekers/" + id,
+                edit(body).status(JobseekerStatus.INACTIVE).build(),
+                admin());
+    assertEquals(200, off.status(), off::toString);
+    assertEquals("SET_BY_STAFF", off.str("inactiveReason"));
+    Map<?, ?> row =
+        api()
+            .get("/api/v1/jobseekers?communityId=2&status=INACTIVE&size=200", admin())
+            .list("items")
+            .stream()
+            .map(i -> (Map<?, ?>) i)
+            .filter(i -> ((Number) i.get("id")).longValue() == id)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("SET_BY_STAFF", row.get("inactiveReason"));
+    Reply on =
+        api()
+            .put(
+                "/api/v1/jobseekers/" + id,
+                edit(body).status(JobseekerStatus.SEEKING).build(),
+                admin());
+    assertEquals("SEEKING", on.str("status"));
+    assertNull(on.at("inactiveReason"));
+    assertNull(on.at("inactiveSince"));
   }
 
   @Test
