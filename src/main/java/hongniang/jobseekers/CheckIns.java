@@ -1,5 +1,6 @@
 package hongniang.jobseekers;
 
+import hongniang.common.ApiProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -10,11 +11,15 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The register's SQL, on the connection of the current transaction: the "still looking?" asks of
@@ -29,6 +34,9 @@ class CheckIns {
   private static final String OPEN = "c.answered_at IS NULL AND c.closed_at IS NULL";
 
   private static final String SEEKING = "j.status IN ('SEEKING', 'REFERRED')";
+
+  /** The first key of the two-key advisory locks the register takes: "HN" and 11, its migration. */
+  private static final int ADVISORY_CLASS = 0x484e_000b;
 
   /** What the register knows of a resident beside their profile. */
   record State(
@@ -113,7 +121,7 @@ class CheckIns {
    * open ask, skipping rows another transaction holds; returns their ids and communities.
    */
   Map<Long, Long> lockDue(long after, Instant cutoff, int limit) {
-    Map<Long, Long> out = new java.util.LinkedHashMap<>();
+    Map<Long, Long> out = new LinkedHashMap<>();
     query(
         "SELECT j.id, j.community_id FROM jobseeker j WHERE j.id > ? AND "
             + SEEKING
@@ -206,7 +214,7 @@ class CheckIns {
                     rs.getString(2) == null ? null : InactiveReason.valueOf(rs.getString(2))),
             jobseekerId);
     if (found.isEmpty()) {
-      throw hongniang.common.ApiProblem.notFound("jobseeker", jobseekerId);
+      throw ApiProblem.notFound("jobseeker", jobseekerId);
     }
     return found.get(0);
   }
@@ -258,7 +266,7 @@ class CheckIns {
       @Nullable String phoneDigits,
       String name,
       int birthYear,
-      @Nullable java.time.LocalDate birthDate,
+      @Nullable LocalDate birthDate,
       int limit) {
     String samePhone = phoneDigits == null ? "FALSE" : "replace(phone, '-', '') = ?";
     String sameBirth =
@@ -302,13 +310,10 @@ class CheckIns {
    * circle.
    */
   void lockKeys(Collection<String> keys) {
-    for (String key : new java.util.TreeSet<>(keys)) {
+    for (String key : new TreeSet<>(keys)) {
       query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> null, ADVISORY_CLASS, key);
     }
   }
-
-  /** The first key of the two-key advisory locks the register takes: "HN" and 11, its migration. */
-  private static final int ADVISORY_CLASS = 0x484e_000b;
 
   /**
    * Open asks of the community (every community when null) whose cycle began before the cutoff, the
@@ -388,7 +393,7 @@ class CheckIns {
   }
 
   private Map<Long, Long> counts(String sql, Object... args) {
-    Map<Long, Long> out = new java.util.TreeMap<>();
+    Map<Long, Long> out = new TreeMap<>();
     query(sql, rs -> out.put(rs.getLong(1), rs.getLong(2)), args);
     return out;
   }
@@ -428,7 +433,7 @@ class CheckIns {
       int at = i + 1;
       if (arg instanceof Instant instant) {
         ps.setTimestamp(at, Timestamp.from(instant));
-      } else if (arg instanceof java.time.LocalDate date) {
+      } else if (arg instanceof LocalDate date) {
         ps.setObject(at, date, Types.DATE);
       } else if (arg instanceof Collection<?> ids) {
         ps.setArray(at, ps.getConnection().createArrayOf("bigint", ids.toArray()));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +131,7 @@ public class RegisterJobs {
   }
 
   /** Runs a batch step until it comes back short; returns on how many residents it acted. */
-  private static int drain(java.util.function.Supplier<Step> batch) {
+  private static int drain(Supplier<Step> batch) {
     int total = 0;
     Step step;
     do {
