@@ -16,6 +16,7 @@ public class ApiProblem extends RuntimeException {
   private final String title;
   private final transient MessageKey detailText;
   private final transient List<FieldError> errors;
+  private final transient List<?> candidates;
 
   public ApiProblem(int status, String title, String detail, List<FieldError> errors) {
     this(status, title, null, detail, errors);
@@ -24,11 +25,22 @@ public class ApiProblem extends RuntimeException {
   /** A problem whose detail the caller reads as {@code detailText} in their language. */
   public ApiProblem(
       int status, String title, MessageKey detailText, String detail, List<FieldError> errors) {
+    this(status, title, detailText, detail, errors, List.of());
+  }
+
+  private ApiProblem(
+      int status,
+      String title,
+      MessageKey detailText,
+      String detail,
+      List<FieldError> errors,
+      List<?> candidates) {
     super(detail);
     this.status = status;
     this.title = title;
     this.detailText = detailText;
     this.errors = List.copyOf(errors);
+    this.candidates = List.copyOf(candidates);
   }
 
   /** 400: one field broke one rule. */
@@ -89,6 +101,14 @@ public class ApiProblem extends RuntimeException {
   }
 
   /**
+   * 409: the request is valid but may repeat what is stored; {@code candidates} (records the caller
+   * may be shown) go to the client beside the error, to choose among.
+   */
+  public static ApiProblem conflict(FieldError error, List<?> candidates) {
+    return new ApiProblem(409, "Conflict", null, error.message(), List.of(error), candidates);
+  }
+
+  /**
    * 403: the caller is known but this action is not theirs to take; {@code key} names the reason in
    * the bundles, {@code message} is the English for the log.
    */
@@ -111,5 +131,10 @@ public class ApiProblem extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** What a conflict is about, for the client to act on; empty for most problems. */
+  public List<?> candidates() {
+    return candidates;
   }
 }

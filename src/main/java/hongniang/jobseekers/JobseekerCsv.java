@@ -39,7 +39,8 @@ final class JobseekerCsv {
           Map.entry("困难说明", "difficultyNote"),
           Map.entry("残疾说明", "disabilityNote"),
           Map.entry("登记失业日期", "unemployedSince"),
-          Map.entry("状态", "status"));
+          Map.entry("状态", "status"),
+          Map.entry("确认非重复", "confirmedNotDuplicate"));
 
   private static final Map<String, JobseekerStatus> STATUS_LABELS =
       Map.of(
@@ -57,7 +58,9 @@ final class JobseekerCsv {
 
   /**
    * The template. Its example resident lives in the caller's community and has no ID number (gender
-   * and birth year instead), so the example imports as it stands, as often as asked.
+   * and birth year instead), and confirms it is no duplicate (确认非重复: 是), so the example imports as
+   * it stands, as often as asked; a real row leaves that cell empty until the duplicate guard has
+   * named the residents it may repeat.
    */
   static ImportTemplate template(String community, LocalDate today) {
     return new ImportTemplate(
@@ -83,7 +86,8 @@ final class JobseekerCsv {
             "困难说明", "",
             "残疾说明", "",
             "登记失业日期", today.minusMonths(2),
-            "状态", "求职中"));
+            "状态", "求职中",
+            "确认非重复", "是"));
   }
 
   /** Reads one row; the community may be given by id or by name. */
@@ -107,6 +111,7 @@ final class JobseekerCsv {
         row.text("difficultyNote"),
         row.text("disabilityNote"),
         row.date("unemployedSince"),
-        row.choice("status", JobseekerStatus.class, STATUS_LABELS));
+        row.choice("status", JobseekerStatus.class, STATUS_LABELS),
+        row.bool("confirmedNotDuplicate"));
   }
 }

@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * A resident's profile to create or replace. With an ID number, gender and birth year follow from
  * it (and must agree if also given); without one, both are required. An empty {@code
- * acceptableSchedules} means any schedule.
+ * acceptableSchedules} means any schedule. {@code confirmedNotDuplicate: true} registers a resident
+ * although another has the same phone, or the same name and birth (the 409 {@code
+ * PossibleDuplicate} lists them); a replacement ignores it.
  */
 @Serdeable
 public record JobseekerRequest(
@@ -48,4 +50,5 @@ public record JobseekerRequest(
     @Nullable @Size(max = 500) String difficultyNote,
     @Nullable @Size(max = 500) String disabilityNote,
     @Nullable LocalDate unemployedSince,
-    @Nullable JobseekerStatus status) {}
+    @Nullable JobseekerStatus status,
+    @Nullable Boolean confirmedNotDuplicate) {}

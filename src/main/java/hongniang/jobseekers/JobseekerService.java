@@ -48,6 +48,8 @@ public class JobseekerService {
   private final Validator validator;
   private final Clock clock;
   private final TransactionOperations<Connection> tx;
+  private final DuplicateGuard duplicates;
+  private final RegisterViews register;
 
   JobseekerService(
       JobseekerRepository jobseekers,
@@ -55,13 +57,17 @@ public class JobseekerService {
       AuditLog audit,
       Validator validator,
       Clock clock,
-      TransactionOperations<Connection> tx) {
+      TransactionOperations<Connection> tx,
+      DuplicateGuard duplicates,
+      RegisterViews register) {
     this.jobseekers = jobseekers;
     this.communities = communities;
     this.audit = audit;
     this.validator = validator;
     this.clock = clock;
     this.tx = tx;
+    this.duplicates = duplicates;
+    this.register = register;
   }
 
   private LocalDate today() {
@@ -87,14 +93,15 @@ public class JobseekerService {
     LocalDate today = today();
     String prefix = name == null || name.isBlank() ? null : name.trim();
     Map<Long, String> places = communities.namesById();
-    return PageResponse.of(
-        jobseekers.search(
-            community,
-            status == null ? null : status.name(),
-            category == null ? null : category.name(),
-            prefix,
-            Paging.of(page, size)),
-        j -> JobseekerView.of(j, JobseekerView.Detail.LIST, today, places));
+    return register.complete(
+        PageResponse.of(
+            jobseekers.search(
+                community,
+                status == null ? null : status.name(),
+                category == null ? null : category.name(),
+                prefix,
+                Paging.of(page, size)),
+            j -> JobseekerView.of(j, JobseekerView.Detail.LIST, today, places)));
   }
 
   /** One profile; {@code revealIdNumber} shows the whole ID number to staff, and is logged. */
@@ -113,7 +120,7 @@ public class JobseekerService {
       throw ApiProblem.forbidden(
           MessageKey.of("forbidden.revealIdNumber"), "only staff may reveal an ID number");
     }
-    return JobseekerView.of(j, detail, today(), communities.namesById());
+    return register.complete(JobseekerView.of(j, detail, today(), communities.namesById()));
   }
 
   /** The audit trail of one profile, for staff who may see it. */
@@ -168,7 +175,7 @@ public class JobseekerService {
     return added;
   }
 
-  private Jobseeker visible(Caller caller, long id) {
+  Jobseeker visible(Caller caller, long id) {
     Jobseeker j = jobseekers.findById(id).orElseThrow(() -> ApiProblem.notFound("jobseeker", id));
     boolean sees =
         caller.seesCommunity(j.communityId())
@@ -270,9 +277,11 @@ public class JobseekerService {
     if (request.idNumber() != null && jobseekers.existsByIdNumber(request.idNumber())) {
       throw ApiProblem.conflict("idNumber", "Unique", "a resident with this ID number exists");
     }
+    String confirmed = duplicates.guardCreate(caller, request);
     Jobseeker saved = jobseekers.save(toJobseeker(null, request, null));
-    audit.record(caller.username(), "create", SUBJECT, saved.id(), null);
-    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
+    audit.record(caller.username(), "create", SUBJECT, saved.id(), confirmed);
+    return register.complete(
+        JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById()));
   }
 
   /**
@@ -300,7 +309,8 @@ public class JobseekerService {
           () -> jobseekers.findById(id).map(Jobseeker::version).orElse(old.version()));
     }
     audit.record(caller.username(), "update", SUBJECT, id, null);
-    return JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById());
+    return register.complete(
+        JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById()));
   }
 
   /** Deletes a profile (e.g. when a resident withdraws); refused while a login is bound to it. */
@@ -319,6 +329,7 @@ public class JobseekerService {
   public ImportReport importRows(
       Caller caller, List<BulkImport.Parsed<JobseekerRequest>> rows, boolean atomic) {
     List<String> seen = new ArrayList<>();
+    java.util.Set<String> seenPeople = new java.util.HashSet<>();
     return BulkImport.run(
         rows,
         atomic,
@@ -331,11 +342,15 @@ public class JobseekerService {
             }
             seen.add(r.idNumber());
           }
+          if (errors.isEmpty()) {
+            errors.addAll(duplicates.rowErrors(caller, r, seenPeople));
+          }
           return errors;
         },
         r -> {
+          String confirmed = duplicates.importConfirmation(caller, r);
           Long id = jobseekers.save(toJobseeker(null, r, null)).id();
-          audit.record(caller.username(), "import", SUBJECT, id, null);
+          audit.record(caller.username(), "import", SUBJECT, id, confirmed);
           return id;
         },
         tx);

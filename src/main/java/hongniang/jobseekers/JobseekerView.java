@@ -15,7 +15,10 @@ import java.util.Map;
 /**
  * A resident's profile as the API shows it. The ID number is masked unless revealed (and the reveal
  * logged); the phone is masked in lists; hardship notes appear only in the detail view. {@code
- * version} is raised by every write, and is the ETag that {@code If-Match} names.
+ * version} is raised by every write, and is the ETag that {@code If-Match} names. The register's
+ * part: why and since when an INACTIVE resident is out of matching (and the profile a duplicate was
+ * merged into), when the resident was last heard of, and a "still looking?" ask waiting for their
+ * answer.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -47,7 +50,12 @@ public record JobseekerView(
     JobseekerStatus status,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    InactiveReason inactiveReason,
+    Instant inactiveSince,
+    Long mergedInto,
+    Instant lastContactAt,
+    PendingAsk pendingAsk) {
 
   /** How much of the personal data a view shows. */
   enum Detail {
@@ -94,6 +102,50 @@ public record JobseekerView(
         j.status(),
         j.version(),
         j.createdAt(),
-        j.updatedAt());
+        j.updatedAt(),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** This view with the register's part (see {@link RegisterViews}). */
+  JobseekerView withRegister(
+      InactiveReason reason, Instant since, Long mergedInto, Instant lastContact, PendingAsk ask) {
+    return new JobseekerView(
+        id,
+        name,
+        gender,
+        idNumber,
+        idNumberMasked,
+        birthDate,
+        birthYear,
+        age,
+        phone,
+        phoneMasked,
+        communityId,
+        communityName,
+        education,
+        skills,
+        experience,
+        desiredOccupations,
+        minWage,
+        acceptableSchedules,
+        willingOutside,
+        licences,
+        difficultyCategories,
+        difficultyNote,
+        disabilityNote,
+        unemployedSince,
+        status,
+        version,
+        createdAt,
+        updatedAt,
+        reason,
+        since,
+        mergedInto,
+        lastContact,
+        ask);
   }
 }

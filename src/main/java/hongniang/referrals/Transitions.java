@@ -3,6 +3,7 @@ package hongniang.referrals;
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
 import hongniang.common.RowVersions;
+import hongniang.jobseekers.RegisterService;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,12 +24,15 @@ class Transitions {
   private final ReferralEventRepository events;
   private final Clock clock;
   private final ReferralNotices notices;
+  private final RegisterService register;
 
   Transitions(
       ReferralRepository referrals,
       ReferralEventRepository events,
       Clock clock,
-      ReferralNotices notices) {
+      ReferralNotices notices,
+      RegisterService register) {
+    this.register = register;
     this.referrals = referrals;
     this.events = events;
     this.clock = clock;
@@ -60,6 +64,7 @@ class Transitions {
         new ReferralEvent(
             null, saved.id(), r.touchedAt(), actor, role, null, saved.state(), null, note));
     notices.moved(saved, null, actor(role));
+    heardFrom(saved, role, null);
     return saved;
   }
 
@@ -88,7 +93,20 @@ class Transitions {
     }
     events.save(new ReferralEvent(null, r.id(), at, actor, role, r.state(), to, reason, note));
     notices.moved(saved, r.state(), actor(role));
+    heardFrom(saved, role, note);
     return saved;
+  }
+
+  /**
+   * A move the resident made, or a consent staff recorded from them (in person, by phone, on
+   * paper), is contact: the register does not ask them "still looking?" too soon.
+   */
+  private void heardFrom(Referral r, String role, String note) {
+    boolean recordedConsent =
+        r.state() == ReferralState.CONSENTED && !ConsentMethod.ONLINE.name().equals(note);
+    if ("RESIDENT".equals(role) || recordedConsent) {
+      register.recordContact(r.jobseekerId());
+    }
   }
 
   /** A 409 naming the moves this caller may make from where the referral is (none: it ended). */

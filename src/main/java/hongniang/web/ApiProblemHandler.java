@@ -4,6 +4,7 @@ import hongniang.common.ApiProblem;
 import hongniang.common.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -15,12 +16,14 @@ public class ApiProblemHandler implements ExceptionHandler<ApiProblem, HttpRespo
 
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, ApiProblem problem) {
-    return Problems.response(
-        request,
-        problem.status(),
-        problem.title(),
-        problem.detailText(),
-        problem.getMessage(),
-        problem.errors());
+    MutableHttpResponse<Problem> response =
+        Problems.response(
+            request,
+            problem.status(),
+            problem.title(),
+            problem.detailText(),
+            problem.getMessage(),
+            problem.errors());
+    return response.body(response.body().withCandidates(problem.candidates()));
   }
 }

@@ -134,7 +134,9 @@ public final class Messages {
         p.status(),
         detail,
         p.instance(),
-        errors.stream().map(this::render).toList());
+        errors.stream().map(this::render).toList(),
+        null,
+        p.candidates());
   }
 
   /** An import report with every row's errors in this language. */

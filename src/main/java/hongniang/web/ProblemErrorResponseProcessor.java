@@ -40,7 +40,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             baseResponse.getStatus().getReason(),
             request.getPath(),
             errors,
-            errors.isEmpty() ? detailText : null);
+            errors.isEmpty() ? detailText : null,
+            null);
     return baseResponse.body(body).contentType(Problem.MEDIA_TYPE);
   }
 

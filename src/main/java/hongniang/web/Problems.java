@@ -39,7 +39,8 @@ public final class Problems {
             detail,
             request == null ? null : request.getPath(),
             errors,
-            detailText);
+            detailText,
+            null);
     return HttpResponse.<Problem>status(HttpStatus.valueOf(status))
         .body(body)
         .contentType(Problem.MEDIA_TYPE);

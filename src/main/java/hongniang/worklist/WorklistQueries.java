@@ -70,7 +70,7 @@ class WorklistQueries {
   /** Seeking residents who need attention: a category, a year out of work, no contact. */
   static final String ATTENTION =
       "(cardinality(j.difficulty_categories) > 0 OR j.unemployed_since <= ? OR"
-          + " greatest(j.updated_at, r.touched) < ?)";
+          + " greatest(j.updated_at, j.contacted_at, r.touched) < ?)";
 
   private final JdbcOperations jdbc;
 
@@ -91,7 +91,7 @@ class WorklistQueries {
             + ") AS open FROM referral WHERE (CAST(? AS BIGINT) IS NULL OR community_id = ?)"
             + " GROUP BY jobseeker_id)"
             + " SELECT j.id, j.name, j.community_id, j.difficulty_categories, j.unemployed_since,"
-            + " greatest(j.updated_at, r.touched) AS contact, coalesce(r.open, FALSE) AS open,"
+            + " greatest(j.updated_at, j.contacted_at, r.touched) AS contact, coalesce(r.open, FALSE) AS open,"
             + " count(*) FILTER (WHERE "
             + ATTENTION
             + ") OVER () AS total"
@@ -102,7 +102,7 @@ class WorklistQueries {
             + " + CASE WHEN j.unemployed_since IS NULL THEN 0"
             + "   ELSE least(4, (CAST(? AS DATE) - j.unemployed_since) / 182) END"
             + " + CASE WHEN coalesce(r.open, FALSE) THEN 0 ELSE 2 END"
-            + " + CASE WHEN greatest(j.updated_at, r.touched) < ? THEN 2 ELSE 0 END DESC,"
+            + " + CASE WHEN greatest(j.updated_at, j.contacted_at, r.touched) < ? THEN 2 ELSE 0 END DESC,"
             + " j.unemployed_since NULLS LAST, j.id LIMIT ?";
     LocalDate yearAgo = today.minusYears(1);
     return found(

@@ -5,6 +5,7 @@ import hongniang.common.DifficultyCategory;
 import hongniang.common.FieldError;
 import hongniang.common.MessageKey;
 import hongniang.communities.CommunityService;
+import hongniang.jobseekers.RegisterWorklist;
 import hongniang.placements.FollowUpState;
 import hongniang.referrals.ReferralSettings;
 import hongniang.security.Caller;
@@ -42,13 +43,16 @@ public class WorklistService {
   private final WorklistQueries queries;
   private final CommunityService communities;
   private final ReferralSettings referralSettings;
+  private final RegisterWorklist register;
   private final Clock clock;
 
   WorklistService(
       WorklistQueries queries,
       CommunityService communities,
       ReferralSettings referralSettings,
+      RegisterWorklist register,
       Clock clock) {
+    this.register = register;
     this.queries = queries;
     this.communities = communities;
     this.referralSettings = referralSettings;
@@ -137,6 +141,19 @@ public class WorklistService {
         language);
     if (all) {
       counts.put("followUps", queries.followUpCounts(dueBy));
+    }
+    Map<Long, Long> unanswered = register.unansweredAskCounts();
+    List<RegisterWorklist.UnansweredAsk> asks = register.unansweredAsks(community, limit);
+    sections.add(
+        new WorklistView.Section(
+            "stillLooking",
+            language.text("worklist.section.stillLooking"),
+            all
+                ? unanswered.values().stream().mapToLong(Long::longValue).sum()
+                : unanswered.getOrDefault(community, 0L),
+            asks.stream().map(a -> unansweredAsk(a, language)).toList()));
+    if (all) {
+      counts.put("stillLooking", unanswered);
     }
     add(
         sections,
@@ -319,6 +336,32 @@ public class WorklistService {
                 language,
                 code,
                 key(code).with("months", row.id("months")).with("date", due.toString()))));
+  }
+
+  private WorklistView.Item unansweredAsk(RegisterWorklist.UnansweredAsk a, Messages language) {
+    LocalDate inactiveOn = LocalDate.ofInstant(a.inactiveFrom(), clock.getZone());
+    return new WorklistView.Item(
+        a.jobseekerId(),
+        a.name(),
+        a.communityId(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "RESIDENT",
+        a.firstAskedAt(),
+        inactiveOn,
+        List.of(
+            why(
+                language,
+                "STILL_LOOKING_UNANSWERED",
+                key("STILL_LOOKING_UNANSWERED")
+                    .with("round", a.round())
+                    .with("date", inactiveOn.toString()))));
   }
 
   private static WorklistView.Item agreement(WorklistQueries.Row row, Messages language) {

@@ -97,7 +97,12 @@ public final class Fixtures {
     return edit(aPosting(unitId)).status(PostingStatus.DRAFT).build();
   }
 
-  /** A seeking resident of the community, 52 years old, with an ID number. */
+  /**
+   * A seeking resident of the community, 52 years old, with an ID number. Every call is the same
+   * 李秀英 with the same phone and birth date, a possible duplicate of the one before; each says it is
+   * not ({@code confirmedNotDuplicate}), so tests of other things pass the duplicate guard. Tests
+   * of the guard set it to null.
+   */
   public static JobseekerRequest aJobseeker(long communityId) {
     return JobseekerRequestBuilder.builder()
         .name("李秀英")
@@ -111,6 +116,7 @@ public final class Fixtures {
         .minWage(2000)
         .acceptableSchedules(List.of(Schedule.FULL_TIME, Schedule.PART_TIME))
         .willingOutside(false)
+        .confirmedNotDuplicate(true)
         .build();
   }
 

@@ -242,6 +242,24 @@ class WorklistIT extends ApiTest {
     assertTrue(items(worklist(matchmaker, "zh"), "followUps").isEmpty());
   }
 
+  @Inject hongniang.jobseekers.RegisterJobs register;
+
+  @Test
+  void residentsWhoDoNotAnswerStillLookingShowAfterTheAnswerDays() {
+    long silent = aResident("郑六", List.of(), null);
+    try {
+      clock.setDaysAhead(91);
+      register.runOnce();
+      assertFalse(holds(worklist(matchmaker, "zh"), "stillLooking", "jobseekerId", silent));
+      clock.setDaysAhead(106);
+      Reply w = worklist(matchmaker, "zh");
+      assertTrue(holds(w, "stillLooking", "jobseekerId", silent), w::toString);
+      assertEquals(1L, ((Number) section(w, "stillLooking").get("count")).longValue());
+    } finally {
+      clock.setDaysAhead(0);
+    }
+  }
+
   @Test
   void agreementsTheCommunitySignedShowBeforeTheyEnd() {
     long partner = aUnit();
