@@ -473,8 +473,13 @@ public class ReferralService {
     }
   }
 
+  /** How far back an interview may be recorded, and how far ahead it may be arranged. */
+  static final int INTERVIEW_PAST_DAYS = 30;
+
+  static final int INTERVIEW_AHEAD_DAYS = 180;
+
   /** What a move asks of the request that it lacks or should not carry. */
-  private static List<FieldError> needs(Moves.Move move, TransitionRequest r) {
+  private List<FieldError> needs(Moves.Move move, TransitionRequest r) {
     List<FieldError> errors = new ArrayList<>();
     Moves.Needs needs = move.needs();
     if (needs == Moves.Needs.CONSENT) {
@@ -504,6 +509,24 @@ public class ReferralService {
               .saying("rule.NotBlank.otherReason"));
     }
     boolean interview = needs == Moves.Needs.INTERVIEW;
+    if (interview && r.interview() != null && r.interview().date() != null) {
+      LocalDate date = r.interview().date();
+      LocalDate today = LocalDate.now(clock);
+      if (date.isBefore(today.minusDays(INTERVIEW_PAST_DAYS))
+          || date.isAfter(today.plusDays(INTERVIEW_AHEAD_DAYS))) {
+        errors.add(
+            new FieldError(
+                    "interview.date",
+                    "InterviewDate",
+                    "an interview is between "
+                        + INTERVIEW_PAST_DAYS
+                        + " days ago (recorded late) and "
+                        + INTERVIEW_AHEAD_DAYS
+                        + " days ahead")
+                .with("past", INTERVIEW_PAST_DAYS)
+                .with("ahead", INTERVIEW_AHEAD_DAYS));
+      }
+    }
     if (interview && r.interview() == null) {
       errors.add(
           new FieldError("interview", "NotNull", "an interview needs a date, time and place"));

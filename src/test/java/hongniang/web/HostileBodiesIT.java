@@ -98,6 +98,103 @@ class HostileBodiesIT extends ApiTest {
     assertEquals(List.of(), failures);
   }
 
+  /** A referral ready to be sent, of a new resident of community 4 to a new open posting. */
+  private long aConsentedReferral(long unit) {
+    long posting = anOpenPosting(unit);
+    Reply resident =
+        api()
+            .postJson(
+                "/api/v1/jobseekers",
+                "{\"name\":\"王芳\",\"gender\":\"FEMALE\",\"birthYear\":1975,"
+                    + "\"communityId\":1,\"confirmedNotDuplicate\":true}",
+                admin(),
+                null);
+    Reply referral =
+        api()
+            .postJson(
+                "/api/v1/referrals",
+                "{\"jobseekerId\":" + resident.num("id") + ",\"postingId\":" + posting + "}",
+                admin(),
+                null);
+    long id = referral.num("id");
+    api()
+        .postJson(
+            "/api/v1/referrals/" + id + "/consent",
+            "{\"method\":\"PAPER_FORM\",\"reference\":\"A-1\"}",
+            admin(),
+            null);
+    api().postJson("/api/v1/referrals/" + id + "/transitions", "{\"to\":\"SENT\"}", admin(), null);
+    api().post("/api/v1/postings/" + posting + "/close", java.util.Map.of(), admin());
+    return id;
+  }
+
+  @Test
+  void hostileBodiesOfTheWorkflowAreRefusedByFieldWithoutInternals() {
+    long unit = aPartner();
+    long referral = aConsentedReferral(unit);
+    String move = "/api/v1/referrals/" + referral + "/transitions";
+    String interview =
+        "{\"to\":\"INTERVIEW\",\"interview\":{\"date\":\"2099-01-02\",\"time\":\"09:00\","
+            + "\"place\":\"x\",\"contact\":\"y\"}}";
+    String hire =
+        "{\"to\":\"HIRED\",\"placement\":{\"startDate\":\"2099-01-02\",\"monthlyWage\":2000}}";
+    String placement =
+        "{\"jobseekerId\":1,\"type\":\"FLEXIBLE\",\"startDate\":\"2026-01-01\","
+            + "\"monthlyWage\":2000,\"employerName\":\"x\"}";
+    String course =
+        "{\"title\":\"育婴员\",\"kind\":\"VOCATIONAL\",\"provider\":\"x\",\"startsOn\":\"2099-01-01\","
+            + "\"endsOn\":\"2099-02-01\",\"place\":\"y\",\"seats\":10}";
+    long courseId = api().postJson("/api/v1/courses", course, admin(), null).num("id");
+    List<Hostile> cases =
+        List.of(
+            new Hostile(
+                "/api/v1/referrals", "{\"jobseekerId\":\"me\",\"postingId\":1}", "jobseekerId"),
+            new Hostile("/api/v1/referrals", "{\"jobseekerId\":1,\"postingId\":1e40}", "postingId"),
+            new Hostile(
+                "/api/v1/referrals",
+                "{\"jobseekerId\":1,\"postingId\":1,\"note\":\"a\\u0000b\"}",
+                "note"),
+            new Hostile(move, "{\"to\":\"MARRIED\"}", "to"),
+            new Hostile(move, "{\"to\":null}", "to"),
+            new Hostile(move, "{\"to\":\"NOT_HIRED\",\"reason\":\"BAD_LUCK\"}", "reason"),
+            Hostile.spoiled(move, interview, "\"2099-01-02\"", "20990102", "interview.date"),
+            Hostile.spoiled(move, interview, "\"09:00\"", "\"25:61\"", "interview.time"),
+            Hostile.spoiled(move, interview, "\"x\"", "\"a\\u0000b\"", "interview.place"),
+            Hostile.spoiled(move, hire, "2000", "1e99", "placement.monthlyWage"),
+            Hostile.spoiled(move, hire, "\"HIRED\"", "\"HIRED\",\"salary\":3", "salary"),
+            new Hostile(move, "[]", "body"),
+            new Hostile(
+                "/api/v1/referrals/" + referral + "/consent",
+                "{\"method\":\"TELEPATHY\"}",
+                "method"),
+            new Hostile("/api/v1/match-board/1/accept", "{\"proposals\":[null]}", "proposals[0]"),
+            new Hostile(
+                "/api/v1/match-board/1/accept",
+                "{\"proposals\":[{\"postingId\":\"x\"}]}",
+                "proposals[0].postingId"),
+            Hostile.spoiled("/api/v1/placements", placement, "\"FLEXIBLE\"", "\"GIG\"", "type"),
+            Hostile.spoiled("/api/v1/placements", placement, "2000", "-5", "monthlyWage"),
+            Hostile.spoiled("/api/v1/placements", placement, "\"2026-01-01\"", "1e12", "startDate"),
+            Hostile.spoiled("/api/v1/courses", course, "10", "\"ten\"", "seats"),
+            Hostile.spoiled("/api/v1/courses", course, "\"VOCATIONAL\"", "\"MAGIC\"", "kind"),
+            new Hostile(
+                "/api/v1/courses/" + courseId + "/enrolments",
+                "{\"jobseekerId\":[1,2]}",
+                "jobseekerId"),
+            new Hostile("/api/v1/follow-ups/1", "{\"outcome\":\"VANISHED\"}", "outcome"));
+    List<String> failures = new ArrayList<>();
+    for (Hostile h : cases) {
+      for (String language : new String[] {null, "en"}) {
+        Reply reply = api().postJson(h.path(), h.json(), admin(), language);
+        String problem = check(reply, h.field());
+        if (problem != null) {
+          failures.add(h + " (" + language + "): " + problem + " — " + reply);
+        }
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
   @Test
   void hostileParametersAreRefusedByNameWithoutInternals() {
     List<String[]> cases =
@@ -110,7 +207,16 @@ class HostileBodiesIT extends ApiTest {
             new String[] {"/api/v1/jobseekers/search?minEducation=大学", "minEducation"},
             new String[] {"/api/v1/jobseekers?category=POOR", "category"},
             new String[] {"/api/v1/jobseekers/search?wageAtMost=1e99", "wageAtMost"},
-            new String[] {"/api/v1/partners/x/agreements", "id"});
+            new String[] {"/api/v1/partners/x/agreements", "id"},
+            new String[] {"/api/v1/referrals?state=LOST", "state"},
+            new String[] {"/api/v1/referrals?page=2147483648", "page"},
+            new String[] {"/api/v1/referrals?jobseekerId=x", "jobseekerId"},
+            new String[] {"/api/v1/worklist?size=1000", "size"},
+            new String[] {"/api/v1/worklist?communityId=abc", "communityId"},
+            new String[] {"/api/v1/inbox?page=-1", "page"},
+            new String[] {"/api/v1/placements?type=GIG", "type"},
+            new String[] {"/api/v1/follow-ups?state=SOON", "state"},
+            new String[] {"/api/v1/training/summary?from=yesterday", "from"});
     List<String> failures = new ArrayList<>();
     for (String[] c : cases) {
       for (String language : new String[] {null, "en"}) {
