@@ -1,5 +1,6 @@
 package hongniang.referrals;
 
+import hongniang.accounts.AuditLog;
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
 import hongniang.common.Idempotency;
@@ -36,6 +37,7 @@ public class ConsentService {
   private final Validator validator;
   private final Clock clock;
   private final Idempotency idempotency;
+  private final AuditLog audit;
 
   ConsentService(
       ReferralRepository referrals,
@@ -47,8 +49,10 @@ public class ConsentService {
       PartnerService partners,
       Validator validator,
       Clock clock,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      AuditLog audit) {
     this.idempotency = idempotency;
+    this.audit = audit;
     this.referrals = referrals;
     this.consents = consents;
     this.service = service;
@@ -72,6 +76,15 @@ public class ConsentService {
         residents
             .card(r.jobseekerId())
             .orElseThrow(() -> ApiProblem.notFound("jobseeker", r.jobseekerId()));
+    if (caller.isStaff()) {
+      // the preview shows the phone and, when there are any, disability and hardship in full
+      audit.record(
+          caller.username(),
+          "read-consent-preview",
+          "jobseeker",
+          r.jobseekerId(),
+          "referral " + r.id());
+    }
     List<ConsentPreview.Field> fields = new ArrayList<>();
     for (SharedField f : SharedField.values()) {
       fields.add(new ConsentPreview.Field(f, value(f, card), !SharedField.ALWAYS.contains(f)));

@@ -351,6 +351,13 @@ class ReferralsIT extends ApiTest {
     // the consent is no business of the unit's: the route does not admit employers
     assertEquals(403, api().get("/api/v1/referrals/" + id + "/consent", employer).status());
 
+    assertEquals(200, api().get("/api/v1/referrals/" + id + "/consent", matchmaker).status());
+    assertTrue(
+        api()
+            .get("/api/v1/jobseekers/" + resident + "/audit", admin())
+            .text()
+            .contains("read-consent-preview"),
+        "a staff preview shows the phone: it is audited");
     Reply staffWithoutMethod =
         api().post("/api/v1/referrals/" + id + "/consent", Map.of(), matchmaker);
     assertEquals(400, staffWithoutMethod.status());
@@ -756,5 +763,32 @@ class ReferralsIT extends ApiTest {
     assertEquals(409, full.status(), full::toString);
     assertEquals("INTERVIEW", api().get("/api/v1/referrals/" + second, admin()).str("state"));
     assertEquals(1L, api().get("/api/v1/postings/" + posting, admin()).num("filledCount"));
+  }
+
+  @Test
+  void tenConcurrentReferralsOfOnePairMakeOne() throws Exception {
+    long resident = aResident(1);
+    long posting = aPosting(Fixtures.aPosting(unit));
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> replies = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      replies.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return refer(resident, posting, matchmaker).status();
+              }));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> f : replies) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses::toString);
+    assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+    assertEquals(
+        1L, api().get("/api/v1/referrals?jobseekerId=" + resident, admin()).num("totalItems"));
   }
 }
