@@ -104,9 +104,13 @@ public final class Fixtures {
    * of the guard set it to null.
    */
   public static JobseekerRequest aJobseeker(long communityId) {
+    // 500 sequence numbers per birth day, a new day (early in the year, so the age stays 52) per
+    // 500 calls: the suite makes thousands of residents, and an ID number is unique
+    long seq = SEQ.get();
+    LocalDate born = LocalDate.now().minusYears(52).withDayOfYear(1 + (int) (seq / 500 % 40));
     return JobseekerRequestBuilder.builder()
         .name("李秀英")
-        .idNumber(anIdNumber(LocalDate.now().minusYears(52).withDayOfYear(40), false))
+        .idNumber(anIdNumber(born, false))
         .phone("13805981234")
         .communityId(communityId)
         .education(Education.JUNIOR_HIGH)
