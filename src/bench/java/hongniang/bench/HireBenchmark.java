@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -536,6 +537,19 @@ public final class HireBenchmark {
             size.partners(),
             size.postings(),
             size.jobseekers()));
+    BenchWorld.Setup standard = BenchWorld.Setup.from(BenchProperties.of(Map.of()), SEED);
+    if (!standard.size().equals(size) || !standard.dir().equals(settings.world().dir())) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "- This run's data set: `%s -Dbench.dir=%s -Dbench.partners=%d -Dbench.postings=%d"
+                  + " -Dbench.jobseekers=%d`.\n",
+              COMMAND,
+              Path.of("").toAbsolutePath().relativize(settings.world().dir()),
+              size.partners(),
+              size.postings(),
+              size.jobseekers()));
+    }
     facts.forEach(f -> out.append("- ").append(f).append('\n'));
     return out.toString();
   }
