@@ -27,9 +27,9 @@ import java.util.Set;
  * reads their own. Other packages call {@link #hire} (a referral reached HIRED) and {@link
  * #dueFollowUps} (the worklist).
  *
- * <p>A placement takes its posting's place last, just before the caller's transaction commits, so
- * that racing hires hold the posting's row lock for as short a time as can be; if no place is left
- * the whole placement rolls back.
+ * <p>A placement takes its posting's place as its last write (for {@code POST /placements}, just
+ * before the commit), so that racing hires hold the posting's row lock for as short a time as can
+ * be; if no place is left the whole placement rolls back.
  */
 @Singleton
 public class PlacementService {
