@@ -17,12 +17,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -131,25 +130,20 @@ public final class HireBenchmark {
     }
   }
 
-  private final Settings settings;
-  private final Report report = new Report(HEADING);
-  private final List<String> facts = new ArrayList<>();
-
-  private HireBenchmark(Settings settings) {
-    this.settings = settings;
-  }
+  private HireBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     System.exit(run(Settings.from(BenchProperties.system())));
   }
 
-  /** Runs the benchmark; returns the exit code (1 when the data set could not be restored). */
+  /**
+   * Runs the benchmark and writes its section; returns the exit code, 1 when the data set could not
+   * be restored.
+   */
   static int run(Settings settings) throws Exception {
-    return new HireBenchmark(settings).run();
-  }
-
-  private int run() throws Exception {
     long started = System.nanoTime();
+    Report report = new Report(HEADING);
+    List<String> facts = new ArrayList<>();
     boolean restored;
     try (BenchWorld world = BenchWorld.open(settings.world(), settings.world().fresh())) {
       world.ensureData();
@@ -230,13 +224,13 @@ public final class HireBenchmark {
                 settings.threads(),
                 settings.scarcePlaces(),
                 residents.subList(at, at + settings.scarceHires()));
-        sections(single, plenty, scarce);
+        sections(report, single, plenty, scarce);
         undo(c);
         restored = nothingLeft(c);
       }
     }
     long seconds = (System.nanoTime() - started) / 1_000_000_000;
-    String section = report.markdown(preamble(seconds));
+    String section = report.markdown(preamble(settings, facts, seconds));
     System.out.println(section);
     report.writeInto(settings.docs(), section);
     Files.writeString(
@@ -249,7 +243,7 @@ public final class HireBenchmark {
     return 0;
   }
 
-  private void sections(Run single, Run plenty, Run scarce) {
+  private static void sections(Report report, Run single, Run plenty, Run scarce) {
     report.target(
         1,
         String.format(
@@ -510,34 +504,40 @@ public final class HireBenchmark {
     }
   }
 
-  private String preamble(long seconds) {
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "Run %s; the whole run took %d min %02d s. Rerun with `%s` (uses the data in"
-                + " `target/bench` that the search benchmark generates, or generates it; it"
-                + " writes hires into it and undoes them at its end). Source:"
-                + " `src/bench/java/hongniang/bench/HireBenchmark.java`.%n%n",
-            ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")),
-            seconds / 60,
-            seconds % 60,
-            COMMAND));
-    out.append("Machine and software:\n\n").append(Machine.describe()).append('\n');
+  private static String preamble(Settings settings, List<String> facts, long seconds) {
     BenchWorld.Size size = settings.world().size();
-    out.append(
+    List<String> all = new ArrayList<>();
+    BenchWorld.Setup standard = BenchWorld.Setup.from(BenchProperties.of(Map.of()), SEED);
+    if (!standard.size().equals(size) || !standard.dir().equals(settings.world().dir())) {
+      all.add(
+          String.format(
+              Locale.ROOT,
+              "This run's data set: `%s -Dbench.dir=%s -Dbench.partners=%d -Dbench.postings=%d"
+                  + " -Dbench.jobseekers=%d`.",
+              COMMAND,
+              Path.of("").toAbsolutePath().relativize(settings.world().dir()),
+              size.partners(),
+              size.postings(),
+              size.jobseekers()));
+    }
+    all.addAll(facts);
+    return Report.preamble(
+        seconds,
+        COMMAND,
+        "uses the data in `target/bench` that the search benchmark generates, or generates it;"
+            + " it writes hires into it and undoes them at its end",
+        "src/bench/java/hongniang/bench/HireBenchmark.java",
         String.format(
             Locale.ROOT,
             "Data: the demo generator's set (seed %d) in `%s`: %,d partner units, %,d postings,"
                 + " %,d residents. Each run hires distinct seeking residents (chosen by a hash of"
-                + " their id) into a new open posting of one unit.\n\n",
+                + " their id) into a new open posting of one unit.",
             size.seed(),
             settings.world().dir().getFileName(),
             size.partners(),
             size.postings(),
-            size.jobseekers()));
-    facts.forEach(f -> out.append("- ").append(f).append('\n'));
-    return out.toString();
+            size.jobseekers()),
+        all);
   }
 
   private static void log(String message) {

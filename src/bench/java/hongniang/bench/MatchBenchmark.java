@@ -13,8 +13,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,30 +151,21 @@ public final class MatchBenchmark {
   }
 
   private String preamble(long seconds) {
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "Run %s; the whole run took %d min %02d s. Rerun with `%s` (reuses the data in"
-                + " `target/bench` that the search benchmark generates, or generates it)."
-                + " Source: `src/bench/java/hongniang/bench/MatchBenchmark.java`.%n%n",
-            ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")),
-            seconds / 60,
-            seconds % 60,
-            COMMAND));
-    out.append("Machine and software:\n\n").append(Machine.describe()).append('\n');
     BenchWorld.Size size = settings.world().size();
-    out.append(
+    return Report.preamble(
+        seconds,
+        COMMAND,
+        "reuses the data in `target/bench` that the search benchmark generates, or generates it",
+        "src/bench/java/hongniang/bench/MatchBenchmark.java",
         String.format(
             Locale.ROOT,
             "Data: the search benchmark's set (demo generator, seed %d): %,d partner units, %,d"
-                + " postings, %,d residents. Weights: the defaults.\n\n",
+                + " postings, %,d residents. Weights: the defaults.",
             size.seed(),
             size.partners(),
             size.postings(),
-            size.jobseekers()));
-    facts.forEach(f -> out.append("- ").append(f).append('\n'));
-    return out.toString();
+            size.jobseekers()),
+        facts);
   }
 
   private static void log(String message) {

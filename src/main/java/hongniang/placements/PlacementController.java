@@ -1,5 +1,6 @@
 package hongniang.placements;
 
+import hongniang.common.Idempotency;
 import hongniang.common.PageResponse;
 import hongniang.security.Caller;
 import hongniang.security.Role;
@@ -8,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -41,8 +43,11 @@ class PlacementController {
    */
   @Post("/placements")
   @Secured({Role.ADMIN_NAME, Role.MATCHMAKER_NAME})
-  HttpResponse<PlacementView> create(Authentication auth, @Body PlacementRequest request) {
-    return HttpResponse.created(placements.record(Caller.of(auth), request));
+  HttpResponse<PlacementView> create(
+      Authentication auth,
+      @Body PlacementRequest request,
+      @Nullable @Header(Idempotency.HEADER) String idempotencyKey) {
+    return HttpResponse.created(placements.record(Caller.of(auth), request, idempotencyKey));
   }
 
   /**

@@ -3,6 +3,7 @@ package hongniang.placements;
 import hongniang.accounts.AuditLog;
 import hongniang.common.ApiProblem;
 import hongniang.common.FieldError;
+import hongniang.common.Idempotency;
 import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
@@ -27,12 +28,14 @@ import java.util.Set;
  * reads their own. Other packages call {@link #hire} (a referral reached HIRED) and {@link
  * #dueFollowUps} (the worklist).
  *
- * <p>A placement takes its posting's place last, just before the caller's transaction commits, so
- * that racing hires hold the posting's row lock for as short a time as can be; if no place is left
- * the whole placement rolls back.
+ * <p>A placement takes its posting's place as its last write (for {@code POST /placements}, just
+ * before the commit), so that racing hires hold the posting's row lock for as short a time as can
+ * be; if no place is left the whole placement rolls back.
  */
 @Singleton
 public class PlacementService {
+
+  private final Idempotency idempotency;
 
   /** How far ahead a start date may be. */
   static final int MAX_YEARS_AHEAD = 1;
@@ -57,7 +60,9 @@ public class PlacementService {
       PartnerService partners,
       AuditLog audit,
       Validator validator,
-      Clock clock) {
+      Clock clock,
+      Idempotency idempotency) {
+    this.idempotency = idempotency;
     this.store = store;
     this.places = places;
     this.residents = residents;
@@ -79,6 +84,18 @@ public class PlacementService {
   @Transactional
   public PlacementView record(Caller caller, PlacementRequest request) {
     return place(caller, null, request, true);
+  }
+
+  /** {@link #record}, once per {@code Idempotency-Key}: a retry returns the first placement. */
+  @Transactional
+  public PlacementView record(Caller caller, PlacementRequest request, String idempotencyKey) {
+    return idempotency.once(
+        idempotencyKey,
+        caller.username(),
+        "placements",
+        request,
+        PlacementView.class,
+        () -> place(caller, null, request, true));
   }
 
   /**

@@ -802,4 +802,24 @@ class PlacementsIT extends ApiTest {
     assertEquals("SEEKING", status(third));
     assertEquals(2, posting(job).num("filledCount"));
   }
+
+  @Test
+  void aRetriedPlacementWithItsIdempotencyKeyIsTheFirstOne() {
+    long resident = aResident(aCommunity());
+    PlacementRequest body = elsewhere(resident, PlacementType.FLEXIBLE, today());
+    List<Reply> replies = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      replies.add(
+          api()
+              .send(
+                  io.micronaut.http.HttpRequest.POST("/api/v1/placements", body)
+                      .header("Idempotency-Key", "placement-" + resident),
+                  admin()));
+    }
+    assertEquals(201, replies.get(0).status(), replies.get(0).toString());
+    assertEquals(201, replies.get(1).status(), "the retry is the first answer, not AlreadyPlaced");
+    assertEquals(replies.get(0).num("id"), replies.get(1).num("id"));
+    assertEquals(
+        1L, api().get("/api/v1/jobseekers/" + resident + "/placements", admin()).num("totalItems"));
+  }
 }
