@@ -78,37 +78,36 @@ record Referral(
 
   /** This referral moved to another state at a moment, with the reason it ended (if it did). */
   Referral moved(ReferralState to, Instant at, String reason) {
-    return new Referral(
-        id,
-        jobseekerId,
-        postingId,
-        partnerUnitId,
-        communityId,
+    boolean answered =
+        answeredAt == null
+            && state == ReferralState.SENT
+            && (to == ReferralState.INTERVIEW || to == ReferralState.NOT_HIRED);
+    return copy(
         to,
-        origin,
-        note,
-        boardReasons,
-        boardScore,
         interviewAt,
         interviewPlace,
         interviewContact,
         to == ReferralState.SENT && sentAt == null ? at : sentAt,
-        answeredAt == null
-                && state == ReferralState.SENT
-                && (to == ReferralState.INTERVIEW || to == ReferralState.NOT_HIRED)
-            ? at
-            : answeredAt,
+        answered ? at : answeredAt,
         at,
-        to.isOpen() ? null : reason,
-        replyRemindedAt,
-        createdBy,
-        createdAt,
-        updatedAt,
-        version);
+        to.isOpen() ? null : reason);
   }
 
   /** This referral with an interview arranged. */
   Referral withInterview(LocalDateTime at, String place, String contact) {
+    return copy(state, at, place, contact, sentAt, answeredAt, touchedAt, endedReason);
+  }
+
+  /** This referral with the fields a move changes. */
+  private Referral copy(
+      ReferralState state,
+      LocalDateTime interviewAt,
+      String interviewPlace,
+      String interviewContact,
+      Instant sentAt,
+      Instant answeredAt,
+      Instant touchedAt,
+      String endedReason) {
     return new Referral(
         id,
         jobseekerId,
@@ -120,9 +119,9 @@ record Referral(
         note,
         boardReasons,
         boardScore,
-        at,
-        place,
-        contact,
+        interviewAt,
+        interviewPlace,
+        interviewContact,
         sentAt,
         answeredAt,
         touchedAt,

@@ -225,22 +225,8 @@ public class WorklistService {
       long days = Duration.between(contact, clock.instant()).toDays();
       why.add(why(language, "NO_CONTACT", key("NO_CONTACT").with("days", days)));
     }
-    return new WorklistView.Item(
-        row.id("id"),
-        row.text("name"),
-        row.id("community_id"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        contact,
-        null,
-        why);
+    return WorklistView.Item.resident(
+        row.id("id"), row.text("name"), row.id("community_id"), null, contact, null, why);
   }
 
   private WorklistView.Item referral(String section, WorklistQueries.Row row, Messages language) {
@@ -316,42 +302,24 @@ public class WorklistService {
       WorklistQueries.Row row, LocalDate today, Messages language) {
     LocalDate due = row.date("due_on");
     String code = due.isBefore(today) ? "FOLLOW_UP_OVERDUE" : "FOLLOW_UP_DUE";
-    return new WorklistView.Item(
+    return WorklistView.Item.followUp(
         row.id("jobseeker_id"),
         row.text("name"),
         row.id("community_id"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
         row.id("id"),
-        null,
-        null,
         due,
-        List.of(
-            why(
-                language,
-                code,
-                key(code).with("months", row.id("months")).with("date", due.toString()))));
+        why(
+            language,
+            code,
+            key(code).with("months", row.id("months")).with("date", due.toString())));
   }
 
   private WorklistView.Item unansweredAsk(RegisterWorklist.UnansweredAsk a, Messages language) {
     LocalDate inactiveOn = LocalDate.ofInstant(a.inactiveFrom(), clock.getZone());
-    return new WorklistView.Item(
+    return WorklistView.Item.resident(
         a.jobseekerId(),
         a.name(),
         a.communityId(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
         "RESIDENT",
         a.firstAskedAt(),
         inactiveOn,
@@ -366,28 +334,18 @@ public class WorklistService {
 
   private static WorklistView.Item agreement(WorklistQueries.Row row, Messages language) {
     LocalDate until = row.date("valid_until");
-    return new WorklistView.Item(
-        null,
-        null,
+    return WorklistView.Item.agreement(
         row.id("community_id"),
-        null,
-        null,
-        null,
-        null,
         row.id("partner_unit_id"),
         row.text("unit"),
         row.id("id"),
-        null,
-        null,
-        null,
         until,
-        List.of(
-            why(
-                language,
-                "AGREEMENT_EXPIRES",
-                key("AGREEMENT_EXPIRES")
-                    .with("unit", row.text("unit"))
-                    .with("number", row.text("number"))
-                    .with("date", until.toString()))));
+        why(
+            language,
+            "AGREEMENT_EXPIRES",
+            key("AGREEMENT_EXPIRES")
+                .with("unit", row.text("unit"))
+                .with("number", row.text("number"))
+                .with("date", until.toString())));
   }
 }

@@ -50,7 +50,77 @@ public record WorklistView(
       @Nullable String waitingOn,
       @Nullable Instant since,
       @Nullable LocalDate due,
-      List<Why> why) {}
+      List<Why> why) {
+
+    /** A resident who needs attention, or whose answer is awaited. */
+    static Item resident(
+        long jobseekerId,
+        String name,
+        Long communityId,
+        String waitingOn,
+        Instant since,
+        LocalDate due,
+        List<Why> why) {
+      return new Item(
+          jobseekerId,
+          name,
+          communityId,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          waitingOn,
+          since,
+          due,
+          why);
+    }
+
+    /** A follow-up of a resident's placement. */
+    static Item followUp(
+        long jobseekerId, String name, Long communityId, long followUpId, LocalDate due, Why why) {
+      return new Item(
+          jobseekerId,
+          name,
+          communityId,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          followUpId,
+          null,
+          null,
+          due,
+          List.of(why));
+    }
+
+    /** A partner unit's agreement. */
+    static Item agreement(
+        Long communityId, long unitId, String unitName, long agreementId, LocalDate due, Why why) {
+      return new Item(
+          null,
+          null,
+          communityId,
+          null,
+          null,
+          null,
+          null,
+          unitId,
+          unitName,
+          agreementId,
+          null,
+          null,
+          null,
+          due,
+          List.of(why));
+    }
+  }
 
   /** A reason as a code and a sentence in the caller's language. */
   @Serdeable
