@@ -1,6 +1,8 @@
 package hongniang.documents;
 
 import hongniang.common.Unavailable;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.ConnectionStatus;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -106,8 +108,10 @@ public class DocumentSource {
 
   private final DataSource dataSource;
   private final Clock clock;
+  private final ConnectionOperations<Connection> connections;
 
-  DocumentSource(DataSource dataSource, Clock clock) {
+  DocumentSource(DataSource dataSource, Clock clock, ConnectionOperations<Connection> connections) {
+    this.connections = connections;
     // the pool itself: the indexer runs outside any request transaction
     this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     this.clock = clock;
@@ -264,17 +268,35 @@ public class DocumentSource {
     void set(PreparedStatement ps) throws SQLException;
   }
 
+  /**
+   * Runs a query on the connection of the transaction in progress when there is one (a request that
+   * reads records while it writes: one request never holds two of the pool's connections, and it
+   * reads its own writes), else on a connection of its own.
+   */
   private void query(String sql, Parameters parameters, RowHandler handler) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try {
+      Optional<ConnectionStatus<Connection>> current = connections.findConnectionStatus();
+      if (current.isPresent()) {
+        query(current.get().getConnection(), sql, parameters, handler);
+      } else {
+        try (Connection c = dataSource.getConnection()) {
+          query(c, sql, parameters, handler);
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static void query(Connection c, String sql, Parameters parameters, RowHandler handler)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       parameters.set(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           handler.handle(rs);
         }
       }
-    } catch (SQLException e) {
-      throw unavailable(e);
     }
   }
 
