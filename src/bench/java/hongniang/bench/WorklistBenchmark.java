@@ -431,7 +431,7 @@ public final class WorklistBenchmark {
             Locale.ROOT,
             "Its history (`WorklistHistory`, rows marked `%s`; %s): %,d referrals (%s) and %,d"
                 + " placements (%,d of them ended) with their follow-ups at 1, 3 and 6 months;"
-                + " `ANALYZE` after.",
+                + " `VACUUM ANALYZE` after.",
             WorklistHistory.MARK,
             history.reused()
                 ? "reused from an earlier run"

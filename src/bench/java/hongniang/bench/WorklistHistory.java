@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +16,9 @@ import java.util.Map;
  * Three years of referrals, placements and follow-ups added to the generated data set for the
  * worklist benchmark, by bulk SQL from generate_series (deterministic: hashes of the row number, no
  * random numbers). Its rows carry {@link #MARK} ({@code referral.created_by}, {@code
- * placement.recorded_by}): a later run finds them and reuses them, or deletes and remakes them when
- * the sizes asked for differ.
+ * placement.recorded_by}): a later run reuses them, or deletes them (with what the service's jobs
+ * wrote about them) and makes them again when the sizes asked for differ or they were made more
+ * than {@value #FRESH_HOURS} hours ago (times are relative to when they were made).
  *
  * <p>The history, for {@code referrals} R and {@code placements} P:
  *
@@ -30,9 +32,10 @@ import java.util.Map;
  *   <li>60% of the placements are hires of a referral (state HIRED, sent, interviewed and hired
  *       before the start), and a sixth of those residents had another referral made OBSOLETE by the
  *       hire.
- *   <li>A tenth of R is open, moved within the last 14 days (else the expiry job would have ended
- *       it), to residents the generator made REFERRED and open postings: requested, proposed,
- *       consented, sent (some more than 7 days ago: overdue answers), interviews arranged.
+ *   <li>A tenth of R is open, moved within the last 13 days (the expiry job ends them after 14), to
+ *       residents the generator made REFERRED and open postings: requested, proposed, consented,
+ *       sent (some more than 7 days ago: overdue answers, their units told as the reminder job
+ *       does), interviews arranged.
  *   <li>The rest ended over three years: not hired, declined by the resident, withdrawn, expired;
  *       two to a SEEKING resident.
  * </ul>
@@ -47,6 +50,12 @@ final class WorklistHistory {
 
   /** What the benchmark's rows carry, and what a rerun looks for. */
   static final String MARK = "bench-worklist";
+
+  /** A history older than this is made again. */
+  static final int FRESH_HOURS = 12;
+
+  /** Open referrals were last moved within this many minutes: 13 days, inside the expiry's 14. */
+  private static final int OPEN_MINUTES = 13 * 24 * 60;
 
   /** The sizes asked for. */
   record Size(int referrals, int placements) {}
@@ -73,7 +82,8 @@ final class WorklistHistory {
     long start = System.nanoTime();
     boolean made = false;
     if (marked(c, "referral", "created_by") != size.referrals()
-        || marked(c, "placement", "recorded_by") != size.placements()) {
+        || marked(c, "placement", "recorded_by") != size.placements()
+        || !recent(c, now)) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
@@ -87,9 +97,8 @@ final class WorklistHistory {
         c.setAutoCommit(auto);
       }
       try (Statement s = c.createStatement()) {
-        s.execute("ANALYZE referral");
-        s.execute("ANALYZE placement");
-        s.execute("ANALYZE follow_up");
+        // as autovacuum leaves a settled database: statistics, and pages all visible
+        s.execute("VACUUM ANALYZE referral, placement, follow_up");
       }
       made = true;
     }
@@ -120,8 +129,36 @@ final class WorklistHistory {
         c, "SELECT count(*) FROM " + table + " WHERE " + column + " = '" + MARK + "'");
   }
 
+  /**
+   * Whether the open referrals are still as recent as they were made: a history made more than
+   * {@link #FRESH_HOURS} hours ago is made again, or its open referrals would age past the expiry
+   * days (and the service's expiry job would end them) and its sections would drift.
+   */
+  private static boolean recent(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT coalesce(max(touched_at) >= CAST(? AS TIMESTAMPTZ) - make_interval(hours => "
+                + FRESH_HOURS
+                + "), FALSE) FROM referral WHERE created_by = ?")) {
+      ps.setObject(1, now.atOffset(ZoneOffset.UTC));
+      ps.setString(2, MARK);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** What a run leaves: the rows and what the service's jobs wrote about them. */
   private static void delete(Connection c) throws SQLException {
+    String referrals = "SELECT id FROM referral WHERE created_by = '" + MARK + "'";
     try (Statement s = c.createStatement()) {
+      s.execute(
+          "DELETE FROM inbox_message WHERE subject_type = 'referral' AND subject_id IN ("
+              + referrals
+              + ")");
+      s.execute("DELETE FROM referral_event WHERE referral_id IN (" + referrals + ")");
+      s.execute("DELETE FROM referral_consent WHERE referral_id IN (" + referrals + ")");
       s.execute(
           "DELETE FROM follow_up WHERE placement_id IN (SELECT id FROM placement"
               + " WHERE recorded_by = '"
@@ -332,12 +369,13 @@ final class WorklistHistory {
                 + "'");
 
     // open referrals, moved within the last 14 days, to REFERRED residents and open postings
-    String touched = "CAST(? AS TIMESTAMPTZ) - make_interval(mins => " + h("i", 20) + " % 20160)";
+    String touched =
+        "CAST(? AS TIMESTAMPTZ) - make_interval(mins => " + h("i", 20) + " % " + OPEN_MINUTES + ")";
     run(
         c,
         "INSERT INTO referral (jobseeker_id, posting_id, partner_unit_id, community_id, state,"
             + " origin, interview_at, interview_place, interview_contact, sent_at, answered_at,"
-            + " touched_at, created_by, created_at, updated_at)"
+            + " reply_reminded_at, touched_at, created_by, created_at, updated_at)"
             + " SELECT j.id, po.id, po.partner_unit_id, j.community_id, s, CASE WHEN s ="
             + " 'REQUESTED' THEN 'RESIDENT' WHEN i % 5 = 0 THEN 'BOARD' ELSE 'MATCHMAKER' END,"
             + " CASE WHEN s = 'INTERVIEW' THEN CAST(date_trunc('day', touched AT TIME ZONE"
@@ -346,7 +384,10 @@ final class WorklistHistory {
             + " CASE WHEN s = 'INTERVIEW' THEN '人事专员' END,"
             + " CASE WHEN s = 'SENT' THEN touched WHEN s = 'INTERVIEW'"
             + " THEN touched - make_interval(days => 1 + i % 5) END,"
-            + " CASE WHEN s = 'INTERVIEW' THEN touched END, touched, ?,"
+            + " CASE WHEN s = 'INTERVIEW' THEN touched END,"
+            // the quarter-hourly job has told the units of the answers overdue
+            + " CASE WHEN s = 'SENT' AND touched < CAST(? AS TIMESTAMPTZ) - interval '7 days'"
+            + " THEN touched + interval '7 days 15 minutes' END, touched, ?,"
             + " CASE WHEN s IN ('REQUESTED', 'PROPOSED') THEN touched"
             + " ELSE touched - make_interval(days => 6 + i % 4) END, touched"
             + " FROM (SELECT i, "
@@ -358,6 +399,7 @@ final class WorklistHistory {
             + ") i) r JOIN bw_pool j ON j.status = 'REFERRED' AND j.n = r.i"
             + " JOIN bw_open po ON po.n = r.i % "
             + open,
+        now,
         MARK,
         now);
     // referrals that ended over three years: two to a SEEKING resident, on two postings
@@ -411,7 +453,7 @@ final class WorklistHistory {
       for (int i = 0; i < params.length; i++) {
         Object p = params[i];
         if (p instanceof Instant instant) {
-          ps.setObject(i + 1, instant.atOffset(java.time.ZoneOffset.UTC));
+          ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
         } else {
           ps.setObject(i + 1, p);
         }
