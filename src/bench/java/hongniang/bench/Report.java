@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** The benchmark's Markdown: printed, and written as one section of docs/benchmarks.md. */
 final class Report {
@@ -68,6 +71,29 @@ final class Report {
           .append(" |\n");
     }
     out.append(body);
+    return out.toString();
+  }
+
+  /**
+   * A benchmark's preamble: when the run was and how long it took, how to rerun it (the command and
+   * what data it uses), its source file, the machine, the data, and the facts of the run as a list.
+   */
+  static String preamble(
+      long seconds, String command, String rerun, String source, String data, List<String> facts) {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Run %s; the whole run took %d min %02d s. Rerun with `%s` (%s). Source: `%s`.%n%n",
+                ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")),
+                seconds / 60,
+                seconds % 60,
+                command,
+                rerun,
+                source));
+    out.append("Machine and software:\n\n").append(Machine.describe()).append('\n');
+    out.append(data).append("\n\n");
+    facts.forEach(f -> out.append("- ").append(f).append('\n'));
     return out.toString();
   }
 

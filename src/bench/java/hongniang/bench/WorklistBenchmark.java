@@ -26,8 +26,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +64,8 @@ public final class WorklistBenchmark {
           p.path("bench.docs", "docs/benchmarks.md"),
           new WorklistHistory.Size(
               p.integer("bench.worklistReferrals", 150_000),
-              p.integer("bench.worklistPlacements", 50_000)),
+              p.integer("bench.worklistPlacements", 50_000),
+              p.flag("bench.worklistFresh", false)),
           p.integer("bench.worklistCalls", 4_500),
           p.integer("bench.worklistAdminCalls", 20),
           p.integer("bench.worklistHttpCalls", 450),
@@ -80,6 +79,7 @@ public final class WorklistBenchmark {
   private final Settings settings;
   private final Report report = new Report(HEADING);
   private final List<String> facts = new ArrayList<>();
+  private String data = "";
 
   private WorklistBenchmark(Settings settings) {
     this.settings = settings;
@@ -107,7 +107,7 @@ public final class WorklistBenchmark {
         Clock clock = ctx.getBean(Clock.class);
         WorklistHistory.Made history =
             WorklistHistory.ensure(c, settings.history(), LocalDate.now(clock), clock.instant());
-        data(generated, history);
+        data = data(settings.world(), generated, history);
         facts.add("PostgreSQL: " + PostgresBaseline.describe(c) + ".");
         List<Community> communities = communities(c);
         WorklistService service = ctx.getBean(WorklistService.class);
@@ -403,21 +403,8 @@ public final class WorklistBenchmark {
     return lines;
   }
 
-  private void data(long generated, WorklistHistory.Made history) {
-    BenchWorld.Size size = settings.world().size();
-    facts.add(
-        String.format(
-            Locale.ROOT,
-            "Data: the demo generator's set (seed %d) in `%s`: %,d partner units, %,d postings,"
-                + " %,d residents (%s).",
-            size.seed(),
-            settings.world().dir().getFileName(),
-            size.partners(),
-            size.postings(),
-            size.jobseekers(),
-            generated < 0
-                ? "reused from an earlier run"
-                : "generated in this run in " + Duration.ofMillis(generated).toSeconds() + " s"));
+  /** The data paragraph: the generated set and the history added to it. */
+  private static String data(BenchWorld.Setup world, long generated, WorklistHistory.Made history) {
     StringBuilder states = new StringBuilder();
     history
         .referralsByState()
@@ -426,20 +413,30 @@ public final class WorklistBenchmark {
                 states
                     .append(states.length() == 0 ? "" : ", ")
                     .append(String.format(Locale.ROOT, "%s %,d", state, n)));
-    facts.add(
-        String.format(
-            Locale.ROOT,
-            "Its history (`WorklistHistory`, rows marked `%s`; %s): %,d referrals (%s) and %,d"
-                + " placements (%,d of them ended) with their follow-ups at 1, 3 and 6 months;"
-                + " `VACUUM ANALYZE` after.",
-            WorklistHistory.MARK,
-            history.reused()
-                ? "reused from an earlier run"
-                : "added in this run in " + history.millis() / 1000 + " s",
-            history.referrals(),
-            states,
-            history.placements(),
-            history.ended()));
+    return String.format(
+        Locale.ROOT,
+        "Data: the demo generator's set (seed %d) in `%s`: %,d partner units, %,d postings, %,d"
+            + " residents (%s). Its history (`WorklistHistory`, rows marked `%s`; %s): %,d"
+            + " referrals (%s) and %,d placements (%,d of them ended) with their follow-ups at 1, 3"
+            + " and 6 months; `VACUUM ANALYZE` after. The residents' own rows are as generated: each"
+            + " profile was last changed when the set was made, so none is without contact for 30"
+            + " days unless the set is older than that.",
+        world.size().seed(),
+        world.dir().getFileName(),
+        world.size().partners(),
+        world.size().postings(),
+        world.size().jobseekers(),
+        generated < 0
+            ? "reused from an earlier run"
+            : "generated in this run in " + Duration.ofMillis(generated).toSeconds() + " s",
+        WorklistHistory.MARK,
+        history.reused()
+            ? "reused from an earlier run"
+            : "added in this run in " + history.millis() / 1000 + " s",
+        history.referrals(),
+        states,
+        history.placements(),
+        history.ended());
   }
 
   private static List<Community> communities(Connection c) throws SQLException {
@@ -467,21 +464,16 @@ public final class WorklistBenchmark {
   }
 
   private String preamble(long seconds) {
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "Run %s; the whole run took %d min %02d s. Rerun with `%s` (uses the data in"
-                + " `target/bench` that the search benchmark generates, or generates it, and adds"
-                + " the history once). Source: `src/bench/java/hongniang/bench/"
-                + "WorklistBenchmark.java`.%n%n",
-            ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")),
-            seconds / 60,
-            seconds % 60,
-            COMMAND));
-    out.append("Machine and software:\n\n").append(Machine.describe()).append('\n');
-    facts.forEach(f -> out.append("- ").append(f).append('\n'));
-    return out.toString();
+    return Report.preamble(
+        seconds,
+        COMMAND,
+        "uses the data in `target/bench` that the search benchmark generates, or generates it, and"
+            + " adds the history once: again when it is "
+            + WorklistHistory.FRESH_HOURS
+            + " hours old, or with `-Dbench.worklistFresh=true`",
+        "src/bench/java/hongniang/bench/WorklistBenchmark.java",
+        data,
+        facts);
   }
 
   private static void log(String message) {

@@ -57,8 +57,8 @@ final class WorklistHistory {
   /** Open referrals were last moved within this many minutes: 13 days, inside the expiry's 14. */
   private static final int OPEN_MINUTES = 13 * 24 * 60;
 
-  /** The sizes asked for. */
-  record Size(int referrals, int placements) {}
+  /** The sizes asked for, and whether to make the history again even if one is there. */
+  record Size(int referrals, int placements, boolean fresh) {}
 
   /** What the history holds, for the report. */
   record Made(long millis, Map<String, Long> referralsByState, long placements, long ended) {
@@ -75,13 +75,15 @@ final class WorklistHistory {
   private WorklistHistory() {}
 
   /**
-   * Adds the history unless the database holds it at these sizes already (then -1 ms); a history of
-   * other sizes is deleted first. One transaction: a run stopped half-way leaves nothing.
+   * Adds the history unless the database holds one of these sizes made in the last {@value
+   * #FRESH_HOURS} hours (then -1 ms) and a fresh one is not asked for; any other is deleted first.
+   * One transaction: a run stopped half-way leaves nothing.
    */
   static Made ensure(Connection c, Size size, LocalDate today, Instant now) throws SQLException {
     long start = System.nanoTime();
     boolean made = false;
-    if (marked(c, "referral", "created_by") != size.referrals()
+    if (size.fresh()
+        || marked(c, "referral", "created_by") != size.referrals()
         || marked(c, "placement", "recorded_by") != size.placements()
         || !recent(c, now)) {
       boolean auto = c.getAutoCommit();
@@ -130,9 +132,9 @@ final class WorklistHistory {
   }
 
   /**
-   * Whether the open referrals are still as recent as they were made: a history made more than
-   * {@link #FRESH_HOURS} hours ago is made again, or its open referrals would age past the expiry
-   * days (and the service's expiry job would end them) and its sections would drift.
+   * Whether the history was made in the last {@link #FRESH_HOURS} hours (its last move is its first
+   * open referral's, made then): an older one is made again, or its open referrals would age past
+   * the expiry days (and the service's expiry job would end them) and its sections would drift.
    */
   private static boolean recent(Connection c, Instant now) throws SQLException {
     try (PreparedStatement ps =
@@ -369,8 +371,13 @@ final class WorklistHistory {
                 + "'");
 
     // open referrals, moved within the last 14 days, to REFERRED residents and open postings
+    // the first was moved as the history was made: its time tells a later run the history's age
     String touched =
-        "CAST(? AS TIMESTAMPTZ) - make_interval(mins => " + h("i", 20) + " % " + OPEN_MINUTES + ")";
+        "CAST(? AS TIMESTAMPTZ) - make_interval(mins => CASE WHEN i = 0 THEN 0 ELSE "
+            + h("i", 20)
+            + " % "
+            + OPEN_MINUTES
+            + " END)";
     run(
         c,
         "INSERT INTO referral (jobseeker_id, posting_id, partner_unit_id, community_id, state,"

@@ -68,10 +68,18 @@ class WorklistQueries {
 
   static final String OPEN = "('REQUESTED', 'PROPOSED', 'CONSENTED', 'SENT', 'INTERVIEW')";
 
+  private static final String CATEGORIES = "cardinality(j.difficulty_categories)";
+
+  /** The resident's own last contact: their profile's last change (a referral's move aside). */
+  private static final String OWN_CONTACT = "j.updated_at";
+
   /** Seeking residents who need attention: a category, a year out of work, no contact. */
   static final String ATTENTION =
-      "(cardinality(j.difficulty_categories) > 0 OR j.unemployed_since <= ? OR"
-          + " greatest(j.updated_at, r.touched) < ?)";
+      "("
+          + CATEGORIES
+          + " > 0 OR j.unemployed_since <= ? OR greatest("
+          + OWN_CONTACT
+          + ", r.touched) < ?)";
 
   private final JdbcOperations jdbc;
 
@@ -108,14 +116,14 @@ class WorklistQueries {
         .add(" AND (CAST(? AS BIGINT) IS NULL OR community_id = ?)", community, community)
         .add(" GROUP BY jobseeker_id),")
         .add(" firsts AS (SELECT x.* FROM generate_series(1, ?) AS c(n)", most)
-        .add(" CROSS JOIN LATERAL (SELECT j.id, j.updated_at, ")
+        .add(" CROSS JOIN LATERAL (SELECT j.id, " + OWN_CONTACT + " AS own_contact, ")
         .base("c.n", today)
         .add(" AS base FROM jobseeker j WHERE ")
         .withCategories(community)
         .add(
             " AND " + CATEGORIES + " = c.n ORDER BY j.unemployed_since NULLS LAST LIMIT ?) x",
             limit)
-        .add(" UNION ALL (SELECT j.id, j.updated_at, ")
+        .add(" UNION ALL (SELECT j.id, " + OWN_CONTACT + ", ")
         .base("0", today)
         .add(" FROM jobseeker j WHERE ")
         .withoutCategories(community)
@@ -125,21 +133,24 @@ class WorklistQueries {
         .add(" AS score FROM firsts f LEFT JOIN act a ON a.jobseeker_id = f.id")
         .add(" ORDER BY 1 DESC LIMIT ?) s),", limit)
         .add(" cand AS (SELECT x.* FROM bound CROSS JOIN generate_series(1, ?) AS c(n)", most)
-        .add(" CROSS JOIN LATERAL (SELECT j.id, j.unemployed_since, j.updated_at, ")
+        .add(
+            " CROSS JOIN LATERAL (SELECT j.id, j.unemployed_since, "
+                + OWN_CONTACT
+                + " AS own_contact, ")
         .base("c.n", today)
         .add(" AS base FROM jobseeker j WHERE ")
         .withCategories(community)
         .add(" AND " + CATEGORIES + " = c.n AND ")
         .outOfWork("bound.t - 4 - 3 * c.n", today)
         .add(") x WHERE bound.t - 4 - 3 * c.n <= 4")
-        .add(" UNION ALL SELECT j.id, j.unemployed_since, j.updated_at, ")
+        .add(" UNION ALL SELECT j.id, j.unemployed_since, " + OWN_CONTACT + ", ")
         .base("0", today)
         .add(" FROM bound, jobseeker j WHERE ")
         .withoutCategories(community)
         .add(" AND bound.t - 4 <= 4 AND ")
         .outOfWork("bound.t - 4", today)
         // more categories than there are: none, unless written around the API
-        .add(" UNION ALL SELECT j.id, j.unemployed_since, j.updated_at, ")
+        .add(" UNION ALL SELECT j.id, j.unemployed_since, " + OWN_CONTACT + ", ")
         .base(CATEGORIES, today)
         .add(" FROM jobseeker j WHERE ")
         .withCategories(community)
@@ -149,7 +160,7 @@ class WorklistQueries {
         .add(" AS score FROM cand c LEFT JOIN act a ON a.jobseeker_id = c.id")
         .add(" ORDER BY 4 DESC, c.unemployed_since NULLS LAST, c.id LIMIT ?)", limit)
         .add(" SELECT j.id, j.name, j.community_id, j.difficulty_categories, j.unemployed_since,")
-        .add(" greatest(j.updated_at, (SELECT max(r.touched_at) FROM referral r")
+        .add(" greatest(" + OWN_CONTACT + ", (SELECT max(r.touched_at) FROM referral r")
         .add(" WHERE r.jobseeker_id = j.id AND (CAST(? AS BIGINT) IS NULL", community)
         .add(" OR r.community_id = ?))) AS contact, top.open,", community)
         .add(" (SELECT count(*) FROM jobseeker j WHERE ")
@@ -157,14 +168,12 @@ class WorklistQueries {
         .add(") + (SELECT count(*) FROM jobseeker j WHERE ")
         .withoutCategories(community)
         .add(" AND (j.unemployed_since <= ?", today.minusYears(1))
-        .add(" OR (j.updated_at < ? AND NOT EXISTS (SELECT 1 FROM act a", since)
+        .add(" OR (" + OWN_CONTACT + " < ? AND NOT EXISTS (SELECT 1 FROM act a", since)
         .add(" WHERE a.jobseeker_id = j.id AND a.recent)))) AS total")
         .add(" FROM top JOIN jobseeker j ON j.id = top.id")
         .add(" ORDER BY top.score DESC, top.unemployed_since NULLS LAST, top.id");
     return found(sql.text(), sql.params());
   }
-
-  private static final String CATEGORIES = "cardinality(j.difficulty_categories)";
 
   /** A statement built in parts, each with the parameters of its placeholders. */
   private static final class Sql {
@@ -229,7 +238,7 @@ class WorklistQueries {
           alias
               + ".base + CASE WHEN coalesce(a.open, FALSE) THEN 0 ELSE 2 END + CASE WHEN "
               + alias
-              + ".updated_at < ? AND NOT coalesce(a.recent, FALSE) THEN 2 ELSE 0 END",
+              + ".own_contact < ? AND NOT coalesce(a.recent, FALSE) THEN 2 ELSE 0 END",
           quiet);
     }
 
