@@ -82,6 +82,11 @@ final class BenchWorld implements AutoCloseable {
 
   /** A service context in the environment, on this database and index folder. */
   ApplicationContext context(String environment) {
+    return context(environment, Map.of());
+  }
+
+  /** The same with more settings of the benchmark's own ({@code bench.set} still wins). */
+  ApplicationContext context(String environment, Map<String, Object> settings) {
     Map<String, Object> props = new LinkedHashMap<>(database.asProperties());
     props.put("hongniang.demo-data", "false");
     props.put("hongniang.search.dir", dir.resolve("index").toString());
@@ -89,6 +94,7 @@ final class BenchWorld implements AutoCloseable {
     props.put(
         "micronaut.security.token.jwt.signatures.secret.generator.secret",
         "benchmark-secret-that-is-long-enough-for-hs256-signing-0123456789");
+    props.putAll(settings);
     // -Dbench.set=hongniang.search.poll-ms=20,... tries other settings in a developer's run
     props.putAll(serviceSettings);
     return ApplicationContext.builder()

@@ -200,6 +200,57 @@ class BenchmarksIT {
             .strip());
   }
 
+  /** The worklist benchmark's run at a tiny size, twice: the second reuses the history. */
+  private static String worklist() throws Exception {
+    Map<String, String> p =
+        tiny(
+            bench(),
+            "bench.worklistReferrals",
+            "150",
+            "bench.worklistPlacements",
+            "20",
+            "bench.worklistCalls",
+            "36",
+            "bench.worklistAdminCalls",
+            "2",
+            "bench.worklistHttpCalls",
+            "18",
+            "bench.worklistProbes",
+            "1");
+    assertEquals(0, WorklistBenchmark.run(WorklistBenchmark.Settings.from(BenchProperties.of(p))));
+    String docs = read(temp.resolve("benchmarks.md"));
+    assertSections(docs, SEARCH_SECTIONS);
+    String worklist = docs.substring(docs.indexOf("## " + WorklistBenchmark.HEADING));
+    int next = worklist.indexOf("\n## ");
+    worklist = next < 0 ? worklist : worklist.substring(0, next);
+    assertEquals(read(bench().resolve("worklist-benchmark.md")).strip(), worklist.strip());
+    return worklist;
+  }
+
+  @Test
+  @Order(6)
+  void worklistBenchmark() throws Exception {
+    String first = worklist();
+    assertSections(
+        first,
+        List.of(
+            "## " + WorklistBenchmark.HEADING,
+            "### Targets",
+            "### Latency per community (in process, one thread, warm)",
+            "### The admin's view across communities (no target)",
+            "### Through HTTP",
+            "### Where a call spends its time",
+            "EXPLAIN (ANALYZE, BUFFERS)",
+            "Execution Time"));
+    assertEquals(1, targets(first), first);
+    assertTrue(first.contains("added in this run"), first);
+    assertTrue(first.contains("150 referrals"), first);
+    // a rerun finds the history and adds none
+    String second = worklist();
+    assertTrue(second.contains("; reused from an earlier run): 150 referrals"), second);
+    assertEquals(1, count(read(temp.resolve("benchmarks.md")), "## " + WorklistBenchmark.HEADING));
+  }
+
   /**
    * Every frame a profile stage is marked by names a class, a method or a package on the class
    * path: a class renamed or moved would leave its stage empty and its samples in "other".

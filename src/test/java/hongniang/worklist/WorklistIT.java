@@ -148,6 +148,40 @@ class WorklistIT extends ApiTest {
     assertEquals("已失业 26 个月", text);
   }
 
+  /**
+   * The statement scores only the residents who can be among the first {@code size}: whatever the
+   * size, the first items are the first of the whole list, ties broken the same way, with the same
+   * total.
+   */
+  @Test
+  void theFirstFewAreTheFirstOfAllWhateverTheSize() {
+    LocalDate today = LocalDate.now();
+    List<DifficultyCategory> three =
+        List.of(
+            DifficultyCategory.LOW_INCOME,
+            DifficultyCategory.AGE_4050,
+            DifficultyCategory.DISABLED);
+    long a = aResident("甲", three, today.minusMonths(30)); // 9 + 4 + 2 = 15
+    long b = aResident("乙", three.subList(0, 2), today.minusMonths(30)); // 6 + 4 + 2 = 12
+    long c = aResident("丙", three, today.minusMonths(2)); // 9 + 0, an open referral: 9
+    referral(c);
+    long d = aResident("丁", three.subList(0, 1), today.minusMonths(13)); // 3 + 2 + 2 = 7
+    long e = aResident("戊", List.of(), today.minusMonths(20)); // 0 + 3 + 2 = 5
+    long g = aResident("庚", List.of(DifficultyCategory.AGE_4050), null); // 3 + 0 + 2 = 5
+    long f = aResident("己", List.of(), null); // 2, and needs no attention
+    List<Long> expected = List.of(a, b, c, d, e, g, f);
+    for (int size = 1; size <= expected.size(); size++) {
+      Reply w = api().get("/api/v1/worklist?size=" + size, matchmaker);
+      assertEquals(200, w.status(), w::toString);
+      List<Long> ids =
+          items(w, "residents").stream()
+              .map(i -> ((Number) ((Map<?, ?>) i).get("jobseekerId")).longValue())
+              .toList();
+      assertEquals(expected.subList(0, size), ids, "size " + size);
+      assertEquals(6L, ((Number) section(w, "residents").get("count")).longValue());
+    }
+  }
+
   private static List<?> codesOf(Object item) {
     return (List<?>) ((Map<?, ?>) item).get("why");
   }
