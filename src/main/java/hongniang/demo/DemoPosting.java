@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A generated posting of the unit at {@code unitIndex} in the generated unit list; {@code
- * workCommunity} is null for work outside the district.
+ * workCommunity} is null for work outside the district. {@code openedOn} is the day it was posted
+ * and {@code changedOn} the day of its last change (a place taken, its status).
  */
 record DemoPosting(
     int unitIndex,
@@ -33,4 +34,37 @@ record DemoPosting(
     boolean accommodation,
     boolean disabilityFriendly,
     LocalDate validThrough,
-    PostingStatus status) {}
+    PostingStatus status,
+    LocalDate openedOn,
+    LocalDate changedOn) {
+
+  /** This posting with its places taken, its status and the day they last changed. */
+  DemoPosting withPlaces(int filled, PostingStatus newStatus, LocalDate changed) {
+    return new DemoPosting(
+        unitIndex,
+        kind,
+        title,
+        description,
+        occupation,
+        skills,
+        headcount,
+        filled,
+        wageMin,
+        wageMax,
+        wageNote,
+        schedule,
+        workCommunity,
+        city,
+        minAge,
+        maxAge,
+        minEducation,
+        requiredLicences,
+        publicWelfare,
+        accommodation,
+        disabilityFriendly,
+        validThrough,
+        newStatus,
+        openedOn,
+        changed);
+  }
+}
