@@ -808,12 +808,14 @@ final class HistorySimulation {
   private void move(
       Ref f,
       ReferralState to,
-      LocalDateTime at,
+      LocalDateTime when,
       String actor,
       String role,
       RefusalReason reason,
       String note) {
     ReferralState from = f.state;
+    // two moves of one referral within the same minute still come one after the other
+    LocalDateTime at = when.isAfter(f.touched()) ? when : f.touched().plusSeconds(1);
     if (!from.allowsMove(to, role)) {
       throw new IllegalStateException(
           "the demo history made an illegal move: " + from + " to " + to + " by " + role);
