@@ -1,6 +1,5 @@
 package hongniang.demo;
 
-import static hongniang.referrals.RefusalReason.CONSENT_WITHDRAWN;
 import static hongniang.referrals.RefusalReason.DISTANCE;
 import static hongniang.referrals.RefusalReason.EXPERIENCE;
 import static hongniang.referrals.RefusalReason.FAMILY;
@@ -269,9 +268,5 @@ final class Careers {
   static LocalDate dayBetween(Random random, LocalDate from, LocalDate to) {
     long span = to.toEpochDay() - from.toEpochDay();
     return span <= 0 ? from : from.plusDays(random.nextInt((int) span + 1));
-  }
-
-  static boolean isConsentWithdrawal(RefusalReason reason) {
-    return reason == CONSENT_WITHDRAWN;
   }
 }

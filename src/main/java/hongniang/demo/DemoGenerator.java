@@ -373,7 +373,7 @@ final class DemoGenerator {
         .mapToObj(
             i -> {
               int unit = i < units.size() ? i : pickIndex(cumulative, random.nextDouble() * sum);
-              return posting(random, unit, units.get(unit));
+              return posting(random, unit, units.get(unit), null);
             });
   }
 
@@ -391,12 +391,13 @@ final class DemoGenerator {
     return low;
   }
 
-  private DemoPosting posting(Random random, int unitIndex, DemoUnit unit) {
+  private DemoPosting posting(Random random, int unitIndex, DemoUnit unit, Past past) {
     PostingKind kind = unit.kinds().get(random.nextInt(unit.kinds().size()));
     Optional<LocalDate> partnerUntil = unit.partnerUntil(today);
     boolean welfare = unit.publicSector() && kind.allowsPublicWelfare() && random.nextInt(100) < 85;
     Job job = welfare ? kind.welfareJob : kind.jobs.get(random.nextInt(kind.jobs.size()));
-    PostingStatus status = postingStatus(random, partnerUntil.isPresent());
+    PostingStatus status =
+        past != null ? PostingStatus.CLOSED : postingStatus(random, partnerUntil.isPresent());
     int headcount = 1 + random.nextInt(kind.terms.maxHeadcount());
     // places filled count placements, which the history adds; a FILLED posting with places left
     // is one whose employer wants no more people (the fill action)
@@ -421,8 +422,9 @@ final class DemoGenerator {
         welfare
             ? Education.NONE
             : kind.terms.educations().get(random.nextInt(kind.terms.educations().size()));
-    LocalDate validThrough = validThrough(random, status, partnerUntil);
-    LocalDate opened = openedOn(random, unit, status, validThrough);
+    LocalDate validThrough =
+        past != null ? past.through() : validThrough(random, status, partnerUntil);
+    LocalDate opened = past != null ? past.opened() : openedOn(random, unit, status, validThrough);
     return new DemoPosting(
         unitIndex,
         kind,
@@ -447,7 +449,6 @@ final class DemoGenerator {
         disabilityFriendly,
         validThrough,
         status,
-        opened,
         opened);
   }
 
@@ -482,39 +483,12 @@ final class DemoGenerator {
     return opened.isBefore(earliest) ? earliest : opened.isAfter(latest) ? latest : opened;
   }
 
-  /**
-   * A posting the unit put up in the past, on {@code opened}, valid through {@code through}: its
-   * places are counted by the history that fills them, so it is CLOSED until then.
-   */
-  DemoPosting pastPosting(
-      Random random, int unitIndex, DemoUnit unit, LocalDate opened, LocalDate through) {
-    DemoPosting drawn = posting(random, unitIndex, unit);
-    return new DemoPosting(
-        unitIndex,
-        drawn.kind(),
-        drawn.title(),
-        drawn.description(),
-        drawn.occupation(),
-        drawn.skills(),
-        drawn.headcount(),
-        0,
-        drawn.wageMin(),
-        drawn.wageMax(),
-        drawn.wageNote(),
-        drawn.schedule(),
-        drawn.workCommunity(),
-        drawn.city(),
-        drawn.minAge(),
-        drawn.maxAge(),
-        drawn.minEducation(),
-        drawn.requiredLicences(),
-        drawn.publicWelfare(),
-        drawn.accommodation(),
-        drawn.disabilityFriendly(),
-        through,
-        PostingStatus.CLOSED,
-        opened,
-        through);
+  /** The days a past posting was up: it is CLOSED until the history counts its places. */
+  record Past(LocalDate opened, LocalDate through) {}
+
+  /** A posting the unit put up in the past, as the plan's are drawn but for its days. */
+  DemoPosting pastPosting(Random random, int unitIndex, DemoUnit unit, Past past) {
+    return posting(random, unitIndex, unit, past);
   }
 
   private static PostingStatus postingStatus(Random random, boolean partner) {

@@ -3,6 +3,7 @@ package hongniang.demo;
 import hongniang.placements.FollowUpOutcome;
 import hongniang.placements.LeaveReason;
 import hongniang.placements.PlacementType;
+import hongniang.postings.PostingStatus;
 import hongniang.referrals.ConsentMethod;
 import hongniang.referrals.ReferralOrigin;
 import hongniang.referrals.ReferralState;
@@ -30,7 +31,7 @@ import java.util.Map;
  *     online) and the username they sign in with
  */
 record DemoHistory(
-    List<DemoPosting> postings,
+    List<Posted> postings,
     List<DemoJobseeker> residents,
     List<Referral> referrals,
     List<Placement> placements,
@@ -38,6 +39,12 @@ record DemoHistory(
     List<Enrolment> enrolments,
     List<Notice> notices,
     List<Account> accounts) {
+
+  /**
+   * A posting as the history left it: the plan's or a past one, with the places its placements
+   * took, its status (FILLED when none is left) and the day either last changed.
+   */
+  record Posted(DemoPosting posting, int filled, PostingStatus status, LocalDate changedOn) {}
 
   /**
    * One move of a referral, as {@code referral_event} stores it; {@code from} null at its start.
@@ -60,7 +67,13 @@ record DemoHistory(
       String recordedRole,
       List<SharedField> fields,
       LocalDateTime withdrawnAt,
-      String withdrawnBy) {}
+      String withdrawnBy) {
+
+    /** This consent withdrawn at a moment by someone: the unit loses sight of the resident. */
+    Consent withdrawn(LocalDateTime at, String by) {
+      return new Consent(givenAt, method, reference, recordedBy, recordedRole, fields, at, by);
+    }
+  }
 
   /** A referral with its whole history (the first event made it) and its consent, if any. */
   record Referral(
@@ -179,6 +192,13 @@ record DemoHistory(
   /** No history: an append, or a plan without residents. */
   static DemoHistory none(List<DemoPosting> postings) {
     return new DemoHistory(
-        postings, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        postings.stream().map(p -> new Posted(p, 0, p.status(), p.openedOn())).toList(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 }

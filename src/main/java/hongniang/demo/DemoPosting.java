@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A generated posting of the unit at {@code unitIndex} in the generated unit list; {@code
- * workCommunity} is null for work outside the district. {@code openedOn} is the day it was posted
- * and {@code changedOn} the day of its last change (a place taken, its status).
+ * workCommunity} is null for work outside the district; {@code openedOn} is the day it was put up.
+ * Its places are as drawn (none taken): the history counts those its placements take.
  */
 record DemoPosting(
     int unitIndex,
@@ -35,36 +35,4 @@ record DemoPosting(
     boolean disabilityFriendly,
     LocalDate validThrough,
     PostingStatus status,
-    LocalDate openedOn,
-    LocalDate changedOn) {
-
-  /** This posting with its places taken, its status and the day they last changed. */
-  DemoPosting withPlaces(int filled, PostingStatus newStatus, LocalDate changed) {
-    return new DemoPosting(
-        unitIndex,
-        kind,
-        title,
-        description,
-        occupation,
-        skills,
-        headcount,
-        filled,
-        wageMin,
-        wageMax,
-        wageNote,
-        schedule,
-        workCommunity,
-        city,
-        minAge,
-        maxAge,
-        minEducation,
-        requiredLicences,
-        publicWelfare,
-        accommodation,
-        disabilityFriendly,
-        validThrough,
-        newStatus,
-        openedOn,
-        changed);
-  }
-}
+    LocalDate openedOn) {}

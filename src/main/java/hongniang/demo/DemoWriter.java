@@ -174,7 +174,7 @@ class DemoWriter {
     long historyDone = System.nanoTime();
 
     Set<Long> partners = partnersOn(today);
-    List<DemoPosting> postings = history.postings();
+    List<DemoHistory.Posted> postings = history.postings();
     long[] postingIds = copier.reserveIds("posting", postings.size());
     int[] postingAt = {0};
     long postingCount =
@@ -386,18 +386,19 @@ class DemoWriter {
   }
 
   private void postingRow(
-      DemoPosting p,
+      DemoHistory.Posted posted,
       long id,
       CopyText row,
       long[] unitIds,
       Set<Long> partners,
       Map<String, Long> communityIds) {
+    DemoPosting p = posted.posting();
     long unitId = unitIds[p.unitIndex()];
     // a reused unit may have lost its partnership since it was generated: then nothing is open
     PostingStatus status =
-        p.status() == PostingStatus.OPEN && !partners.contains(unitId)
+        posted.status() == PostingStatus.OPEN && !partners.contains(unitId)
             ? PostingStatus.PAUSED
-            : p.status();
+            : posted.status();
     row.add(id)
         .add(unitId)
         .add(p.title())
@@ -405,7 +406,7 @@ class DemoWriter {
         .add(p.occupation())
         .addArray(p.skills())
         .add(p.headcount())
-        .add(p.filledCount())
+        .add(posted.filled())
         .add(p.wageMin())
         .add(p.wageMax())
         .add(p.wageNote())
@@ -422,9 +423,9 @@ class DemoWriter {
         .add(p.validThrough())
         .add(status)
         .add(instant(p.openedOn().atTime(9, 0).plusMinutes(id % 480)))
-        .add(instant(p.changedOn().atTime(17, 0).plusMinutes(id % 60)))
+        .add(instant(posted.changedOn().atTime(17, 0).plusMinutes(id % 60)))
         // every place taken raised the version, as PostingPlaces does
-        .add(p.filledCount());
+        .add(posted.filled());
   }
 
   private void jobseekerRow(

@@ -275,7 +275,7 @@ final class HistorySimulation {
       this.current = current;
       this.from = from;
       this.until = until;
-      this.changed = draft.changedOn();
+      this.changed = draft.openedOn();
       // matching's view of the posting while it is up: the service checks a new referral so
       this.record =
           new Posting(
@@ -371,7 +371,8 @@ final class HistorySimulation {
           if (!through.isBefore(today.minusDays(1))) {
             break;
           }
-          DemoPosting drawn = generator.pastPosting(random, u, unit, opened, through);
+          DemoPosting drawn =
+              generator.pastPosting(random, u, unit, new DemoGenerator.Past(opened, through));
           Post post = new Post(drawn, false, opened, through);
           posts.add(post);
           list(post);
@@ -726,7 +727,7 @@ final class HistorySimulation {
     String interviewPlace;
     String interviewContact;
     RefusalReason ended;
-    ConsentDraft consent;
+    DemoHistory.Consent consent;
     int epoch;
     boolean scripted;
     boolean moved;
@@ -749,33 +750,6 @@ final class HistorySimulation {
 
     DemoUnit unit() {
       return post.unit();
-    }
-  }
-
-  /** A consent while the history runs; withdrawn later perhaps. */
-  private static final class ConsentDraft {
-    final LocalDateTime givenAt;
-    final ConsentMethod method;
-    final String reference;
-    final String by;
-    final String role;
-    final List<SharedField> fields;
-    LocalDateTime withdrawnAt;
-    String withdrawnBy;
-
-    ConsentDraft(
-        LocalDateTime givenAt,
-        ConsentMethod method,
-        String reference,
-        String by,
-        String role,
-        List<SharedField> fields) {
-      this.givenAt = givenAt;
-      this.method = method;
-      this.reference = reference;
-      this.by = by;
-      this.role = role;
-      this.fields = fields;
     }
   }
 
@@ -848,9 +822,8 @@ final class HistorySimulation {
   }
 
   private static void withdrawConsent(Ref f, LocalDateTime at, String by) {
-    if (f.consent != null && f.consent.withdrawnAt == null) {
-      f.consent.withdrawnAt = at;
-      f.consent.withdrawnBy = by;
+    if (f.consent != null && f.consent.withdrawnAt() == null) {
+      f.consent = f.consent.withdrawn(at, by);
     }
   }
 
@@ -999,13 +972,15 @@ final class HistorySimulation {
       fields.add(SharedField.HARDSHIP);
     }
     f.consent =
-        new ConsentDraft(
+        new DemoHistory.Consent(
             at,
             method,
             Careers.consentReference(random, method, r.community(), at),
             actor,
             role,
-            List.copyOf(fields));
+            List.copyOf(fields),
+            null,
+            null);
     move(f, CONSENTED, at, actor, role, null, method.name());
   }
 
@@ -1771,9 +1746,12 @@ final class HistorySimulation {
       Resident r = null;
       Post p = null;
       for (Resident candidate : sceneCandidates(s)) {
-        p = scenePost(candidate, made, open);
-        if (p != null) {
+        Post found = scenePost(candidate, made, open);
+        if (found != null && (p == null || (p.from.isAfter(made) && !found.from.isAfter(made)))) {
           r = candidate;
+          p = found;
+        }
+        if (p != null && !p.from.isAfter(made)) {
           break;
         }
       }
@@ -1820,18 +1798,23 @@ final class HistorySimulation {
   }
 
   /**
-   * A posting of the plan, OPEN, that fits the resident from the day the scene begins (or the
-   * posting's first day, if later) until today.
+   * A posting of the plan, OPEN, that fits the resident from the day the scene begins until today;
+   * failing that, one put up since (the scene then begins on its first day).
    */
   private Post scenePost(Resident r, LocalDate made, List<Post> open) {
+    Post later = null;
     for (Post p : open) {
-      if (r.kinds.contains(p.draft.kind())
-          && fits(r, p, p.from.isAfter(made) ? p.from : made)
-          && p.isOpenOn(today.minusDays(1))) {
+      if (!r.kinds.contains(p.draft.kind()) || !p.isOpenOn(today.minusDays(1))) {
+        continue;
+      }
+      if (!p.from.isAfter(made) && fits(r, p, made)) {
         return p;
       }
+      if (later == null && p.from.isAfter(made) && fits(r, p, p.from)) {
+        later = p;
+      }
     }
-    return null;
+    return later;
   }
 
   /**
@@ -1887,11 +1870,11 @@ final class HistorySimulation {
   // ---- the result
 
   private DemoHistory history() {
-    List<DemoPosting> postings = new ArrayList<>(posts.size());
+    List<DemoHistory.Posted> postings = new ArrayList<>(posts.size());
     for (Post p : posts) {
       PostingStatus status =
           p.isFull() ? PostingStatus.FILLED : p.current ? p.draft.status() : PostingStatus.CLOSED;
-      postings.add(p.draft.withPlaces(p.filled, status, p.changed));
+      postings.add(new DemoHistory.Posted(p.draft, p.filled, status, p.changed));
     }
     List<DemoJobseeker> finals = new ArrayList<>(residents.size());
     List<DemoHistory.Account> accounts = new ArrayList<>();
@@ -1903,7 +1886,6 @@ final class HistorySimulation {
     }
     List<DemoHistory.Referral> referrals = new ArrayList<>(refs.size());
     for (Ref f : refs) {
-      ConsentDraft c = f.consent;
       referrals.add(
           new DemoHistory.Referral(
               f.resident.index,
@@ -1922,17 +1904,7 @@ final class HistorySimulation {
               f.remindedAt,
               f.createdBy,
               List.copyOf(f.events),
-              c == null
-                  ? null
-                  : new DemoHistory.Consent(
-                      c.givenAt,
-                      c.method,
-                      c.reference,
-                      c.by,
-                      c.role,
-                      c.fields,
-                      c.withdrawnAt,
-                      c.withdrawnBy)));
+              f.consent));
     }
     List<DemoHistory.Placement> placements = new ArrayList<>(jobs.size());
     for (Job j : jobs) {

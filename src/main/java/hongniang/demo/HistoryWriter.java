@@ -249,7 +249,7 @@ final class HistoryWriter {
     row.add(referralId)
         .add(ids.units()[r.unit()])
         .add(units.get(r.unit()).name())
-        .add(h.postings().get(r.posting()).title())
+        .add(h.postings().get(r.posting()).posting().title())
         .addArray(c.fields())
         .add(c.method())
         .add(c.reference())

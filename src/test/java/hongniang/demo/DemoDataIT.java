@@ -147,7 +147,15 @@ class DemoDataIT implements DatabaseTest {
     DemoHistory h = expected.history();
     assertEquals(
         h.postings().stream()
-            .map(p -> p.title() + "|" + p.wageMin() + "|" + p.status() + "|" + p.filledCount())
+            .map(
+                p ->
+                    p.posting().title()
+                        + "|"
+                        + p.posting().wageMin()
+                        + "|"
+                        + p.status()
+                        + "|"
+                        + p.filled())
             .toList(),
         strings(
             "SELECT title || '|' || wage_min || '|' || status || '|' || filled_count FROM posting"
@@ -597,7 +605,7 @@ class DemoDataIT implements DatabaseTest {
     Set<String> mine = states(api.get("/api/v1/referrals?size=200", resident));
     assertTrue(mine.containsAll(Set.of("PROPOSED", "INTERVIEW", "REQUESTED")), mine.toString());
     for (String employer : List.of(minzheng, wanzi)) {
-      Reply sent = api.get("/api/v1/referrals?states=SENT&size=200", employer);
+      Reply sent = api.get("/api/v1/referrals?state=SENT&size=200", employer);
       assertEquals(200, sent.status(), sent.toString());
       List<?> items = sent.list("items");
       assertTrue(

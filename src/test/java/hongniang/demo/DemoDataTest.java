@@ -370,7 +370,7 @@ class DemoDataTest {
   private void assertPlacementWithinRules(DemoHistory.Placement p) {
     assertEquals(p.unit() == null, p.employerName() != null, p.toString());
     if (p.posting() != null) {
-      DemoPosting posting = history.postings().get(p.posting());
+      DemoPosting posting = history.postings().get(p.posting()).posting();
       assertEquals(posting.unitIndex(), (int) p.unit(), p.toString());
       assertEquals(posting.publicWelfare(), p.type() == PlacementType.PUBLIC_WELFARE, p.toString());
     } else {
@@ -397,7 +397,7 @@ class DemoDataTest {
       if (p.type() == PlacementType.PUBLIC_WELFARE) {
         DemoJobseeker j = history.residents().get(p.jobseeker());
         assertFalse(j.difficultyCategories().isEmpty(), j.toString());
-        assertTrue(history.postings().get(p.posting()).publicWelfare(), p.toString());
+        assertTrue(history.postings().get(p.posting()).posting().publicWelfare(), p.toString());
       }
     }
   }
@@ -630,21 +630,26 @@ class DemoDataTest {
         .filter(p -> p.posting() != null)
         .forEach(p -> placed[p.posting()]++);
     for (int i = 0; i < placed.length; i++) {
-      DemoPosting p = history.postings().get(i);
-      assertEquals(placed[i], p.filledCount(), p.toString());
-      assertTrue(p.filledCount() <= p.headcount(), p.toString());
-      if (p.filledCount() == p.headcount()) {
-        assertEquals(PostingStatus.FILLED, p.status(), p.toString());
+      DemoHistory.Posted posted = history.postings().get(i);
+      DemoPosting p = posted.posting();
+      assertEquals(placed[i], posted.filled(), posted.toString());
+      assertTrue(posted.filled() <= p.headcount(), posted.toString());
+      if (posted.filled() == p.headcount()) {
+        assertEquals(PostingStatus.FILLED, posted.status(), posted.toString());
       }
+      assertFalse(posted.changedOn().isBefore(p.openedOn()), posted.toString());
       if (i >= data.postings().size()) {
-        assertTrue(p.validThrough().isBefore(TODAY), "past postings ended: " + p);
+        assertTrue(p.validThrough().isBefore(TODAY), "past postings ended: " + posted);
         assertTrue(
-            p.status() == PostingStatus.CLOSED || p.status() == PostingStatus.FILLED, p.toString());
+            posted.status() == PostingStatus.CLOSED || posted.status() == PostingStatus.FILLED,
+            posted.toString());
+      } else {
+        assertEquals(data.postings().get(i), p, "the plan's postings as drawn");
       }
     }
     assertTrue(
         history.postings().stream()
-            .anyMatch(p -> p.filledCount() > 0 && p.status() == PostingStatus.OPEN));
+            .anyMatch(p -> p.filled() > 0 && p.status() == PostingStatus.OPEN));
   }
 
   @Test
