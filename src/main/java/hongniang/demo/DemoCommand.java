@@ -23,8 +23,9 @@ public class DemoCommand {
         --seed N        random seed (default %d); same seed and day, same data
         --partners N    partner units (default 15; the first 15 are the known ones)
         --postings N    postings (default 80)
-        --jobseekers N  jobseekers (default 300)
+        --jobseekers N  jobseekers (default 1000; the first 100000 of a fresh set get a history)
         --append        add to a database that has postings or jobseekers already
+                        (without history: only a fresh set gets three years of it)
         --help          this text
       """
           .formatted(DemoPlan.DEFAULT_SEED);
@@ -130,9 +131,22 @@ public class DemoCommand {
           report.unitsReused(),
           report.agreements(),
           seconds(report.unitsTime()));
-      out.printf("  postings      %,10d  %s%n", report.postings(), seconds(report.postingsTime()));
+      out.printf(
+          "  history       three years generated in memory  %s%n", seconds(report.historyTime()));
+      out.printf(
+          "  postings      %,10d and %,d past  %s%n",
+          report.postings(), report.pastPostings(), seconds(report.postingsTime()));
       out.printf(
           "  jobseekers    %,10d  %s%n", report.jobseekers(), seconds(report.jobseekersTime()));
+      HistoryWriter.Written h = report.history();
+      out.printf(
+          "  referrals     %,10d with %,d moves and %,d consents%n",
+          h.referrals(), h.events(), h.consents());
+      out.printf("  placements    %,10d with %,d follow-ups%n", h.placements(), h.followUps());
+      out.printf("  courses       %,10d with %,d enrolments%n", h.courses(), h.enrolments());
+      out.printf(
+          "  messages      %,10d; %,d resident logins  %s%n",
+          h.notices(), h.accounts(), seconds(report.historyWriteTime()));
       out.printf(
           "  demo logins   %,10d created  %s%n", report.logins(), seconds(report.loginsTime()));
       out.printf("Done in %s.%n", seconds(report.total()));

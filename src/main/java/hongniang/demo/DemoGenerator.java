@@ -14,8 +14,10 @@ import hongniang.demo.UnitCatalogue.Standing;
 import hongniang.partners.AgreementStatus;
 import hongniang.postings.PostingStatus;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -61,9 +63,16 @@ final class DemoGenerator {
   private static final int[] YOUNGER_WOMEN = {0, 0, 0, 2, 1, 1, 2, 3, 2, 0, 0, 1};
   private static final int[] YOUNGER_MEN = {0, 1, 0, 1, 0, 0, 1, 1, 2, 3, 3, 1};
 
+  /** The referral settings' defaults: days to answer, days untouched before expiry. */
+  static final int REPLY_DAYS = 7;
+
+  static final int EXPIRE_AFTER_DAYS = 14;
+
   private final DemoPlan plan;
   private final LocalDate today;
   private final List<String> communities;
+  private final int replyDays;
+  private final int expireAfterDays;
 
   /**
    * @param plan the seed and the sizes
@@ -71,19 +80,56 @@ final class DemoGenerator {
    * @param communities the community names, in configuration order; not empty
    */
   DemoGenerator(DemoPlan plan, LocalDate today, List<String> communities) {
+    this(plan, today, communities, REPLY_DAYS, EXPIRE_AFTER_DAYS);
+  }
+
+  /**
+   * @param replyDays the days a unit has to answer a sent referral (hongniang.referrals.reply-days)
+   * @param expireAfterDays the days an open referral may stay untouched before it expires
+   */
+  DemoGenerator(
+      DemoPlan plan,
+      LocalDate today,
+      List<String> communities,
+      int replyDays,
+      int expireAfterDays) {
     if (communities.isEmpty()) {
       throw new IllegalArgumentException("the demo needs at least one community");
     }
     this.plan = plan;
     this.today = today;
     this.communities = List.copyOf(communities);
+    this.replyDays = replyDays;
+    this.expireAfterDays = expireAfterDays;
   }
 
-  /** The whole plan in memory: for tests and small sets. */
+  /** The whole plan in memory, with its history: for tests and small sets. */
   DemoData generate() {
     List<DemoUnit> units = units(0);
-    return new DemoData(
-        units, postings(units, 0).toList(), jobseekers(0, new IdNumberPool()).toList());
+    List<DemoPosting> postings = postings(units, 0).toList();
+    List<DemoJobseeker> jobseekers = jobseekers(0, new IdNumberPool()).toList();
+    DemoHistory history = history(units, postings, jobseekers.subList(0, historySize()));
+    return new DemoData(units, postings, jobseekers, history);
+  }
+
+  /**
+   * How many of a fresh set's residents get a history: all, up to {@link
+   * HistorySimulation#MAX_RESIDENTS}.
+   */
+  int historySize() {
+    return Math.min(plan.jobseekers(), HistorySimulation.MAX_RESIDENTS);
+  }
+
+  /**
+   * The three years before today for a fresh set: its postings (to which past ones are added) and
+   * its first residents, the persona first. Its own random stream, so the history changes nothing
+   * else the seed makes.
+   */
+  DemoHistory history(
+      List<DemoUnit> units, List<DemoPosting> postings, List<DemoJobseeker> firstResidents) {
+    return new HistorySimulation(
+            this, random("history", 0), today, communities, units, replyDays, expireAfterDays)
+        .run(postings, firstResidents, !firstResidents.isEmpty());
   }
 
   /** Whether a resident counts as 4050人员 on the day: a woman of 40 or more, a man of 50. */
@@ -252,6 +298,16 @@ final class DemoGenerator {
     AgreementStatus status =
         spec.standing() == Standing.SUSPENDED ? AgreementStatus.SUSPENDED : AgreementStatus.ACTIVE;
     agreements.add(agreement(signer, signed, until, status, notes, number));
+    // most partners have renewed for years: earlier agreements back past the three years the
+    // history covers, each ending the day before the next was signed
+    LocalDate earliest = agreements.get(0).signedOn();
+    LocalDate historyBegins = today.minusYears(HistorySimulation.YEARS).minusDays(60);
+    while (earliest.isAfter(historyBegins) && random.nextInt(100) < 85) {
+      LocalDate lastDay = earliest.minusDays(1);
+      earliest = lastDay.minusYears(1 + random.nextInt(2)).plusDays(1);
+      agreements.add(
+          0, agreement(signer, earliest, lastDay, AgreementStatus.ACTIVE, "已到期，续签为新协议", number));
+    }
     return agreements;
   }
 
@@ -317,7 +373,7 @@ final class DemoGenerator {
         .mapToObj(
             i -> {
               int unit = i < units.size() ? i : pickIndex(cumulative, random.nextDouble() * sum);
-              return posting(random, unit, units.get(unit));
+              return posting(random, unit, units.get(unit), null);
             });
   }
 
@@ -335,15 +391,16 @@ final class DemoGenerator {
     return low;
   }
 
-  private DemoPosting posting(Random random, int unitIndex, DemoUnit unit) {
+  private DemoPosting posting(Random random, int unitIndex, DemoUnit unit, Past past) {
     PostingKind kind = unit.kinds().get(random.nextInt(unit.kinds().size()));
     Optional<LocalDate> partnerUntil = unit.partnerUntil(today);
     boolean welfare = unit.publicSector() && kind.allowsPublicWelfare() && random.nextInt(100) < 85;
     Job job = welfare ? kind.welfareJob : kind.jobs.get(random.nextInt(kind.jobs.size()));
-    PostingStatus status = postingStatus(random, partnerUntil.isPresent());
+    PostingStatus status =
+        past != null ? PostingStatus.CLOSED : postingStatus(random, partnerUntil.isPresent());
     int headcount = 1 + random.nextInt(kind.terms.maxHeadcount());
-    // places filled count placements, which the demo does not write yet: none is filled, and a
-    // FILLED posting is one whose employer wants no more people (the fill action)
+    // places filled count placements, which the history adds; a FILLED posting with places left
+    // is one whose employer wants no more people (the fill action)
     int filled = 0;
     // public-welfare posts pay about Fujian's minimum wage; the rest what Sanming's market pays
     int low = welfare ? 2000 : kind.pay.low();
@@ -365,6 +422,9 @@ final class DemoGenerator {
         welfare
             ? Education.NONE
             : kind.terms.educations().get(random.nextInt(kind.terms.educations().size()));
+    LocalDate validThrough =
+        past != null ? past.through() : validThrough(random, status, partnerUntil);
+    LocalDate opened = past != null ? past.opened() : openedOn(random, unit, status, validThrough);
     return new DemoPosting(
         unitIndex,
         kind,
@@ -387,8 +447,48 @@ final class DemoGenerator {
         welfare,
         accommodation,
         disabilityFriendly,
-        validThrough(random, status, partnerUntil),
-        status);
+        validThrough,
+        status,
+        opened);
+  }
+
+  /**
+   * The day a posting was put up: weeks ago for one that is still up (a draft: days ago), one to
+   * four months before its end for one that ended; always while an agreement of its unit ran.
+   */
+  private LocalDate openedOn(
+      Random random, DemoUnit unit, PostingStatus status, LocalDate validThrough) {
+    boolean ended = status == PostingStatus.FILLED || status == PostingStatus.CLOSED;
+    LocalDate opened =
+        switch (status) {
+          case DRAFT -> today.minusDays(random.nextInt(10));
+          case FILLED, CLOSED -> validThrough.minusDays(30 + random.nextInt(91));
+          default -> today.minusDays(3 + random.nextInt(73));
+        };
+    if (opened.isAfter(today)) {
+      opened = today;
+    }
+    LocalDate lastOpen = ended && validThrough.isBefore(today) ? validThrough : today;
+    // under the latest agreement signed by its last open day, and while that one ran
+    Optional<DemoAgreement> under =
+        unit.agreements().stream()
+            .filter(a -> !a.signedOn().isAfter(lastOpen))
+            .max(Comparator.comparing(DemoAgreement::signedOn));
+    if (under.isEmpty()) {
+      return opened;
+    }
+    LocalDate earliest = under.get().signedOn();
+    LocalDate latest =
+        under.get().validUntil().isBefore(lastOpen) ? under.get().validUntil() : lastOpen;
+    return opened.isBefore(earliest) ? earliest : opened.isAfter(latest) ? latest : opened;
+  }
+
+  /** The days a past posting was up: it is CLOSED until the history counts its places. */
+  record Past(LocalDate opened, LocalDate through) {}
+
+  /** A posting the unit put up in the past, as the plan's are drawn but for its days. */
+  DemoPosting pastPosting(Random random, int unitIndex, DemoUnit unit, Past past) {
+    return posting(random, unitIndex, unit, past);
   }
 
   private static PostingStatus postingStatus(Random random, boolean partner) {
@@ -476,7 +576,10 @@ final class DemoGenerator {
         lowIncomeNote(today.getYear() - 3),
         null,
         unemployedSince,
-        Status.SEEKING);
+        Status.SEEKING,
+        unemployedSince.plusDays(12).atTime(9, 40),
+        unemployedSince.plusDays(12).atTime(9, 40),
+        0);
   }
 
   private DemoJobseeker jobseeker(Random random, IdNumberPool pool) {
@@ -490,11 +593,17 @@ final class DemoGenerator {
     WorkHistories.History history =
         WorkHistories.draw(random, gender, birthDate.getYear(), today.getYear());
     boolean older = age >= (gender == Gender.FEMALE ? 40 : 45);
-    boolean willingOutside = random.nextInt(100) < (age < 40 ? 40 : 8);
+    // work on the coast (外出务工) draws the younger half of the register
+    boolean willingOutside = random.nextInt(100) < (age < 45 ? 45 : 10);
     List<PostingKind> kinds = desiredKinds(random, gender, older, willingOutside, history.kind());
-    Status status = jobseekerStatus(random);
-    LocalDate unemployedSince =
-        status == Status.EMPLOYED ? null : today.minusDays(unemployedDays(random));
+    Status status = random.nextInt(100) < 95 ? Status.SEEKING : Status.INACTIVE;
+    LocalDate unemployedSince = today.minusDays(unemployedDays(random));
+    // they registered within weeks of losing work, never after today
+    LocalDate registered = unemployedSince.plusDays(random.nextInt(21));
+    if (registered.isAfter(today)) {
+      registered = today;
+    }
+    LocalDateTime registeredAt = registered.atTime(8, 30).plusMinutes(random.nextInt(540));
 
     List<DifficultyCategory> categories = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -545,7 +654,10 @@ final class DemoGenerator {
         notes.isEmpty() ? null : String.join("；", notes),
         disabilityNote,
         unemployedSince,
-        status);
+        status,
+        registeredAt,
+        registeredAt,
+        0);
   }
 
   private static String lowIncomeNote(int since) {
@@ -605,17 +717,6 @@ final class DemoGenerator {
       }
     }
     return List.copyOf(kinds);
-  }
-
-  private static Status jobseekerStatus(Random random) {
-    int p = random.nextInt(100);
-    if (p < 75) {
-      return Status.SEEKING;
-    }
-    if (p < 83) {
-      return Status.REFERRED;
-    }
-    return p < 95 ? Status.EMPLOYED : Status.INACTIVE;
   }
 
   /** Days out of work: about half of the unemployed have been so for a year or more. */

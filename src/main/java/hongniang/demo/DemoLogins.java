@@ -2,6 +2,7 @@ package hongniang.demo;
 
 import hongniang.accounts.AccountService;
 import hongniang.accounts.NewUser;
+import hongniang.accounts.PasswordHasher;
 import hongniang.security.Role;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -9,12 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The demo's logins, one or two per role, all with the demo password. */
+/**
+ * The demo's logins, one or two per role, all with the demo password; residents of the history who
+ * use the service themselves have logins too ({@code jm00012}), written with the history.
+ */
 @Singleton
 class DemoLogins {
 
   /** The password when {@code DEMO_PASSWORD} is not set. */
   static final String DEFAULT_PASSWORD = "demo1234";
+
+  /** The persona's login: the demo's resident. */
+  static final String RESIDENT_LOGIN = "resident";
 
   /** A demo login and what it is bound to: a community, a unit's name, or the persona. */
   record Login(String username, Role role, String displayName, String boundTo, String about) {}
@@ -36,20 +43,31 @@ class DemoLogins {
               UnitCatalogue.WANZI,
               "用工单位 · " + UnitCatalogue.WANZI),
           new Login(
-              "resident",
+              RESIDENT_LOGIN,
               Role.RESIDENT,
               DemoGenerator.PERSONA_NAME,
               DemoGenerator.PERSONA_NAME,
               "求职居民 · " + DemoGenerator.PERSONA_NAME + "（下洋）"));
 
   private final AccountService accounts;
+  private final PasswordHasher hasher;
   private final String password;
 
   DemoLogins(
       AccountService accounts,
+      PasswordHasher hasher,
       @Value("${hongniang.demo-password:" + DEFAULT_PASSWORD + "}") String password) {
     this.accounts = accounts;
+    this.hasher = hasher;
     this.password = password == null || password.isBlank() ? DEFAULT_PASSWORD : password;
+  }
+
+  /**
+   * One hash of the demo password, for the logins of residents who use the service themselves
+   * (hashing each of thousands would take minutes).
+   */
+  String passwordHash() {
+    return hasher.hash(password);
   }
 
   /**

@@ -15,8 +15,11 @@ record DemoPlan(long seed, int partners, int postings, int jobseekers) {
     }
   }
 
-  /** The living street office the demo starts with: 15 units, 80 postings, 300 jobseekers. */
+  /**
+   * The living street office the demo starts with: 15 units, 80 postings and 1,000 residents
+   * registered over the years, as many as three years of about 800 placements need.
+   */
   static DemoPlan defaults(long seed) {
-    return new DemoPlan(seed, 15, 80, 300);
+    return new DemoPlan(seed, 15, 80, 1_000);
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A generated posting of the unit at {@code unitIndex} in the generated unit list; {@code
- * workCommunity} is null for work outside the district.
+ * workCommunity} is null for work outside the district; {@code openedOn} is the day it was put up.
+ * Its places are as drawn (none taken): the history counts those its placements take.
  */
 record DemoPosting(
     int unitIndex,
@@ -33,4 +34,5 @@ record DemoPosting(
     boolean accommodation,
     boolean disabilityFriendly,
     LocalDate validThrough,
-    PostingStatus status) {}
+    PostingStatus status,
+    LocalDate openedOn) {}

@@ -39,11 +39,15 @@ class DemoSeeder {
       }
       DemoWriter.Report report = writer.write(DemoPlan.defaults(seed), false, LOG::debug);
       LOG.info(
-          "Generated demo data (seed {}): {} partner units, {} postings, {} jobseekers in {} ms",
+          "Generated demo data (seed {}): {} partner units, {} postings, {} jobseekers, {}"
+              + " referrals, {} placements, {} enrolments in {} ms",
           seed,
           report.unitsAdded(),
-          report.postings(),
+          report.postings() + report.pastPostings(),
           report.jobseekers(),
+          report.history().referrals(),
+          report.history().placements(),
+          report.history().enrolments(),
           report.total().toMillis());
     } catch (SQLException e) {
       // the service is still useful without demo data; say why it is missing

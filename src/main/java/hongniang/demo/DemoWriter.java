@@ -3,6 +3,7 @@ package hongniang.demo;
 import hongniang.communities.CommunityService;
 import hongniang.communities.CommunityView;
 import hongniang.postings.PostingStatus;
+import hongniang.referrals.ReferralSettings;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
@@ -14,7 +15,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,56 +26,58 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Stores generated demo data: partner units and agreements by JDBC batches (their ids are needed
- * next), postings and jobseekers by COPY, one transaction per chunk, so that a million rows take
- * under a minute and an interrupted run keeps whole chunks.
+ * next), postings and jobseekers by COPY with ids reserved from their sequences, one transaction
+ * per chunk, so that a million rows take under a minute and an interrupted run keeps whole chunks;
+ * then, on a fresh write, the history of the first residents ({@link HistoryWriter}).
  */
 @Singleton
 class DemoWriter {
 
-  private static final int ROWS_PER_TRANSACTION = 50_000;
   private static final int BATCH = 1_000;
-  private static final int COPY_FLUSH_CHARS = 1 << 20;
+
+  /** Messages of the last days stay unread for the demo logins. */
+  private static final int UNREAD_DAYS = 7;
 
   private static final String POSTING_COPY =
-      "COPY posting (partner_unit_id, title, description, occupation, skills, headcount,"
+      "COPY posting (id, partner_unit_id, title, description, occupation, skills, headcount,"
           + " filled_count, wage_min, wage_max, wage_note, schedule, work_community_id, city,"
           + " min_age, max_age, min_education, required_licences, public_welfare, accommodation,"
-          + " disability_friendly, valid_through, status) FROM STDIN";
+          + " disability_friendly, valid_through, status, created_at, updated_at, version)"
+          + " FROM STDIN";
   private static final String JOBSEEKER_COPY =
-      "COPY jobseeker (name, gender, id_number, birth_date, birth_year, phone, community_id,"
+      "COPY jobseeker (id, name, gender, id_number, birth_date, birth_year, phone, community_id,"
           + " education, skills, experience, desired_occupations, min_wage, acceptable_schedules,"
           + " willing_outside, licences, difficulty_categories, difficulty_note, disability_note,"
-          + " unemployed_since, status) FROM STDIN";
+          + " unemployed_since, status, created_at, updated_at, version) FROM STDIN";
 
   private final DataSource dataSource;
+  private final Copier copier;
   private final CommunityService communities;
   private final DemoLogins logins;
   private final Clock clock;
   private final List<String> communityNames;
+  private final ReferralSettings referralSettings;
 
   DemoWriter(
       DataSource dataSource,
       CommunityService communities,
       DemoLogins logins,
       Clock clock,
+      ReferralSettings referralSettings,
       @Property(name = "hongniang.communities") List<String> communityNames) {
     // COPY and manual commits per chunk need a plain pooled connection, not the contextual
     // proxy that Micronaut Data hands out inside its own transactions.
     this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    this.copier = new Copier(this.dataSource);
     this.communities = communities;
     this.logins = logins;
     this.clock = clock;
+    this.referralSettings = referralSettings;
     this.communityNames = communityNames;
   }
 
@@ -85,15 +91,24 @@ class DemoWriter {
       int unitsReused,
       int agreements,
       long postings,
+      long pastPostings,
       long jobseekers,
+      HistoryWriter.Written history,
       int logins,
       Duration unitsTime,
+      Duration historyTime,
       Duration postingsTime,
       Duration jobseekersTime,
+      Duration historyWriteTime,
       Duration loginsTime) {
 
     Duration total() {
-      return unitsTime.plus(postingsTime).plus(jobseekersTime).plus(loginsTime);
+      return unitsTime
+          .plus(historyTime)
+          .plus(postingsTime)
+          .plus(jobseekersTime)
+          .plus(historyWriteTime)
+          .plus(loginsTime);
     }
   }
 
@@ -112,8 +127,9 @@ class DemoWriter {
 
   /**
    * Generates and stores the plan. A fresh write (not {@code append}) generates exactly what {@link
-   * DemoGenerator#generate()} does; an append continues after the rows already stored. Units whose
-   * name or credit code is stored already are reused with their agreements.
+   * DemoGenerator#generate()} does, history included; an append continues after the rows already
+   * stored, without history. Units whose name or credit code is stored already are reused with
+   * their agreements.
    *
    * @param progress receives a line after each stored chunk
    */
@@ -125,51 +141,88 @@ class DemoWriter {
     }
     LocalDate today = LocalDate.now(clock);
     Counts offsets = append ? counts() : new Counts(0, 0, 0);
-    DemoGenerator generator = new DemoGenerator(plan, today, communityNames);
+    DemoGenerator generator =
+        new DemoGenerator(
+            plan,
+            today,
+            communityNames,
+            referralSettings.getReplyDays(),
+            referralSettings.getExpireAfterDays());
 
     long start = System.nanoTime();
     List<DemoUnit> units = generator.units(offsets.units());
     StoredUnits stored = storeUnits(units, communityIds);
     long unitsDone = System.nanoTime();
 
-    Set<Long> partners = partnersOn(today);
-    long postings =
-        copy(
-            POSTING_COPY,
-            generator.postings(units, offsets.postings()).iterator(),
-            (p, row) -> postingRow(p, row, stored.ids(), partners, communityIds),
-            "postings",
-            plan.postings(),
-            progress);
-    long postingsDone = System.nanoTime();
-
+    // the history needs the postings and its residents in memory; the rest are streamed
+    List<DemoPosting> planned = generator.postings(units, offsets.postings()).toList();
     IdNumberPool pool = new IdNumberPool();
     if (append) {
       markStoredIdNumbers(pool);
     }
-    String[] personaId = {null};
+    Iterator<DemoJobseeker> drafts = generator.jobseekers(offsets.jobseekers(), pool).iterator();
+    DemoHistory history;
+    if (append) {
+      history = DemoHistory.none(planned);
+    } else {
+      List<DemoJobseeker> first = new ArrayList<>();
+      while (first.size() < generator.historySize() && drafts.hasNext()) {
+        first.add(drafts.next());
+      }
+      history = generator.history(units, planned, first);
+    }
+    long historyDone = System.nanoTime();
+
+    Set<Long> partners = partnersOn(today);
+    List<DemoHistory.Posted> postings = history.postings();
+    long[] postingIds = copier.reserveIds("posting", postings.size());
+    int[] postingAt = {0};
+    long postingCount =
+        copier.copy(
+            POSTING_COPY,
+            postings.iterator(),
+            (p, row) ->
+                postingRow(
+                    p, postingIds[postingAt[0]++], row, stored.ids(), partners, communityIds),
+            "postings",
+            postings.size(),
+            progress);
+    long postingsDone = System.nanoTime();
+
+    long[] jobseekerIds = copier.reserveIds("jobseeker", plan.jobseekers());
+    Iterator<DemoJobseeker> residents =
+        concat((append ? List.<DemoJobseeker>of() : history.residents()).iterator(), drafts);
+    int[] jobseekerAt = {0};
     long jobseekers =
-        copy(
+        copier.copy(
             JOBSEEKER_COPY,
-            generator.jobseekers(offsets.jobseekers(), pool).iterator(),
-            (j, row) -> {
-              if (offsets.jobseekers() == 0 && personaId[0] == null) {
-                personaId[0] = j.idNumber();
-              }
-              jobseekerRow(j, row, communityIds);
-            },
+            residents,
+            (j, row) -> jobseekerRow(j, jobseekerIds[jobseekerAt[0]++], row, communityIds),
             "jobseekers",
             plan.jobseekers(),
             progress);
     long jobseekersDone = System.nanoTime();
 
+    HistoryWriter historyWriter =
+        new HistoryWriter(dataSource, copier, clock.getZone(), clock.instant());
+    HistoryWriter.Written written =
+        append
+            ? HistoryWriter.Written.NONE
+            : historyWriter.write(
+                history,
+                units,
+                new HistoryWriter.Ids(stored.ids(), postingIds, jobseekerIds, communityIds),
+                logins.passwordHash(),
+                progress);
+    long historyWritten = System.nanoTime();
+
     Map<String, Long> unitIds = new HashMap<>();
     for (int i = 0; i < units.size(); i++) {
       unitIds.putIfAbsent(units.get(i).name(), stored.ids()[i]);
     }
-    int created =
-        logins.create(
-            communityIds, unitIds, personaId[0] == null ? null : jobseekerId(personaId[0]));
+    Long personaId = offsets.jobseekers() == 0 && jobseekers > 0 ? jobseekerIds[0] : null;
+    int created = logins.create(communityIds, unitIds, personaId);
+    historyWriter.markOlderRead(written, UNREAD_DAYS);
     long loginsDone = System.nanoTime();
 
     return new Report(
@@ -177,13 +230,31 @@ class DemoWriter {
         stored.added(),
         units.size() - stored.added(),
         stored.agreements(),
-        postings,
+        postingCount - (postings.size() - planned.size()),
+        postings.size() - planned.size(),
         jobseekers,
+        written,
         created,
         Duration.ofNanos(unitsDone - start),
-        Duration.ofNanos(postingsDone - unitsDone),
+        Duration.ofNanos(historyDone - unitsDone),
+        Duration.ofNanos(postingsDone - historyDone),
         Duration.ofNanos(jobseekersDone - postingsDone),
-        Duration.ofNanos(loginsDone - jobseekersDone));
+        Duration.ofNanos(historyWritten - jobseekersDone),
+        Duration.ofNanos(loginsDone - historyWritten));
+  }
+
+  private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> then) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return first.hasNext() || then.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return first.hasNext() ? first.next() : then.next();
+      }
+    };
   }
 
   /** The database ids of the generated units, by position, and what was added. */
@@ -314,25 +385,28 @@ class DemoWriter {
     return partners;
   }
 
-  private static void postingRow(
-      DemoPosting p,
+  private void postingRow(
+      DemoHistory.Posted posted,
+      long id,
       CopyText row,
       long[] unitIds,
       Set<Long> partners,
       Map<String, Long> communityIds) {
+    DemoPosting p = posted.posting();
     long unitId = unitIds[p.unitIndex()];
     // a reused unit may have lost its partnership since it was generated: then nothing is open
     PostingStatus status =
-        p.status() == PostingStatus.OPEN && !partners.contains(unitId)
+        posted.status() == PostingStatus.OPEN && !partners.contains(unitId)
             ? PostingStatus.PAUSED
-            : p.status();
-    row.add(unitId)
+            : posted.status();
+    row.add(id)
+        .add(unitId)
         .add(p.title())
         .add(p.description())
         .add(p.occupation())
         .addArray(p.skills())
         .add(p.headcount())
-        .add(p.filledCount())
+        .add(posted.filled())
         .add(p.wageMin())
         .add(p.wageMax())
         .add(p.wageNote())
@@ -347,11 +421,17 @@ class DemoWriter {
         .add(p.accommodation())
         .add(p.disabilityFriendly())
         .add(p.validThrough())
-        .add(status);
+        .add(status)
+        .add(instant(p.openedOn().atTime(9, 0).plusMinutes(id % 480)))
+        .add(instant(posted.changedOn().atTime(17, 0).plusMinutes(id % 60)))
+        // every place taken raised the version, as PostingPlaces does
+        .add(posted.filled());
   }
 
-  private static void jobseekerRow(DemoJobseeker j, CopyText row, Map<String, Long> communityIds) {
-    row.add(j.name())
+  private void jobseekerRow(
+      DemoJobseeker j, long id, CopyText row, Map<String, Long> communityIds) {
+    row.add(id)
+        .add(j.name())
         .add(j.gender())
         .add(j.idNumber())
         .add(j.birthDate())
@@ -370,117 +450,17 @@ class DemoWriter {
         .add(j.difficultyNote())
         .add(j.disabilityNote())
         .add(j.unemployedSince())
-        .add(j.status());
+        .add(j.status())
+        .add(instant(j.registeredAt()))
+        .add(instant(j.updatedAt()))
+        .add(j.version());
   }
 
-  /** Encoded rows on their way to COPY; the last chunk of a transaction says so. */
-  private record Chunk(byte[] bytes, int rows, boolean endsTransaction) {}
-
-  private static final Chunk END = new Chunk(new byte[0], 0, true);
-
-  /**
-   * Streams rows into COPY, committing every {@value #ROWS_PER_TRANSACTION} rows; returns how many
-   * were stored. A second thread generates and encodes while PostgreSQL ingests: on two cores that
-   * took a million jobseekers from 56 to 49 seconds.
-   */
-  private <T> long copy(
-      String sql,
-      Iterator<T> rows,
-      BiConsumer<T, CopyText> encode,
-      String what,
-      long expected,
-      Consumer<String> progress)
-      throws SQLException {
-    BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(8);
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    Thread producer =
-        new Thread(() -> encodeChunks(rows, encode, queue, failure), "demo-data-" + what);
-    producer.setDaemon(true);
-    producer.start();
-    long stored = 0;
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      PGConnection pg = c.unwrap(PGConnection.class);
-      CopyIn in = null;
-      try {
-        for (Chunk chunk = take(queue); chunk != END; chunk = take(queue)) {
-          if (in == null) {
-            in = pg.getCopyAPI().copyIn(sql);
-          }
-          in.writeToCopy(chunk.bytes(), 0, chunk.bytes().length);
-          if (chunk.endsTransaction()) {
-            stored += in.endCopy();
-            in = null;
-            c.commit();
-            progress.accept(what + ": " + stored + " of " + expected);
-          }
-        }
-      } finally {
-        if (in != null && in.isActive()) {
-          in.cancelCopy();
-        }
-      }
-    } finally {
-      producer.interrupt();
-    }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    return stored;
-  }
-
-  private static <T> void encodeChunks(
-      Iterator<T> rows,
-      BiConsumer<T, CopyText> encode,
-      BlockingQueue<Chunk> queue,
-      AtomicReference<RuntimeException> failure) {
-    try {
-      CopyText text = new CopyText();
-      int inTransaction = 0;
-      int inChunk = 0;
-      while (rows.hasNext()) {
-        encode.accept(rows.next(), text);
-        text.endRow();
-        inTransaction++;
-        inChunk++;
-        boolean last = inTransaction == ROWS_PER_TRANSACTION || !rows.hasNext();
-        if (last || text.length() >= COPY_FLUSH_CHARS) {
-          queue.put(new Chunk(text.drain(), inChunk, last));
-          inChunk = 0;
-          inTransaction = last ? 0 : inTransaction;
-        }
-      }
-    } catch (InterruptedException e) {
-      // the writer gave up; it reports its own failure
-      Thread.currentThread().interrupt();
-      return;
-    } catch (RuntimeException e) {
-      failure.set(e);
-    }
-    try {
-      queue.put(END);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Chunk take(BlockingQueue<Chunk> queue) throws SQLException {
-    try {
-      return queue.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while storing demo data", e);
-    }
-  }
-
-  private Long jobseekerId(String idNumber) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT id FROM jobseeker WHERE id_number = ?")) {
-      s.setString(1, idNumber);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
+  /** A local time as an instant of the service's zone, never after now. */
+  private OffsetDateTime instant(LocalDateTime local) {
+    Instant at = local.atZone(clock.getZone()).toInstant();
+    Instant now = clock.instant();
+    return (at.isAfter(now) ? now : at).atZone(clock.getZone()).toOffsetDateTime();
   }
 
   private void markStoredIdNumbers(IdNumberPool pool) throws SQLException {

@@ -171,7 +171,7 @@ final class UnitCatalogue {
               "三明市三元区东新路5号",
               "东安",
               Standing.EXPIRING,
-              "下洋",
+              "红印山",
               PostingKind.HOUSEHOLD,
               PostingKind.CLEANING),
           local(

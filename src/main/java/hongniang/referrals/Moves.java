@@ -41,6 +41,16 @@ final class Moves {
         case EMPLOYER -> EMPLOYER;
       };
     }
+
+    /** The actor a history row's role names (ADMIN, MATCHMAKER, RESIDENT, EMPLOYER, SYSTEM). */
+    static Actor ofRole(String role) {
+      return switch (role) {
+        case "ADMIN", "MATCHMAKER" -> STAFF;
+        case "RESIDENT" -> RESIDENT;
+        case "EMPLOYER" -> EMPLOYER;
+        default -> SERVICE;
+      };
+    }
   }
 
   /** What a move asks of the request. */

@@ -37,4 +37,13 @@ public enum ReferralState {
   public boolean isOpen() {
     return OPEN.contains(this);
   }
+
+  /**
+   * Whether the table of moves lets someone in the role, as a history row names it (ADMIN,
+   * MATCHMAKER, RESIDENT, EMPLOYER or SYSTEM), move a referral from this state to that one: for
+   * checking histories written by other means than the service's moves (the demo data, imports).
+   */
+  public boolean allowsMove(ReferralState to, String actorRole) {
+    return Moves.find(this, to, Moves.Actor.ofRole(actorRole)).isPresent();
+  }
 }

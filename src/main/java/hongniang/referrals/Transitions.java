@@ -41,12 +41,7 @@ class Transitions {
 
   /** The actor a history row's role names. */
   private static Moves.Actor actor(String role) {
-    return switch (role) {
-      case "ADMIN", "MATCHMAKER" -> Moves.Actor.STAFF;
-      case "RESIDENT" -> Moves.Actor.RESIDENT;
-      case "EMPLOYER" -> Moves.Actor.EMPLOYER;
-      default -> Moves.Actor.SERVICE;
-    };
+    return Moves.Actor.ofRole(role);
   }
 
   Instant now() {
