@@ -187,12 +187,42 @@ final class WorklistHistory {
             "Adding the worklist's history: %,d referrals, %,d placements",
             size.referrals(),
             size.placements()));
+    // the demo's own history (referrals, placements) belongs to some residents: this history
+    // leaves them out, and takes hashed slices of the others as REFERRED (its open referrals) and
+    // EMPLOYED (its open placements), as the old demo generated them
+    String untouched =
+        " NOT EXISTS (SELECT 1 FROM placement p WHERE p.jobseeker_id = jobseeker.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.jobseeker_id = jobseeker.id)";
+    for (String[] slice :
+        new String[][] {
+          {"REFERRED", String.valueOf(size.referrals() / 10), "md5(id::text)"},
+          {"EMPLOYED", String.valueOf(size.placements()), "md5(id::text) DESC"}
+        }) {
+      long have =
+          BenchWorld.count(
+              c,
+              "SELECT count(*) FROM jobseeker WHERE status = '" + slice[0] + "' AND" + untouched);
+      if (have < Long.parseLong(slice[1])) {
+        run(
+            c,
+            "UPDATE jobseeker SET status = '"
+                + slice[0]
+                + "' WHERE id IN (SELECT id FROM jobseeker WHERE status = 'SEEKING' AND"
+                + untouched
+                + " ORDER BY "
+                + slice[2]
+                + " LIMIT "
+                + slice[1]
+                + ")");
+      }
+    }
     // the residents by their generated status, and the postings, each numbered in a hashed order
     run(
         c,
         "CREATE TEMP TABLE bw_pool ON COMMIT DROP AS SELECT status, id, community_id,"
             + " row_number() OVER (PARTITION BY status ORDER BY md5(id::text)) - 1 AS n"
-            + " FROM jobseeker WHERE status IN ('SEEKING', 'REFERRED', 'EMPLOYED')");
+            + " FROM jobseeker WHERE status IN ('SEEKING', 'REFERRED', 'EMPLOYED') AND"
+            + untouched);
     run(c, "CREATE INDEX ON bw_pool (status, n)");
     run(
         c,

@@ -1,6 +1,7 @@
 package hongniang.worklist;
 
 import hongniang.communities.CommunityService;
+import hongniang.jobseekers.RegisterWorklist;
 import hongniang.referrals.ReferralSettings;
 import hongniang.security.Caller;
 import hongniang.web.Messages;
@@ -66,6 +67,7 @@ public final class WorklistProbe {
             new WorklistQueries(new Recording(jdbc, recorded)),
             beans.getBean(CommunityService.class),
             beans.getBean(ReferralSettings.class),
+            beans.getBean(RegisterWorklist.class),
             beans.getBean(Clock.class));
     @SuppressWarnings("unchecked")
     TransactionOperations<Connection> tx =
@@ -74,6 +76,8 @@ public final class WorklistProbe {
     boolean admin = view.communityId() == null;
     List<String> labels =
         view.sections().stream()
+            // the register's lines are read by jobseekers.RegisterWorklist, not recorded here
+            .filter(s -> !s.key().equals("stillLooking"))
             .flatMap(s -> admin ? Stream.of(s.key(), s.key() + " counts") : Stream.of(s.key()))
             .toList();
     if (labels.size() != recorded.size()) {
