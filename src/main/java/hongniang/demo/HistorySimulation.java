@@ -241,8 +241,23 @@ final class HistorySimulation {
 
   /** A time in office hours some days after {@code t}, always after it. */
   private LocalDateTime later(LocalDateTime t, int minDays, int maxDays) {
-    return after(
+    return inOffice(
         t, workTime(t.toLocalDate().plusDays(minDays + random.nextInt(maxDays - minDays + 1))));
+  }
+
+  /**
+   * The office time drawn if it is after {@code t}; otherwise minutes after {@code t} while the
+   * office is open, or the next morning.
+   */
+  private LocalDateTime inOffice(LocalDateTime t, LocalDateTime candidate) {
+    if (candidate.isAfter(t)) {
+      return candidate;
+    }
+    if (t.getHour() >= 8 && t.getHour() < 17) {
+      return t.plusMinutes(5 + random.nextInt(30));
+    }
+    LocalDate day = t.getHour() < 8 ? t.toLocalDate() : t.toLocalDate().plusDays(1);
+    return day.atTime(8, 30).plusMinutes(random.nextInt(120));
   }
 
   private LocalDateTime after(LocalDateTime t, LocalDateTime candidate) {
@@ -473,8 +488,9 @@ final class HistorySimulation {
       this.licences = new LinkedHashSet<>(draft.licences());
       this.since = draft.unemployedSince();
       this.updatedAt = draft.updatedAt();
-      // one in five residents is a hard case: few offers, little luck finding work alone
-      this.pace = random.nextInt(5) == 0 ? 0.35 : 1.0;
+      // one in five residents is a hard case, the persona among them: few offers, little luck
+      // finding work alone
+      this.pace = random.nextInt(5) == 0 || persona ? 0.35 : 1.0;
     }
 
     String community() {
@@ -635,7 +651,7 @@ final class HistorySimulation {
   private void attempt(Resident r, LocalDateTime at) {
     boolean hardship = !r.draft.difficultyCategories().isEmpty();
     scheduleFor(r, r.epoch, later(at, hardship ? 18 : 30, hardship ? 40 : 60), this::attempt);
-    if (r.reserved || r.open.size() >= 2 || random.nextDouble() > r.pace + 0.3) {
+    if (r.reserved || r.open.size() >= 2 || random.nextDouble() > r.pace + (r.persona ? 0 : 0.3)) {
       return;
     }
     // now and then two postings at once: the one the resident does not take goes obsolete
@@ -1078,14 +1094,18 @@ final class HistorySimulation {
 
   private void planInterview(Ref f) {
     int p = random.nextInt(100);
+    // what happens before the interview happens in office hours the day or two before it
+    LocalDateTime before =
+        inOffice(
+            f.touched(), workTime(f.interviewAt.toLocalDate().minusDays(1 + random.nextInt(2))));
     if (p < 5 && !f.moved) {
-      // the unit moves the interview a few days, before it takes place
-      LocalDateTime at = after(f.touched(), f.interviewAt.minusHours(20 + random.nextInt(30)));
+      // the unit moves the interview a few days
+      LocalDateTime at = before;
       LocalDateTime when = f.interviewAt.plusDays(2 + random.nextInt(4));
       f.moved = true;
       next(f, at, () -> interview(f, at, when));
     } else if (p < 10) {
-      LocalDateTime at = after(f.touched(), f.interviewAt.minusHours(2 + random.nextInt(40)));
+      LocalDateTime at = before;
       next(f, at, () -> staffWithdraws(f, at, RefusalReason.FOUND_OTHER_WORK));
     } else {
       LocalDateTime at = later(f.interviewAt, 0, 3);
@@ -1830,7 +1850,7 @@ final class HistorySimulation {
     for (int i = 0; i < days.length; i++) {
       LocalDate day = min(today.minusDays(days[i]).plusDays(late), today.minusDays(1));
       boolean evening = (i == 0 && asked) || (i == 1 && s.online() && !asked);
-      at[i] = after(previous, evening ? eveningTime(day) : workTime(day));
+      at[i] = evening ? after(previous, eveningTime(day)) : inOffice(previous, workTime(day));
       previous = at[i];
     }
     Ref[] made = new Ref[1];

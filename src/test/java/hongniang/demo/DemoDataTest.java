@@ -452,6 +452,10 @@ class DemoDataTest {
               default -> throw new AssertionError("role " + e.role());
             };
         assertEquals(expected, e.actor(), e + " in " + r);
+        if (e.role().equals("MATCHMAKER") || e.role().equals("EMPLOYER")) {
+          int hour = e.at().getHour();
+          assertTrue(hour >= 8 && hour <= 19, "staff and units work in office hours: " + e);
+        }
         assertTrue(e.at().isBefore(TODAY.atStartOfDay()), e.toString());
       }
       assertEquals(r.state(), events.get(events.size() - 1).to(), r.toString());
