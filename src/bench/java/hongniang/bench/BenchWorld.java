@@ -137,7 +137,9 @@ final class BenchWorld implements AutoCloseable {
                     "--seed", Long.toString(size.seed()),
                     "--partners", Integer.toString(size.partners()),
                     "--postings", Integer.toString(size.postings()),
-                    "--jobseekers", Integer.toString(size.jobseekers())
+                    "--jobseekers", Integer.toString(size.jobseekers()),
+                    // the benchmarks' worlds are units, postings and residents, as published
+                    "--no-history"
                   });
       if (code != 0) {
         throw new IllegalStateException("the demo generator failed with exit code " + code);

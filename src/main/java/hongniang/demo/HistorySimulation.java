@@ -336,7 +336,12 @@ final class HistorySimulation {
   }
 
   private static boolean isPartnerOn(DemoUnit unit, LocalDate day) {
-    return unit.agreements().stream().anyMatch(a -> a.isValidOn(day));
+    for (DemoAgreement a : unit.agreements()) {
+      if (a.isValidOn(day)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -477,6 +482,8 @@ final class HistorySimulation {
     boolean reserved;
     LocalDate sybOn;
     LocalDate trainedOn;
+    Jobseeker seen;
+    LocalDate seenOn;
     Job job;
     Seat seat;
 
@@ -514,8 +521,23 @@ final class HistorySimulation {
           || DemoGenerator.qualifiesAs4050(draft.gender(), draft.birthDate(), day);
     }
 
-    /** Matching's view of the resident on the day, as a new referral is checked. */
+    /**
+     * Matching's view of the resident on the day, as a new referral is checked; kept for the day
+     * until their licences or their time out of work change.
+     */
     Jobseeker record(LocalDate day) {
+      if (!day.equals(seenOn)) {
+        seen = view(day);
+        seenOn = day;
+      }
+      return seen;
+    }
+
+    void changed() {
+      seenOn = null;
+    }
+
+    private Jobseeker view(LocalDate day) {
       Set<DifficultyCategory> categories = EnumSet.noneOf(DifficultyCategory.class);
       for (DifficultyCategory c : draft.difficultyCategories()) {
         if (c != DifficultyCategory.LONG_TERM_UNEMPLOYED && c != DifficultyCategory.AGE_4050) {
@@ -593,6 +615,7 @@ final class HistorySimulation {
   private void startSearching(Resident r, LocalDate since, LocalDateTime at) {
     r.state = State.SEARCHING;
     r.since = since;
+    r.changed();
     r.slot = searching.size();
     searching.add(r);
     int epoch = ++r.epoch;
@@ -689,7 +712,7 @@ final class HistorySimulation {
    * make a matchmaker look at public-welfare posts first.
    */
   private Post findPost(Resident r, LocalDate day, Predicate<Post> also) {
-    if (r.hasLastingCategory(day) && !openWelfare.isEmpty() && random.nextInt(100) < 5) {
+    if (r.hasLastingCategory(day) && !openWelfare.isEmpty() && random.nextInt(100) < 8) {
       for (int i = 0; i < 4; i++) {
         Post p = openWelfare.get(random.nextInt(openWelfare.size()));
         if (also.test(p) && fits(r, p, day)) {
@@ -708,7 +731,7 @@ final class HistorySimulation {
       }
       Post p = pool.get(random.nextInt(pool.size()));
       // public-welfare posts are few: matchmakers keep them for those who need them most
-      if (p.draft.publicWelfare() && random.nextInt(100) < 90) {
+      if (p.draft.publicWelfare() && random.nextInt(100) < 85) {
         continue;
       }
       if (also.test(p) && fits(r, p, day)) {
@@ -1601,6 +1624,7 @@ final class HistorySimulation {
       seat.certificate = certificate(run, at.toLocalDate());
       String licence = run.template.licence();
       if (licence != null && r.licences.add(licence)) {
+        r.changed();
         seat.licenceAdded = true;
         r.version++;
         r.updatedAt = at;

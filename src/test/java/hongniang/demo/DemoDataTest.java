@@ -822,6 +822,9 @@ class DemoDataTest {
             .orElseThrow();
     assertEquals(UnitCatalogue.WELFARE_FACTORY, data.units().get(interview.unit()).name());
     assertTrue(
+        history.enrolments().stream().anyMatch(e -> e.jobseeker() == 0 && e.licenceAdded()),
+        "the persona's training earned her a certificate");
+    assertTrue(
         interview.interviewAt().isAfter(now) && interview.interviewAt().isBefore(now.plusDays(7)));
     for (String unit : List.of(UnitCatalogue.WELFARE_FACTORY, UnitCatalogue.WANZI)) {
       List<DemoHistory.Referral> sent =
