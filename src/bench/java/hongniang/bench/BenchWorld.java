@@ -114,10 +114,6 @@ final class BenchWorld implements AutoCloseable {
    */
   long ensureData() throws SQLException {
     long start = System.nanoTime();
-    // a third of the residents get the demo's history; the benchmarks add their own to the rest
-    System.setProperty(
-        "hongniang.demo.history-residents",
-        String.valueOf(Math.max(1, Math.min(100_000, size.jobseekers() / 3))));
     try (ApplicationContext cli = context(DemoCommand.ENVIRONMENT)) {
       // the tables exist once a context has its DataSource (Flyway migrates it then): a new
       // folder's database has none before
@@ -128,8 +124,7 @@ final class BenchWorld implements AutoCloseable {
         postings = count(c, "SELECT count(*) FROM posting");
         jobseekers = count(c, "SELECT count(*) FROM jobseeker");
       }
-      // the demo's three years of history put up postings of their own beside the asked-for ones
-      if (postings >= size.postings() && jobseekers == size.jobseekers()) {
+      if (postings == size.postings() && jobseekers == size.jobseekers()) {
         log("Reusing the data in " + dir + " (-Dbench.fresh=true regenerates it)");
         return -1;
       }
@@ -148,7 +143,9 @@ final class BenchWorld implements AutoCloseable {
                     "--seed", Long.toString(size.seed()),
                     "--partners", Integer.toString(size.partners()),
                     "--postings", Integer.toString(size.postings()),
-                    "--jobseekers", Integer.toString(size.jobseekers())
+                    "--jobseekers", Integer.toString(size.jobseekers()),
+                    // the benchmarks' worlds are units, postings and residents, as published
+                    "--no-history"
                   });
       if (code != 0) {
         throw new IllegalStateException("the demo generator failed with exit code " + code);

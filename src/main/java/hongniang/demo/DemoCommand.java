@@ -26,6 +26,7 @@ public class DemoCommand {
         --jobseekers N  jobseekers (default 1000; the first 100000 of a fresh set get a history)
         --append        add to a database that has postings or jobseekers already
                         (without history: only a fresh set gets three years of it)
+        --no-history    units, postings and residents only (as the benchmarks use)
         --help          this text
       """
           .formatted(DemoPlan.DEFAULT_SEED);
@@ -40,8 +41,11 @@ public class DemoCommand {
     this.admin = admin;
   }
 
-  /** The parsed arguments. */
-  record Options(DemoPlan plan, boolean append, boolean help) {
+  /**
+   * The parsed arguments; {@code history} says whether a fresh set gets its three years (an append
+   * never does).
+   */
+  record Options(DemoPlan plan, boolean append, boolean history, boolean help) {
 
     /** Reads the arguments; throws IllegalArgumentException with a message fit to print. */
     static Options parse(String... args) {
@@ -51,12 +55,14 @@ public class DemoCommand {
       int postings = defaults.postings();
       int jobseekers = defaults.jobseekers();
       boolean append = false;
+      boolean history = true;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
           case "--append" -> append = true;
+          case "--no-history" -> history = false;
           case "--help", "-h" -> {
-            return new Options(defaults, false, true);
+            return new Options(defaults, false, true, true);
           }
           case "--seed" -> seed = number(args, ++i, arg);
           case "--partners" -> partners = count(args, ++i, arg);
@@ -65,7 +71,8 @@ public class DemoCommand {
           default -> throw new IllegalArgumentException("unknown argument: " + arg);
         }
       }
-      return new Options(new DemoPlan(seed, partners, postings, jobseekers), append, false);
+      return new Options(
+          new DemoPlan(seed, partners, postings, jobseekers), append, history && !append, false);
     }
 
     private static long number(String[] args, int index, String option) {
@@ -123,7 +130,8 @@ public class DemoCommand {
           plan.partners(),
           plan.postings(),
           plan.jobseekers());
-      DemoWriter.Report report = writer.write(plan, options.append(), out::println);
+      DemoWriter.Report report =
+          writer.write(plan, options.append(), options.history(), out::println);
       out.printf("Relative dates counted from %s%n", report.today());
       out.printf(
           "  partner units %,10d added, %d reused, %d agreements  %s%n",

@@ -117,10 +117,7 @@ final class DemoGenerator {
    * HistorySimulation#MAX_RESIDENTS}.
    */
   int historySize() {
-    // a benchmark's data set may leave residents without a history of their own
-    return Math.min(
-        plan.jobseekers(),
-        Integer.getInteger("hongniang.demo.history-residents", HistorySimulation.MAX_RESIDENTS));
+    return Math.min(plan.jobseekers(), HistorySimulation.MAX_RESIDENTS);
   }
 
   /**

@@ -134,6 +134,15 @@ class DemoWriter {
    * @param progress receives a line after each stored chunk
    */
   Report write(DemoPlan plan, boolean append, Consumer<String> progress) throws SQLException {
+    return write(plan, append, !append, progress);
+  }
+
+  /**
+   * Generates and stores the plan, with the history of a fresh set when {@code withHistory} (an
+   * append has none).
+   */
+  Report write(DemoPlan plan, boolean append, boolean withHistory, Consumer<String> progress)
+      throws SQLException {
     communities.seed(communityNames);
     Map<String, Long> communityIds = new HashMap<>();
     for (CommunityView community : communities.all()) {
@@ -161,8 +170,9 @@ class DemoWriter {
       markStoredIdNumbers(pool);
     }
     Iterator<DemoJobseeker> drafts = generator.jobseekers(offsets.jobseekers(), pool).iterator();
+    boolean lived = withHistory && !append;
     DemoHistory history;
-    if (append) {
+    if (!lived) {
       history = DemoHistory.none(planned);
     } else {
       List<DemoJobseeker> first = new ArrayList<>();
@@ -190,8 +200,7 @@ class DemoWriter {
     long postingsDone = System.nanoTime();
 
     long[] jobseekerIds = copier.reserveIds("jobseeker", plan.jobseekers());
-    Iterator<DemoJobseeker> residents =
-        concat((append ? List.<DemoJobseeker>of() : history.residents()).iterator(), drafts);
+    Iterator<DemoJobseeker> residents = concat(history.residents().iterator(), drafts);
     int[] jobseekerAt = {0};
     long jobseekers =
         copier.copy(
@@ -206,7 +215,7 @@ class DemoWriter {
     HistoryWriter historyWriter =
         new HistoryWriter(dataSource, copier, clock.getZone(), clock.instant());
     HistoryWriter.Written written =
-        append
+        !lived
             ? HistoryWriter.Written.NONE
             : historyWriter.write(
                 history,

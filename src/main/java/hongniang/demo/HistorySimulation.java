@@ -241,8 +241,23 @@ final class HistorySimulation {
 
   /** A time in office hours some days after {@code t}, always after it. */
   private LocalDateTime later(LocalDateTime t, int minDays, int maxDays) {
-    return after(
+    return inOffice(
         t, workTime(t.toLocalDate().plusDays(minDays + random.nextInt(maxDays - minDays + 1))));
+  }
+
+  /**
+   * The office time drawn if it is after {@code t}; otherwise minutes after {@code t} while the
+   * office is open, or the next morning.
+   */
+  private LocalDateTime inOffice(LocalDateTime t, LocalDateTime candidate) {
+    if (candidate.isAfter(t)) {
+      return candidate;
+    }
+    if (t.getHour() >= 8 && t.getHour() < 17) {
+      return t.plusMinutes(5 + random.nextInt(30));
+    }
+    LocalDate day = t.getHour() < 8 ? t.toLocalDate() : t.toLocalDate().plusDays(1);
+    return day.atTime(8, 30).plusMinutes(random.nextInt(120));
   }
 
   private LocalDateTime after(LocalDateTime t, LocalDateTime candidate) {
@@ -321,7 +336,12 @@ final class HistorySimulation {
   }
 
   private static boolean isPartnerOn(DemoUnit unit, LocalDate day) {
-    return unit.agreements().stream().anyMatch(a -> a.isValidOn(day));
+    for (DemoAgreement a : unit.agreements()) {
+      if (a.isValidOn(day)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -462,6 +482,8 @@ final class HistorySimulation {
     boolean reserved;
     LocalDate sybOn;
     LocalDate trainedOn;
+    Jobseeker seen;
+    LocalDate seenOn;
     Job job;
     Seat seat;
 
@@ -473,8 +495,9 @@ final class HistorySimulation {
       this.licences = new LinkedHashSet<>(draft.licences());
       this.since = draft.unemployedSince();
       this.updatedAt = draft.updatedAt();
-      // one in five residents is a hard case: few offers, little luck finding work alone
-      this.pace = random.nextInt(5) == 0 ? 0.35 : 1.0;
+      // one in five residents is a hard case, the persona among them: few offers, little luck
+      // finding work alone
+      this.pace = random.nextInt(5) == 0 || persona ? 0.35 : 1.0;
     }
 
     String community() {
@@ -498,8 +521,23 @@ final class HistorySimulation {
           || DemoGenerator.qualifiesAs4050(draft.gender(), draft.birthDate(), day);
     }
 
-    /** Matching's view of the resident on the day, as a new referral is checked. */
+    /**
+     * Matching's view of the resident on the day, as a new referral is checked; kept for the day
+     * until their licences or their time out of work change.
+     */
     Jobseeker record(LocalDate day) {
+      if (!day.equals(seenOn)) {
+        seen = view(day);
+        seenOn = day;
+      }
+      return seen;
+    }
+
+    void changed() {
+      seenOn = null;
+    }
+
+    private Jobseeker view(LocalDate day) {
       Set<DifficultyCategory> categories = EnumSet.noneOf(DifficultyCategory.class);
       for (DifficultyCategory c : draft.difficultyCategories()) {
         if (c != DifficultyCategory.LONG_TERM_UNEMPLOYED && c != DifficultyCategory.AGE_4050) {
@@ -577,6 +615,7 @@ final class HistorySimulation {
   private void startSearching(Resident r, LocalDate since, LocalDateTime at) {
     r.state = State.SEARCHING;
     r.since = since;
+    r.changed();
     r.slot = searching.size();
     searching.add(r);
     int epoch = ++r.epoch;
@@ -635,7 +674,7 @@ final class HistorySimulation {
   private void attempt(Resident r, LocalDateTime at) {
     boolean hardship = !r.draft.difficultyCategories().isEmpty();
     scheduleFor(r, r.epoch, later(at, hardship ? 18 : 30, hardship ? 40 : 60), this::attempt);
-    if (r.reserved || r.open.size() >= 2 || random.nextDouble() > r.pace + 0.3) {
+    if (r.reserved || r.open.size() >= 2 || random.nextDouble() > r.pace + (r.persona ? 0 : 0.3)) {
       return;
     }
     // now and then two postings at once: the one the resident does not take goes obsolete
@@ -673,7 +712,7 @@ final class HistorySimulation {
    * make a matchmaker look at public-welfare posts first.
    */
   private Post findPost(Resident r, LocalDate day, Predicate<Post> also) {
-    if (r.hasLastingCategory(day) && !openWelfare.isEmpty() && random.nextInt(100) < 5) {
+    if (r.hasLastingCategory(day) && !openWelfare.isEmpty() && random.nextInt(100) < 8) {
       for (int i = 0; i < 4; i++) {
         Post p = openWelfare.get(random.nextInt(openWelfare.size()));
         if (also.test(p) && fits(r, p, day)) {
@@ -692,7 +731,7 @@ final class HistorySimulation {
       }
       Post p = pool.get(random.nextInt(pool.size()));
       // public-welfare posts are few: matchmakers keep them for those who need them most
-      if (p.draft.publicWelfare() && random.nextInt(100) < 90) {
+      if (p.draft.publicWelfare() && random.nextInt(100) < 85) {
         continue;
       }
       if (also.test(p) && fits(r, p, day)) {
@@ -1078,14 +1117,18 @@ final class HistorySimulation {
 
   private void planInterview(Ref f) {
     int p = random.nextInt(100);
+    // what happens before the interview happens in office hours the day or two before it
+    LocalDateTime before =
+        inOffice(
+            f.touched(), workTime(f.interviewAt.toLocalDate().minusDays(1 + random.nextInt(2))));
     if (p < 5 && !f.moved) {
-      // the unit moves the interview a few days, before it takes place
-      LocalDateTime at = after(f.touched(), f.interviewAt.minusHours(20 + random.nextInt(30)));
+      // the unit moves the interview a few days
+      LocalDateTime at = before;
       LocalDateTime when = f.interviewAt.plusDays(2 + random.nextInt(4));
       f.moved = true;
       next(f, at, () -> interview(f, at, when));
     } else if (p < 10) {
-      LocalDateTime at = after(f.touched(), f.interviewAt.minusHours(2 + random.nextInt(40)));
+      LocalDateTime at = before;
       next(f, at, () -> staffWithdraws(f, at, RefusalReason.FOUND_OTHER_WORK));
     } else {
       LocalDateTime at = later(f.interviewAt, 0, 3);
@@ -1581,6 +1624,7 @@ final class HistorySimulation {
       seat.certificate = certificate(run, at.toLocalDate());
       String licence = run.template.licence();
       if (licence != null && r.licences.add(licence)) {
+        r.changed();
         seat.licenceAdded = true;
         r.version++;
         r.updatedAt = at;
@@ -1830,7 +1874,7 @@ final class HistorySimulation {
     for (int i = 0; i < days.length; i++) {
       LocalDate day = min(today.minusDays(days[i]).plusDays(late), today.minusDays(1));
       boolean evening = (i == 0 && asked) || (i == 1 && s.online() && !asked);
-      at[i] = after(previous, evening ? eveningTime(day) : workTime(day));
+      at[i] = evening ? after(previous, eveningTime(day)) : inOffice(previous, workTime(day));
       previous = at[i];
     }
     Ref[] made = new Ref[1];

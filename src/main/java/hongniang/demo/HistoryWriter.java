@@ -124,7 +124,7 @@ final class HistoryWriter {
                   .add(e.note());
             },
             "referral events",
-            -1,
+            h.referrals().stream().mapToLong(r -> r.events().size()).sum(),
             progress);
     List<Integer> consented = new ArrayList<>();
     for (int i = 0; i < h.referrals().size(); i++) {

@@ -13,6 +13,7 @@ class DemoCommandTest {
   void defaultsToTheDemoSet() {
     Options options = Options.parse();
     assertEquals(DemoPlan.defaults(20110118L), options.plan());
+    assertEquals(1_000, options.plan().jobseekers());
     assertEquals(false, options.append());
   }
 
@@ -31,6 +32,14 @@ class DemoCommandTest {
             "--append");
     assertEquals(new DemoPlan(7, 2000, 100_000, 1_000_000), options.plan());
     assertTrue(options.append());
+    assertEquals(false, options.history(), "an append has no history");
+  }
+
+  @Test
+  void aFreshSetHasItsHistoryUnlessAskedNotTo() {
+    assertTrue(Options.parse().history());
+    assertTrue(Options.parse("--jobseekers", "5").history());
+    assertEquals(false, Options.parse("--no-history").history());
   }
 
   @Test

@@ -452,6 +452,10 @@ class DemoDataTest {
               default -> throw new AssertionError("role " + e.role());
             };
         assertEquals(expected, e.actor(), e + " in " + r);
+        if (e.role().equals("MATCHMAKER") || e.role().equals("EMPLOYER")) {
+          int hour = e.at().getHour();
+          assertTrue(hour >= 8 && hour <= 19, "staff and units work in office hours: " + e);
+        }
         assertTrue(e.at().isBefore(TODAY.atStartOfDay()), e.toString());
       }
       assertEquals(r.state(), events.get(events.size() - 1).to(), r.toString());
@@ -817,6 +821,9 @@ class DemoDataTest {
             .findFirst()
             .orElseThrow();
     assertEquals(UnitCatalogue.WELFARE_FACTORY, data.units().get(interview.unit()).name());
+    assertTrue(
+        history.enrolments().stream().anyMatch(e -> e.jobseeker() == 0 && e.licenceAdded()),
+        "the persona's training earned her a certificate");
     assertTrue(
         interview.interviewAt().isAfter(now) && interview.interviewAt().isBefore(now.plusDays(7)));
     for (String unit : List.of(UnitCatalogue.WELFARE_FACTORY, UnitCatalogue.WANZI)) {
