@@ -350,15 +350,19 @@ class CheckIns {
   }
 
   /** How many open asks began before the cutoff, per community. */
-  Map<Long, Long> unansweredCounts(Instant cutoff) {
+  Map<Long, Long> unansweredCounts(@Nullable Long communityId, Instant cutoff) {
     return counts(
         "SELECT c.community_id, count(*) FROM check_in c JOIN jobseeker j"
             + " ON j.id = c.jobseeker_id WHERE "
             + OPEN
             + " AND "
             + SEEKING
-            + " AND c.first_asked_at < ? GROUP BY c.community_id",
-        cutoff);
+            + " AND c.first_asked_at < ?"
+            + " AND (CAST(? AS BIGINT) IS NULL OR c.community_id = CAST(? AS BIGINT))"
+            + " GROUP BY c.community_id",
+        cutoff,
+        communityId,
+        communityId);
   }
 
   /**

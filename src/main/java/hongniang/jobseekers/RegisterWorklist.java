@@ -65,11 +65,14 @@ public class RegisterWorklist {
     return checkIns.unanswered(communityId, clock.instant().minus(wait), wait, limit(limit));
   }
 
-  /** How many residents {@link #unansweredAsks} would list, per community id. */
+  /**
+   * How many residents {@link #unansweredAsks} would list, per community id: of one community, or
+   * of every community when {@code communityId} is null.
+   */
   @Transactional(readOnly = true)
-  public Map<Long, Long> unansweredAskCounts() {
+  public Map<Long, Long> unansweredAskCounts(@Nullable Long communityId) {
     return checkIns.unansweredCounts(
-        clock.instant().minus(Duration.ofDays(settings.getAnswerDays())));
+        communityId, clock.instant().minus(Duration.ofDays(settings.getAnswerDays())));
   }
 
   /**

@@ -142,7 +142,7 @@ public class WorklistService {
     if (all) {
       counts.put("followUps", queries.followUpCounts(dueBy));
     }
-    Map<Long, Long> unanswered = register.unansweredAskCounts();
+    Map<Long, Long> unanswered = register.unansweredAskCounts(community);
     List<RegisterWorklist.UnansweredAsk> asks = register.unansweredAsks(community, limit);
     sections.add(
         new WorklistView.Section(

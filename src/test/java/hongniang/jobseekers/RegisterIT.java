@@ -122,7 +122,7 @@ class RegisterIT extends ApiTest {
     assertEquals("李秀英", line.name());
     assertEquals(firstAsked, line.firstAskedAt());
     assertEquals(line.askedAt().plus(Duration.ofDays(14)), line.inactiveFrom());
-    assertTrue(worklist.unansweredAskCounts().getOrDefault(1L, 0L) >= 1);
+    assertTrue(worklist.unansweredAskCounts(1L).getOrDefault(1L, 0L) >= 1);
     assertTrue(
         worklist.unansweredAsks(2L, 1000).stream().noneMatch(a -> a.jobseekerId() == id),
         "another community's worklist");
