@@ -173,14 +173,25 @@ public class Indexer {
     }
   }
 
+  /**
+   * Stops the periods and lets a batch in progress finish: an interrupt in the middle of Lucene's
+   * file I/O closes its channels and invalidates the index's write lock ("FileLock invalidated by
+   * an external force"). Rows applied but not committed are applied again at the next start.
+   */
   @PreDestroy
   void stop() {
-    executor.shutdownNow();
-    committer.shutdownNow();
+    executor.shutdown();
+    committer.shutdown();
     try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-      committer.awaitTermination(5, TimeUnit.SECONDS);
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+      if (!committer.awaitTermination(5, TimeUnit.SECONDS)) {
+        committer.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      executor.shutdownNow();
+      committer.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
