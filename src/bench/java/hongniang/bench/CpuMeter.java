@@ -73,11 +73,22 @@ final class CpuMeter {
     }
   }
 
+  /**
+   * This JVM, its children and PostgreSQL's processes: the embedded server is started by {@code
+   * pg_ctl}, so its postmaster is no child of this JVM (its parent is init).
+   */
   private static long ownTree() {
     ProcessHandle self = ProcessHandle.current();
-    try (Stream<ProcessHandle> tree = Stream.concat(Stream.of(self), self.descendants())) {
-      return tree.mapToLong(p -> jiffies(p.pid())).sum();
+    try (Stream<ProcessHandle> tree =
+        Stream.concat(
+            Stream.concat(Stream.of(self), self.descendants()),
+            ProcessHandle.allProcesses().filter(CpuMeter::isPostgres))) {
+      return tree.distinct().mapToLong(p -> jiffies(p.pid())).sum();
     }
+  }
+
+  private static boolean isPostgres(ProcessHandle p) {
+    return p.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
   }
 
   /** utime + stime + cutime + cstime: children that ended count with their parent. */

@@ -98,6 +98,7 @@ public final class HireBenchmark {
       Latencies all,
       List<String> failures,
       long wallNanos,
+      double ownCores,
       double otherCores,
       int filledCount,
       String status,
@@ -283,8 +284,11 @@ public final class HireBenchmark {
             + " the placement and its three follow-ups inserted, the resident set EMPLOYED and"
             + " audited, the place taken by one conditional UPDATE (last, so the posting's row"
             + " lock is held only until the commit), the commit. Each thread takes the next"
-            + " resident as soon as its hire returns (a closed loop): with more threads than"
-            + " connections, the time includes the wait for one. A refused hire is a 409"
+            + " resident as soon as its hire returns (a closed loop). Before its transaction a"
+            + " hire waits for its turn among the posting's hires (`HireQueue`: first come, first"
+            + " served, `hongniang.placements.hires-per-posting` = 2 at a time), and the time"
+            + " includes that wait. CPU a hire: this JVM's and PostgreSQL's CPU time over the run"
+            + " (the search indexer's included) divided by the hires. A refused hire is a 409"
             + " `NoPlaceLeft`: one that comes after the last place went is refused at its first"
             + " look at the posting, before it writes; one that raced the last hire is refused by"
             + " the UPDATE and rolls back.\n");
@@ -303,6 +307,7 @@ public final class HireBenchmark {
               Latencies.ms(r.placed().p99()),
               Latencies.ms(r.refused().p99()),
               String.format(Locale.ROOT, "%,.0f", r.hires() / (r.wallNanos() / 1e9)),
+              String.format(Locale.ROOT, "%.2f", r.ownCores() * (r.wallNanos() / 1e6) / r.hires()),
               CpuMeter.cores(r.otherCores())));
     }
     report.table(
@@ -318,6 +323,7 @@ public final class HireBenchmark {
             "p99 placed ms",
             "p99 refused ms",
             "hires/s",
+            "CPU ms a hire (this JVM and PostgreSQL)",
             "other processes' CPU (cores)"),
         rows);
   }
@@ -367,6 +373,7 @@ public final class HireBenchmark {
           }
         }
         long wall = System.nanoTime() - start;
+        double own = cpu.ownCores();
         double other = cpu.otherCores();
         Object[] after =
             row(
@@ -384,6 +391,7 @@ public final class HireBenchmark {
             all,
             List.copyOf(failures),
             wall,
+            own,
             other,
             ((Number) after[0]).intValue(),
             (String) after[1],

@@ -11,11 +11,14 @@ import hongniang.common.Validation;
 import hongniang.jobseekers.JobseekerStatus;
 import hongniang.jobseekers.JobseekerStatuses;
 import hongniang.partners.PartnerService;
+import hongniang.postings.HireQueue;
 import hongniang.postings.PostingPlaces;
 import hongniang.security.Caller;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,6 +55,8 @@ public class PlacementService {
   private final AuditLog audit;
   private final Validator validator;
   private final Clock clock;
+  private final HireQueue queue;
+  private final TransactionOperations<Connection> tx;
 
   PlacementService(
       PlacementStore store,
@@ -61,8 +66,12 @@ public class PlacementService {
       AuditLog audit,
       Validator validator,
       Clock clock,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      HireQueue queue,
+      TransactionOperations<Connection> tx) {
     this.idempotency = idempotency;
+    this.queue = queue;
+    this.tx = tx;
     this.store = store;
     this.places = places;
     this.residents = residents;
@@ -81,21 +90,25 @@ public class PlacementService {
    * one of its places (409 when none is left or it takes no hires); schedules the follow-ups and
    * sets the resident EMPLOYED.
    */
-  @Transactional
   public PlacementView record(Caller caller, PlacementRequest request) {
-    return place(caller, null, request, true);
+    return queue.inTurn(
+        request.postingId(), () -> tx.executeWrite(s -> place(caller, null, request, true)));
   }
 
   /** {@link #record}, once per {@code Idempotency-Key}: a retry returns the first placement. */
-  @Transactional
   public PlacementView record(Caller caller, PlacementRequest request, String idempotencyKey) {
-    return idempotency.once(
-        idempotencyKey,
-        caller.username(),
-        "placements",
-        request,
-        PlacementView.class,
-        () -> place(caller, null, request, true));
+    return queue.inTurn(
+        request.postingId(),
+        () ->
+            tx.executeWrite(
+                s ->
+                    idempotency.once(
+                        idempotencyKey,
+                        caller.username(),
+                        "placements",
+                        request,
+                        PlacementView.class,
+                        () -> place(caller, null, request, true))));
   }
 
   /**

@@ -21,6 +21,10 @@ interface ReferralRepository extends PageableRepository<Referral, Long> {
   @Query("SELECT * FROM referral WHERE id = :id FOR UPDATE")
   Optional<Referral> lockById(long id);
 
+  /** A referral's posting, which never changes. */
+  @Query("SELECT posting_id FROM referral WHERE id = :id")
+  Optional<Long> findPostingIdById(long id);
+
   /**
    * Whether a live referral (not withdrawn, expired or obsolete) joins the resident and posting.
    */

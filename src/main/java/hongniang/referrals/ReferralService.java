@@ -17,12 +17,15 @@ import hongniang.matching.Posting;
 import hongniang.partners.PartnerService;
 import hongniang.placements.HireDetails;
 import hongniang.placements.PlacementService;
+import hongniang.postings.HireQueue;
 import hongniang.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +55,8 @@ public class ReferralService {
   private final Clock clock;
   private final Idempotency idempotency;
   private final PlacementService placements;
+  private final HireQueue hires;
+  private final TransactionOperations<Connection> tx;
 
   ReferralService(
       ReferralRepository referrals,
@@ -64,7 +69,11 @@ public class ReferralService {
       Validator validator,
       Clock clock,
       Idempotency idempotency,
-      PlacementService placements) {
+      PlacementService placements,
+      HireQueue hires,
+      TransactionOperations<Connection> tx) {
+    this.hires = hires;
+    this.tx = tx;
     this.idempotency = idempotency;
     this.placements = placements;
     this.referrals = referrals;
@@ -378,16 +387,24 @@ public class ReferralService {
    * someone else makes is a 403; what the move needs (a reason from its list, an interview, the
    * placement) is a 400 when missing.
    */
-  @Transactional
   public ReferralView move(
       Caller caller, long id, TransitionRequest request, String ifMatch, String idempotencyKey) {
-    return idempotency.once(
-        idempotencyKey,
-        caller.username(),
-        "referrals/" + id + "/transitions",
-        request,
-        ReferralView.class,
-        () -> move(caller, id, request, ifMatch));
+    // a hire takes its turn among the posting's hires before its transaction (HireQueue); a
+    // referral's posting never changes, so it is read first, and a missing one is a 404 inside
+    Long posting =
+        request.to() == ReferralState.HIRED ? referrals.findPostingIdById(id).orElse(null) : null;
+    return hires.inTurn(
+        posting,
+        () ->
+            tx.executeWrite(
+                s ->
+                    idempotency.once(
+                        idempotencyKey,
+                        caller.username(),
+                        "referrals/" + id + "/transitions",
+                        request,
+                        ReferralView.class,
+                        () -> move(caller, id, request, ifMatch))));
   }
 
   private ReferralView move(Caller caller, long id, TransitionRequest request, String ifMatch) {

@@ -208,7 +208,12 @@ public class WorklistService {
     List<DifficultyCategory> categories =
         row.texts("difficulty_categories").stream().map(DifficultyCategory::valueOf).toList();
     if (!categories.isEmpty()) {
-      why.add(why(language, "CATEGORY", key("CATEGORY").with("categories", categories)));
+      // by their labels alone (as enum constants in a list, Chinese would add the constant too)
+      List<MessageKey> labels =
+          categories.stream()
+              .map(c -> MessageKey.of("enum.DifficultyCategory." + c.name()))
+              .toList();
+      why.add(why(language, "CATEGORY", key("CATEGORY").with("categories", labels)));
     }
     LocalDate since = row.date("unemployed_since");
     if (since != null) {

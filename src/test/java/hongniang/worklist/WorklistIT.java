@@ -146,6 +146,13 @@ class WorklistIT extends ApiTest {
         1L, ((Number) section(w, "residents").get("count")).longValue(), "only one needs it");
     String text = (String) ((Map<?, ?>) codesOf(residents.get(0)).get(1)).get("text");
     assertEquals("已失业 26 个月", text);
+    String categories = (String) ((Map<?, ?>) codesOf(residents.get(0)).get(0)).get("text");
+    assertTrue(
+        categories.startsWith("就业困难人员：")
+            && categories.contains("低保")
+            && categories.contains("4050人员")
+            && !categories.contains("AGE_4050"),
+        categories);
   }
 
   /**
