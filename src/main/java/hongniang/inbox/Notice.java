@@ -87,7 +87,7 @@ public record Notice(
                   Map.entry(REFERRAL_EXPIRED, Set.of("resident", "title")),
                   Map.entry(POSTING_EXPIRING, Set.of("title", "date")),
                   Map.entry(REGISTER_STILL_LOOKING, Set.of()),
-                  Map.entry(FOLLOW_UP_DUE, Set.of("resident", "months")))));
+                  Map.entry(FOLLOW_UP_DUE, Set.of("resident", "months", "date")))));
 
   /** The key of a kind's text in the message bundles. */
   public static String textKey(String kind) {

@@ -2,6 +2,7 @@ package hongniang.jobseekers;
 
 import hongniang.inbox.Inbox;
 import hongniang.inbox.Notice;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * never overwritten; what is skipped is done an hour later.
  */
 @Singleton
+@Requires(property = "hongniang.jobs.enabled", notEquals = "false")
 public class RegisterJobs {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterJobs.class);

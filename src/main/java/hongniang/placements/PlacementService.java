@@ -48,6 +48,9 @@ public class PlacementService {
 
   static final String SUBJECT = "jobseeker";
 
+  /** What an inbox notice about a placement is about. */
+  static final String PLACEMENT = "placement";
+
   private final PlacementStore store;
   private final PostingPlaces places;
   private final JobseekerStatuses residents;

@@ -2,6 +2,7 @@ package hongniang.postings;
 
 import hongniang.inbox.Inbox;
 import hongniang.inbox.Notice;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import java.util.Map;
  * #NOTICE_DAYS} days, so it can extend or close it before residents stop seeing it.
  */
 @Singleton
+@Requires(property = "hongniang.jobs.enabled", notEquals = "false")
 public class PostingJobs {
 
   static final int NOTICE_DAYS = 7;

@@ -1,5 +1,6 @@
 package hongniang.referrals;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * that skip rows another transaction holds, so a move in progress is never overwritten.
  */
 @Singleton
+@Requires(property = "hongniang.jobs.enabled", notEquals = "false")
 public class ReferralJobs {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReferralJobs.class);

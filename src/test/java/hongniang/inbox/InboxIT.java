@@ -95,7 +95,9 @@ class InboxIT extends ApiTest {
             "referral",
             14L,
             Map.of("resident", "李秀英", "title", marker)));
-    inbox.toAdmins(Notice.of(Notice.FOLLOW_UP_DUE, Map.of("resident", marker, "months", "3")));
+    inbox.toAdmins(
+        Notice.of(
+            Notice.FOLLOW_UP_DUE, Map.of("resident", marker, "months", "3", "date", "2026-12-01")));
 
     Reply ofResident = inboxOf(userToken(Role.RESIDENT, resident));
     assertEquals(200, ofResident.status(), ofResident.toString());
@@ -125,7 +127,7 @@ class InboxIT extends ApiTest {
             .map(i -> (String) ((Map<?, ?>) i).get("text"))
             .filter(t -> t.contains(marker))
             .toList();
-    assertEquals(List.of("居民" + marker + "就业已满 3 个月，请进行回访。"), adminTexts);
+    assertEquals(List.of("居民" + marker + "就业 3 个月的回访日期为 2026-12-01，请及时回访。"), adminTexts);
     Reply ofAnotherAdmin = api().get("/api/v1/inbox?size=200", userToken(Role.ADMIN, null));
     assertEquals(ids(ofAdmin), ids(ofAnotherAdmin));
 

@@ -39,6 +39,7 @@ class PlacementsIT extends ApiTest {
 
   @Inject TestClock clock;
   @Inject PlacementService service;
+  @Inject FollowUpJobs followUpJobs;
   @Inject TransactionOperations<Connection> tx;
 
   @AfterEach
@@ -611,6 +612,42 @@ class PlacementsIT extends ApiTest {
     return r.list("items").stream()
         .map(i -> ((Number) ((Map<?, ?>) i).get("id")).longValue())
         .toList();
+  }
+
+  @Test
+  void theMatchmakersHearOnceThatAFollowUpHasComeDue() {
+    long community = aCommunity();
+    String matchmaker = userToken(Role.MATCHMAKER, community);
+    String otherMatchmaker = userToken(Role.MATCHMAKER, aCommunity());
+    LocalDate today = today();
+    Reply due =
+        placed(
+            elsewhere(aResident(community), PlacementType.FLEXIBLE, today.minusDays(28)),
+            matchmaker);
+    // every follow-up of this one was due long ago: the worklist has them, the inbox does not
+    Reply stale =
+        placed(
+            elsewhere(aResident(community), PlacementType.FLEXIBLE, today.minusDays(400)),
+            matchmaker);
+    followUpJobs.tellDue();
+    followUpJobs.tellDue();
+
+    List<Map<?, ?>> told =
+        api().get("/api/v1/inbox?size=200", matchmaker).list("items").stream()
+            .<Map<?, ?>>map(m -> (Map<?, ?>) m)
+            .filter(m -> "followUp.due".equals(m.get("kind")))
+            .toList();
+    assertEquals(1, told.size(), told::toString);
+    assertEquals("placement", told.get(0).get("subjectType"));
+    assertEquals(due.num("id"), ((Number) told.get(0).get("subjectId")).longValue());
+    assertEquals(
+        "居民李秀英就业 1 个月的回访日期为 " + due.str("followUps[0].dueOn") + "，请及时回访。", told.get(0).get("text"));
+    assertFalse(
+        api().get("/api/v1/inbox?size=200", otherMatchmaker).list("items").stream()
+            .anyMatch(m -> "followUp.due".equals(((Map<?, ?>) m).get("kind"))),
+        "another community hears nothing");
+    assertTrue(
+        told.stream().noneMatch(m -> ((Number) m.get("subjectId")).longValue() == stale.num("id")));
   }
 
   @Test
