@@ -37,6 +37,19 @@ interface JobseekerRepository extends PageableRepository<Jobseeker, Long> {
   boolean hasLogin(long id);
 
   /**
+   * Whether the resident has a service history the ledgers keep: referrals, placements, training.
+   */
+  @Query(
+      "SELECT EXISTS (SELECT 1 FROM referral WHERE jobseeker_id = :id)"
+          + " OR EXISTS (SELECT 1 FROM placement WHERE jobseeker_id = :id)"
+          + " OR EXISTS (SELECT 1 FROM enrolment WHERE jobseeker_id = :id)")
+  boolean hasHistory(long id);
+
+  /** Deletes the resident's own inbox messages (and so their read marks). */
+  @Query("DELETE FROM inbox_message WHERE jobseeker_id = :id")
+  int deleteMessagesOf(long id);
+
+  /**
    * Appends a licence the resident does not hold yet, raising the row's version in the same
    * statement; 0 when they hold it already.
    */

@@ -313,7 +313,11 @@ public class JobseekerService {
         JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById()));
   }
 
-  /** Deletes a profile (e.g. when a resident withdraws); refused while a login is bound to it. */
+  /**
+   * Deletes a profile entered by mistake, with its inbox and "still looking?" asks; refused while a
+   * login is bound to it, and once the resident has referrals, placements or training, which the
+   * service's ledgers keep (such a resident is set INACTIVE instead).
+   */
   @Transactional
   public void delete(Caller caller, long id) {
     visible(caller, id);
@@ -321,6 +325,14 @@ public class JobseekerService {
       throw ApiProblem.conflict(
           "id", "HasLogin", "a resident login is bound to this profile; remove the login first");
     }
+    if (jobseekers.hasHistory(id)) {
+      throw ApiProblem.conflict(
+          "id",
+          "HasHistory",
+          "the resident has referrals, placements or training, which the ledgers keep: set them"
+              + " INACTIVE instead");
+    }
+    jobseekers.deleteMessagesOf(id);
     jobseekers.deleteById(id);
     audit.record(caller.username(), "delete", SUBJECT, id, null);
   }

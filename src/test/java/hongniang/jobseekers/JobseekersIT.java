@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hongniang.common.Gender;
+import hongniang.inbox.Inbox;
+import hongniang.inbox.Notice;
 import hongniang.security.Role;
 import hongniang.support.ApiTest;
 import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class JobseekersIT extends ApiTest {
+
+  @Inject Inbox inbox;
 
   @Test
   void aMatchmakerRegistersAResidentWhoseGenderAndBirthFollowFromTheId() {
@@ -182,5 +187,37 @@ class JobseekersIT extends ApiTest {
     long bound = api().post("/api/v1/jobseekers", aJobseeker(2), admin()).num("id");
     userToken(Role.RESIDENT, bound);
     assertEquals(409, api().delete("/api/v1/jobseekers/" + bound, admin()).status());
+  }
+
+  @Test
+  void aProfileWithMessagesGoesWithThemButOneWithAServiceHistoryStays() {
+    long messaged = api().post("/api/v1/jobseekers", aJobseeker(2), admin()).num("id");
+    inbox.toResident(
+        messaged, new Notice(Notice.REGISTER_STILL_LOOKING, "jobseeker", messaged, Map.of()));
+    assertEquals(204, api().delete("/api/v1/jobseekers/" + messaged, admin()).status());
+    assertEquals(404, api().get("/api/v1/jobseekers/" + messaged, admin()).status());
+
+    long placed = api().post("/api/v1/jobseekers", aJobseeker(2), admin()).num("id");
+    Reply placement =
+        api()
+            .post(
+                "/api/v1/placements",
+                Map.of(
+                    "jobseekerId",
+                    placed,
+                    "type",
+                    "FLEXIBLE",
+                    "startDate",
+                    LocalDate.now().toString(),
+                    "monthlyWage",
+                    3000,
+                    "employerName",
+                    "三明快递站"),
+                admin());
+    assertEquals(201, placement.status(), placement::toString);
+    Reply refused = api().delete("/api/v1/jobseekers/" + placed, admin());
+    assertEquals(409, refused.status());
+    assertEquals(List.of("id:HasHistory"), refused.fieldRules());
+    assertEquals(200, api().get("/api/v1/jobseekers/" + placed, admin()).status());
   }
 }
