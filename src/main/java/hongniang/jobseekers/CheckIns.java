@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -328,7 +329,7 @@ class CheckIns {
             + " AND "
             + SEEKING
             + " AND c.first_asked_at < ?"
-            + " AND (CAST(? AS BIGINT) IS NULL OR c.community_id = CAST(? AS BIGINT))"
+            + (communityId == null ? "" : " AND c.community_id = ?")
             + " ORDER BY c.first_asked_at, c.id LIMIT ?",
         rs -> {
           int round = rs.getInt(4);
@@ -343,10 +344,7 @@ class CheckIns {
               // round 1 is asked again after the wait, and that ask waits as long again
               asked.plus(wait.multipliedBy(round == 1 ? 2 : 1)));
         },
-        cutoff,
-        communityId,
-        communityId,
-        limit);
+        inCommunity(communityId, cutoff, limit));
   }
 
   /** How many open asks began before the cutoff, per community. */
@@ -358,11 +356,24 @@ class CheckIns {
             + " AND "
             + SEEKING
             + " AND c.first_asked_at < ?"
-            + " AND (CAST(? AS BIGINT) IS NULL OR c.community_id = CAST(? AS BIGINT))"
+            + (communityId == null ? "" : " AND c.community_id = ?")
             + " GROUP BY c.community_id",
-        cutoff,
-        communityId,
-        communityId);
+        inCommunity(communityId, cutoff));
+  }
+
+  /**
+   * The parameters with the community after the first when there is one. A statement of its own for
+   * one community, not {@code (? IS NULL OR c.community_id = ?)}: a prepared statement's generic
+   * plan would serve both and could use no index on the community.
+   */
+  private static Object[] inCommunity(@Nullable Long communityId, Object first, Object... rest) {
+    List<Object> params = new ArrayList<>();
+    params.add(first);
+    if (communityId != null) {
+      params.add(communityId);
+    }
+    params.addAll(Arrays.asList(rest));
+    return params.toArray();
   }
 
   /**

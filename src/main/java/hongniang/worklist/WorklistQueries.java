@@ -116,7 +116,7 @@ class WorklistQueries {
                 + ") AS open,")
         .add(" bool_or(touched_at >= ?) AS recent FROM referral", since)
         .add(" WHERE (state IN " + OPEN + " OR touched_at >= ?)", since)
-        .add(" AND (CAST(? AS BIGINT) IS NULL OR community_id = ?)", community, community)
+        .inCommunity("community_id", community)
         .add(" GROUP BY jobseeker_id),")
         .add(" firsts AS (SELECT x.* FROM generate_series(1, ?) AS c(n)", most)
         .add(" CROSS JOIN LATERAL (SELECT j.id, " + OWN_CONTACT + " AS own_contact, ")
@@ -164,8 +164,9 @@ class WorklistQueries {
         .add(" ORDER BY 4 DESC, c.unemployed_since NULLS LAST, c.id LIMIT ?)", limit)
         .add(" SELECT j.id, j.name, j.community_id, j.difficulty_categories, j.unemployed_since,")
         .add(" greatest(" + OWN_CONTACT + ", (SELECT max(r.touched_at) FROM referral r")
-        .add(" WHERE r.jobseeker_id = j.id AND (CAST(? AS BIGINT) IS NULL", community)
-        .add(" OR r.community_id = ?))) AS contact, top.open,", community)
+        .add(" WHERE r.jobseeker_id = j.id")
+        .inCommunity("r.community_id", community)
+        .add(")) AS contact, top.open,")
         .add(" (SELECT count(*) FROM jobseeker j WHERE ")
         .withCategories(community)
         .add(") + (SELECT count(*) FROM jobseeker j WHERE ")
@@ -204,10 +205,16 @@ class WorklistQueries {
     }
 
     private Sql seeking(Long community) {
-      return add(
-          "j.status IN ('SEEKING', 'REFERRED') AND (CAST(? AS BIGINT) IS NULL OR j.community_id = ?)",
-          community,
-          community);
+      return add("j.status IN ('SEEKING', 'REFERRED')").inCommunity("j.community_id", community);
+    }
+
+    /**
+     * The community's rows, or every row when it is null. Two statements, not one with {@code (? IS
+     * NULL OR column = ?)}: a prepared statement's generic plan would have to serve both and could
+     * use no index on the column.
+     */
+    Sql inCommunity(String column, Long community) {
+      return community == null ? this : add(" AND " + column + " = ?", community);
     }
 
     /** The score's first part: 3 points a category, a point each half year out of work (≤ 4). */
@@ -272,24 +279,22 @@ class WorklistQueries {
    * (each referral has all three): a community has thousands of open referrals.
    */
   Found referrals(Long community, String where, String order, int limit, Object... params) {
-    Object[] all = new Object[params.length + 3];
-    System.arraycopy(params, 0, all, 0, params.length);
-    all[params.length] = community;
-    all[params.length + 1] = community;
-    all[params.length + 2] = limit;
-    return found(
-        "SELECT r.id, r.state, r.jobseeker_id, j.name, r.community_id, r.posting_id, p.title,"
-            + " r.partner_unit_id, u.name AS unit, r.touched_at, r.sent_at, r.interview_at,"
-            + " r.interview_place, r.total FROM (SELECT r.*, count(*) OVER () AS total"
-            + " FROM referral r WHERE "
-            + where
-            + " AND (CAST(? AS BIGINT) IS NULL OR r.community_id = ?) ORDER BY "
-            + order
-            + " LIMIT ?) r JOIN jobseeker j ON j.id = r.jobseeker_id"
-            + " JOIN posting p ON p.id = r.posting_id JOIN partner_unit u ON u.id = r.partner_unit_id"
-            + " ORDER BY "
-            + order,
-        all);
+    Sql sql =
+        new Sql()
+            .add(
+                "SELECT r.id, r.state, r.jobseeker_id, j.name, r.community_id, r.posting_id,"
+                    + " p.title, r.partner_unit_id, u.name AS unit, r.touched_at, r.sent_at,"
+                    + " r.interview_at, r.interview_place, r.total FROM (SELECT r.*,"
+                    + " count(*) OVER () AS total FROM referral r WHERE "
+                    + where,
+                params)
+            .inCommunity("r.community_id", community)
+            .add(" ORDER BY " + order + " LIMIT ?", limit)
+            .add(
+                ") r JOIN jobseeker j ON j.id = r.jobseeker_id JOIN posting p ON p.id ="
+                    + " r.posting_id JOIN partner_unit u ON u.id = r.partner_unit_id ORDER BY "
+                    + order);
+    return found(sql.text(), sql.params());
   }
 
   /** Each community's count of referrals that pass the condition. */
@@ -308,18 +313,18 @@ class WorklistQueries {
    * first are joined to their resident.
    */
   Found followUps(Long community, LocalDate dueBy, int limit) {
-    return found(
-        "SELECT f.id, f.months, f.due_on, f.jobseeker_id, j.name, f.community_id, f.total"
-            + " FROM (SELECT f.id, f.months, f.due_on, pl.jobseeker_id, pl.community_id,"
-            + " count(*) OVER () AS total"
-            + FOLLOW_UPS
-            + " AND (CAST(? AS BIGINT) IS NULL OR pl.community_id = ?)"
-            + " ORDER BY f.due_on, f.id LIMIT ?) f JOIN jobseeker j ON j.id = f.jobseeker_id"
-            + " ORDER BY f.due_on, f.id",
-        dueBy,
-        community,
-        community,
-        limit);
+    Sql sql =
+        new Sql()
+            .add(
+                "SELECT f.id, f.months, f.due_on, f.jobseeker_id, j.name, f.community_id, f.total"
+                    + " FROM (SELECT f.id, f.months, f.due_on, pl.jobseeker_id, pl.community_id,"
+                    + " count(*) OVER () AS total"
+                    + FOLLOW_UPS,
+                dueBy)
+            .inCommunity("pl.community_id", community)
+            .add(" ORDER BY f.due_on, f.id LIMIT ?", limit)
+            .add(") f JOIN jobseeker j ON j.id = f.jobseeker_id ORDER BY f.due_on, f.id");
+    return found(sql.text(), sql.params());
   }
 
   Map<Long, Long> followUpCounts(LocalDate dueBy) {
@@ -332,17 +337,17 @@ class WorklistQueries {
 
   /** Active agreements the community signed that end within the days. */
   Found agreements(Long community, LocalDate today, int days, int limit) {
-    return found(
-        "SELECT a.id, a.number, a.partner_unit_id, u.name AS unit, a.valid_until,"
-            + " a.signing_community_id AS community_id, count(*) OVER () AS total"
-            + AGREEMENTS
-            + " AND (CAST(? AS BIGINT) IS NULL OR a.signing_community_id = ?)"
-            + " ORDER BY a.valid_until, a.id LIMIT ?",
-        today,
-        today.plusDays(days),
-        community,
-        community,
-        limit);
+    Sql sql =
+        new Sql()
+            .add(
+                "SELECT a.id, a.number, a.partner_unit_id, u.name AS unit, a.valid_until,"
+                    + " a.signing_community_id AS community_id, count(*) OVER () AS total"
+                    + AGREEMENTS,
+                today,
+                today.plusDays(days))
+            .inCommunity("a.signing_community_id", community)
+            .add(" ORDER BY a.valid_until, a.id LIMIT ?", limit);
+    return found(sql.text(), sql.params());
   }
 
   Map<Long, Long> agreementCounts(LocalDate today, int days) {
