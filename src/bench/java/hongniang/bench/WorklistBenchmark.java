@@ -418,7 +418,8 @@ public final class WorklistBenchmark {
         "Data: the demo generator's set (seed %d) in `%s`: %,d partner units, %,d postings, %,d"
             + " residents (%s). Its history (`WorklistHistory`, rows marked `%s`; %s): %,d"
             + " referrals (%s) and %,d placements (%,d of them ended) with their follow-ups at 1, 3"
-            + " and 6 months; `VACUUM ANALYZE` after. The residents' own rows are as generated: each"
+            + " and 6 months; `VACUUM ANALYZE` of residents, referrals, placements and follow-ups"
+            + " before every run. The residents' own rows are as generated: each"
             + " profile was last changed when the set was made, so none is without contact for 30"
             + " days unless the set is older than that.",
         world.size().seed(),

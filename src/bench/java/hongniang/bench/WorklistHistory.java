@@ -98,11 +98,13 @@ final class WorklistHistory {
       } finally {
         c.setAutoCommit(auto);
       }
-      try (Statement s = c.createStatement()) {
-        // as autovacuum leaves a settled database: statistics, and pages all visible
-        s.execute("VACUUM ANALYZE referral, placement, follow_up");
-      }
       made = true;
+    }
+    try (Statement s = c.createStatement()) {
+      // as autovacuum leaves a settled database: statistics, and pages all visible (the history
+      // sets residents' statuses, and a run stopped early may have left its pages unvacuumed);
+      // cheap when nothing changed
+      s.execute("VACUUM ANALYZE jobseeker, referral, placement, follow_up");
     }
     long millis = made ? (System.nanoTime() - start) / 1_000_000 : -1;
     Map<String, Long> states = new LinkedHashMap<>();
