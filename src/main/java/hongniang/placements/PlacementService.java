@@ -14,11 +14,9 @@ import hongniang.partners.PartnerService;
 import hongniang.postings.HireQueue;
 import hongniang.postings.PostingPlaces;
 import hongniang.security.Caller;
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,7 +57,6 @@ public class PlacementService {
   private final Validator validator;
   private final Clock clock;
   private final HireQueue queue;
-  private final TransactionOperations<Connection> tx;
 
   PlacementService(
       PlacementStore store,
@@ -70,11 +67,9 @@ public class PlacementService {
       Validator validator,
       Clock clock,
       Idempotency idempotency,
-      HireQueue queue,
-      TransactionOperations<Connection> tx) {
+      HireQueue queue) {
     this.idempotency = idempotency;
     this.queue = queue;
-    this.tx = tx;
     this.store = store;
     this.places = places;
     this.residents = residents;
@@ -94,24 +89,21 @@ public class PlacementService {
    * sets the resident EMPLOYED.
    */
   public PlacementView record(Caller caller, PlacementRequest request) {
-    return queue.inTurn(
-        request.postingId(), () -> tx.executeWrite(s -> place(caller, null, request, true)));
+    return queue.write(request.postingId(), () -> place(caller, null, request, true));
   }
 
   /** {@link #record}, once per {@code Idempotency-Key}: a retry returns the first placement. */
   public PlacementView record(Caller caller, PlacementRequest request, String idempotencyKey) {
-    return queue.inTurn(
+    return queue.write(
         request.postingId(),
         () ->
-            tx.executeWrite(
-                s ->
-                    idempotency.once(
-                        idempotencyKey,
-                        caller.username(),
-                        "placements",
-                        request,
-                        PlacementView.class,
-                        () -> place(caller, null, request, true))));
+            idempotency.once(
+                idempotencyKey,
+                caller.username(),
+                "placements",
+                request,
+                PlacementView.class,
+                () -> place(caller, null, request, true)));
   }
 
   /**

@@ -1,7 +1,10 @@
 package hongniang.postings;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -20,15 +23,33 @@ public class HireQueue {
   private static final int STRIPES = 64;
 
   private final Semaphore[] turns = new Semaphore[STRIPES];
+  private final TransactionOperations<Connection> tx;
 
-  HireQueue(@Value("${hongniang.placements.hires-per-posting:2}") int perPosting) {
+  @Inject
+  HireQueue(
+      @Value("${hongniang.placements.hires-per-posting:2}") int perPosting,
+      TransactionOperations<Connection> tx) {
+    this.tx = tx;
     for (int i = 0; i < STRIPES; i++) {
       turns[i] = new Semaphore(Math.max(1, perPosting), true);
     }
   }
 
+  /** The turns alone, for a test of them. */
+  HireQueue(int perPosting) {
+    this(perPosting, null);
+  }
+
+  /**
+   * Runs the hire in the posting's turn, in a transaction that begins once the turn has come (or
+   * joins the caller's, which then began before the turn).
+   */
+  public <T> T write(Long postingId, Supplier<T> hire) {
+    return inTurn(postingId, () -> tx.executeWrite(status -> hire.get()));
+  }
+
   /** Runs the hire in the posting's turn (at once without a posting). */
-  public <T> T inTurn(Long postingId, Supplier<T> hire) {
+  <T> T inTurn(Long postingId, Supplier<T> hire) {
     if (postingId == null) {
       return hire.get();
     }

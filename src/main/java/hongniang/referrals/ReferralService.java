@@ -21,11 +21,9 @@ import hongniang.postings.HireQueue;
 import hongniang.security.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +54,6 @@ public class ReferralService {
   private final Idempotency idempotency;
   private final PlacementService placements;
   private final HireQueue hires;
-  private final TransactionOperations<Connection> tx;
 
   ReferralService(
       ReferralRepository referrals,
@@ -70,10 +67,8 @@ public class ReferralService {
       Clock clock,
       Idempotency idempotency,
       PlacementService placements,
-      HireQueue hires,
-      TransactionOperations<Connection> tx) {
+      HireQueue hires) {
     this.hires = hires;
-    this.tx = tx;
     this.idempotency = idempotency;
     this.placements = placements;
     this.referrals = referrals;
@@ -393,18 +388,16 @@ public class ReferralService {
     // referral's posting never changes, so it is read first, and a missing one is a 404 inside
     Long posting =
         request.to() == ReferralState.HIRED ? referrals.findPostingIdById(id).orElse(null) : null;
-    return hires.inTurn(
+    return hires.write(
         posting,
         () ->
-            tx.executeWrite(
-                s ->
-                    idempotency.once(
-                        idempotencyKey,
-                        caller.username(),
-                        "referrals/" + id + "/transitions",
-                        request,
-                        ReferralView.class,
-                        () -> move(caller, id, request, ifMatch))));
+            idempotency.once(
+                idempotencyKey,
+                caller.username(),
+                "referrals/" + id + "/transitions",
+                request,
+                ReferralView.class,
+                () -> move(caller, id, request, ifMatch)));
   }
 
   private ReferralView move(Caller caller, long id, TransitionRequest request, String ifMatch) {
