@@ -64,10 +64,10 @@ class OpenApiIT implements DatabaseTest {
   }
 
   @Test
-  void theRootUrlLeadsToTheApiDocumentation() {
+  void theRootUrlIsTheJobSearchPage() {
     HttpResponse<String> page =
         http.toBlocking().exchange(HttpRequest.GET("/").accept(MediaType.TEXT_HTML), String.class);
     assertEquals(200, page.getStatus().getCode());
-    assertTrue(page.body().contains("<div id='swagger-ui'>"), "the root does not lead to the docs");
+    assertTrue(page.body().contains("role=\"search\""), "the root is not the job search");
   }
 }

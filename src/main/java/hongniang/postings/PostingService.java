@@ -111,6 +111,24 @@ public class PostingService {
     return view(caller, visible(caller, id));
   }
 
+  /**
+   * A posting as everyone may see it without signing in (the public site): only a current one
+   * (open, valid, of a partner with a valid agreement), else 404; shown as to a resident, without
+   * its screening review or the unit's contact person.
+   */
+  public PostingView forPublic(long id) {
+    Posting p =
+        postings
+            .findById(id)
+            .filter(this::isCurrent)
+            .orElseThrow(() -> ApiProblem.notFound("posting", id));
+    return PostingView.of(
+        p,
+        null,
+        new PostingView.Shown(
+            partners.unitCards(Set.of(p.partnerUnitId())), communities.namesById(), today(), true));
+  }
+
   /** The view of a posting; its review is for staff and employers, not residents. */
   private PostingView view(Caller caller, Posting p) {
     return view(caller, p, caller.isResident() ? null : screening.review(p));

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * labels, schedule, status and category labels. A value without a label keeps itself.
  */
 @Singleton
-class FacetLabels {
+public class FacetLabels {
 
   private static final Map<String, String[]> STATUSES =
       Map.of(
@@ -41,7 +41,7 @@ class FacetLabels {
   }
 
   /** The facets with each value labelled for this language. */
-  Map<String, List<FacetCount>> label(Map<String, List<FacetCount>> facets, Locale locale) {
+  public Map<String, List<FacetCount>> label(Map<String, List<FacetCount>> facets, Locale locale) {
     if (facets == null || facets.isEmpty()) {
       return facets;
     }
