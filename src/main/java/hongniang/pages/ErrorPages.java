@@ -13,16 +13,17 @@ public final class ErrorPages {
   /** What an error page shows: its frame, the status and which texts. */
   public record View(Page page, int status, String heading, String advice) {}
 
-  static HttpResponse<ModelAndView<Map<String, Object>>> notFound(Texts t, String path) {
-    return page(t, path, HttpStatus.NOT_FOUND, "notFound");
+  static HttpResponse<ModelAndView<Map<String, Object>>> notFound(
+      Texts t, boolean elder, String path) {
+    return page(t, elder, path, HttpStatus.NOT_FOUND, "notFound");
   }
 
   private static HttpResponse<ModelAndView<Map<String, Object>>> page(
-      Texts t, String path, HttpStatus status, String kind) {
+      Texts t, boolean elder, String path, HttpStatus status, String kind) {
     String heading = t.t("page.error." + kind + ".heading");
     View view =
         new View(
-            new Page(t, heading, path),
+            new Page(t, elder, heading, path),
             status.getCode(),
             heading,
             t.t("page.error." + kind + ".advice"));

@@ -56,9 +56,9 @@ public class PostingPage {
       p = null;
     }
     if (p == null) {
-      return ErrorPages.notFound(t, "/jobs/" + id);
+      return ErrorPages.notFound(t, Elder.of(request), "/jobs/" + id);
     }
-    Page frame = new Page(t, p.title(), "/jobs/" + p.id());
+    Page frame = new Page(t, Elder.of(request), p.title(), "/jobs/" + p.id());
     return HttpResponse.ok(
         new ModelAndView<>("posting", Map.of("view", new View(frame, p, jsonLd(p, request)))));
   }

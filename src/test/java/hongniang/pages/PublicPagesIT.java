@@ -189,6 +189,78 @@ class PublicPagesIT extends ApiTest {
     }
   }
 
+  /**
+   * Elder mode, measured in the browser: body text at least 18 px with line spacing at least 1.3,
+   * every link, button and box at least 60 px high, the search without its filters, remembered from
+   * page to page, and "read aloud" on a posting, by keyboard alone, in Chinese.
+   */
+  @ParameterizedTest
+  @EnumSource(Screen.class)
+  void elderModeGivesLargerTextAndTargetsAndReadsAPostingAloud(Screen screen) {
+    try (BrowserContext context = Browser.get().context(screen)) {
+      // the speech the page asks for, recorded instead of spoken
+      context.addInitScript(
+          "window.__spoken = []; window.speechSynthesis.speak = u => window.__spoken.push("
+              + "{text: u.text, lang: u.lang});");
+      Page page = context.newPage();
+      page.navigate(url("/?q=%E4%BF%9D%E6%B4%81"));
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("长辈版")).click();
+      assertThat(page.locator("html")).hasClass("elder");
+      assertEquals(0, page.locator(".filters").count(), "the main job only: no filters");
+      assertElderSizes(page);
+      Browser.assertAccessible(page);
+      Browser.screenshot(page, "elder-search-" + screen.name().toLowerCase());
+
+      page.navigate(url("/jobs/" + posting));
+      assertThat(page.locator("html")).hasClass("elder");
+      assertElderSizes(page);
+      Locator readAloud =
+          page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("朗读这个岗位"));
+      assertThat(readAloud).isVisible();
+      readAloud.focus();
+      page.keyboard().press("Enter");
+      List<?> spoken = (List<?>) page.evaluate("() => window.__spoken");
+      assertEquals(1, spoken.size(), spoken::toString);
+      Map<?, ?> said = (Map<?, ?>) spoken.get(0);
+      assertEquals("zh-CN", said.get("lang"));
+      assertTrue(((String) said.get("text")).contains("医院保洁员"), said::toString);
+      assertTrue(((String) said.get("text")).contains("2,600–3,100 元/月"), said::toString);
+      Browser.assertAccessible(page);
+      Browser.screenshot(page, "elder-posting-" + screen.name().toLowerCase());
+
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("标准版")).click();
+      assertThat(page.locator("html")).not().hasClass("elder");
+      assertEquals(0, page.locator("#read-aloud").count());
+    }
+  }
+
+  private static void assertElderSizes(Page page) {
+    Map<?, ?> body =
+        (Map<?, ?>)
+            page.evaluate(
+                "() => { const s = getComputedStyle(document.body); return {size:"
+                    + " parseFloat(s.fontSize), line: parseFloat(s.lineHeight)}; }");
+    double size = ((Number) body.get("size")).doubleValue();
+    assertTrue(size >= 18, "body text " + size + " px");
+    assertTrue(((Number) body.get("line")).doubleValue() / size >= 1.3, "line spacing " + body);
+    List<?> small =
+        (List<?>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('a, button, input')]"
+                    + ".filter(e => e.offsetParent !== null && !e.classList.contains('skip'))"
+                    + ".filter(e => e.getBoundingClientRect().height < 60)"
+                    + ".map(e => e.tagName + ' ' + (e.textContent || e.name).trim() + ' '"
+                    + " + e.getBoundingClientRect().height)");
+    assertEquals(List.of(), small, "touch targets under 60 px");
+    List<?> text =
+        (List<?>)
+            page.evaluate(
+                "() => [...document.querySelectorAll('main p, main dd, main dt, main li')]"
+                    + ".filter(e => parseFloat(getComputedStyle(e).fontSize) < 18)"
+                    + ".map(e => e.textContent.trim().slice(0, 20))");
+    assertEquals(List.of(), text, "text under 18 px");
+  }
+
   @org.junit.jupiter.api.Test
   void aLanguageSwitchOnlyGoesBackWithinTheSite() {
     assertEquals("/", Language.localPath("//evil.example/x"));
