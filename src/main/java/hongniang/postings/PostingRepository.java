@@ -33,6 +33,14 @@ interface PostingRepository extends PageableRepository<Posting, Long> {
           + "  AND EXISTS (SELECT 1 FROM agreement a WHERE a.partner_unit_id = posting_.partner_unit_id"
           + "  AND a.status = 'ACTIVE' AND a.signed_on <= :day AND a.valid_until >= :day)))";
 
+  /** The postings everyone may see (as {@code current} in {@link #FILTER}), newest change first. */
+  @Query(
+      "SELECT id, updated_at FROM posting posting_ WHERE status = 'OPEN' AND valid_through >= :day"
+          + " AND EXISTS (SELECT 1 FROM agreement a WHERE a.partner_unit_id ="
+          + " posting_.partner_unit_id AND a.status = 'ACTIVE' AND a.signed_on <= :day"
+          + " AND a.valid_until >= :day) ORDER BY updated_at DESC, id LIMIT :limit")
+  List<PostingStamp> findPublic(LocalDate day, int limit);
+
   @Query(value = "SELECT posting_.*" + FILTER, countQuery = "SELECT count(*)" + FILTER)
   Page<Posting> search(
       @Nullable Long unitId,

@@ -129,6 +129,12 @@ public class PostingService {
             partners.unitCards(Set.of(p.partnerUnitId())), communities.namesById(), today(), true));
   }
 
+  /** The postings everyone may see, newest change first, at most {@code limit}. */
+  @Transactional
+  public List<PostingStamp> publicPostings(int limit) {
+    return postings.findPublic(today(), limit);
+  }
+
   /** The view of a posting; its review is for staff and employers, not residents. */
   private PostingView view(Caller caller, Posting p) {
     return view(caller, p, caller.isResident() ? null : screening.review(p));

@@ -262,6 +262,29 @@ class PublicPagesIT extends ApiTest {
   }
 
   @org.junit.jupiter.api.Test
+  void theSitemapListsThePublicPostingsAndRobotsPointToIt() throws Exception {
+    long draft = aDraft(unit);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> sitemap =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/sitemap.xml"))).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, sitemap.statusCode());
+    assertTrue(
+        sitemap.headers().firstValue("content-type").orElse("").startsWith("application/xml"));
+    String base = "http://localhost:" + server.getPort();
+    assertTrue(
+        sitemap.body().contains("<loc>" + base + "/jobs/" + posting + "</loc>"), sitemap.body());
+    assertFalse(sitemap.body().contains("/jobs/" + draft + "<"), "a draft is listed");
+    java.net.http.HttpResponse<String> robots =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/robots.txt"))).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertTrue(robots.body().contains("Sitemap: " + base + "/sitemap.xml"), robots.body());
+    assertTrue(robots.body().contains("Disallow: /api/"), robots.body());
+  }
+
+  @org.junit.jupiter.api.Test
   void aLanguageSwitchOnlyGoesBackWithinTheSite() {
     assertEquals("/", Language.localPath("//evil.example/x"));
     assertEquals("/", Language.localPath("https://evil.example/"));
