@@ -82,7 +82,7 @@ public class SearchPage {
       @Nullable @QueryValue String communityId,
       @Nullable @QueryValue String sort,
       @Nullable @QueryValue String page) {
-    Messages language = Language.of(request);
+    Messages language = Switches.language(request);
     Texts t = new Texts(language);
     String text = q == null ? "" : Searches.clean(q);
     Long community = number(communityId);
@@ -152,7 +152,7 @@ public class SearchPage {
     Page frame =
         new Page(
             t,
-            Elder.of(request),
+            Switches.elder(request),
             title,
             Links.of("/", Links.with(params, "page", wanted > 1 ? wanted : null)));
     return new ModelAndView<>(

@@ -286,9 +286,9 @@ class PublicPagesIT extends ApiTest {
 
   @org.junit.jupiter.api.Test
   void aLanguageSwitchOnlyGoesBackWithinTheSite() {
-    assertEquals("/", Language.localPath("//evil.example/x"));
-    assertEquals("/", Language.localPath("https://evil.example/"));
-    assertEquals("/", Language.localPath("/\\evil.example"));
-    assertEquals("/jobs/3?q=a", Language.localPath("/jobs/3?q=a"));
+    assertEquals("/", Switches.localPath("//evil.example/x"));
+    assertEquals("/", Switches.localPath("https://evil.example/"));
+    assertEquals("/", Switches.localPath("/\\evil.example"));
+    assertEquals("/jobs/3?q=a", Switches.localPath("/jobs/3?q=a"));
   }
 }
