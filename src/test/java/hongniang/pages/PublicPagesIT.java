@@ -96,6 +96,14 @@ class PublicPagesIT extends ApiTest {
       for (String choice : page.locator(".filters a").allInnerTexts()) {
         assertFalse(choice.matches("\\d+ \\(.*"), "a filter shows an id: " + choice);
       }
+      // a phone shows the results first, a desktop the filters to their left
+      var results = page.locator(".results").boundingBox();
+      var filters = page.locator(".filters").boundingBox();
+      if (screen == Screen.PHONE) {
+        assertTrue(results.y < filters.y, "filters above the results on a phone");
+      } else {
+        assertTrue(filters.x < results.x && filters.y < results.y + results.height);
+      }
       Browser.assertAccessible(page);
       Browser.screenshot(page, "search-baojie-" + screen.name().toLowerCase());
 
