@@ -89,7 +89,8 @@ public class SearchPage {
     String scheduleName = schedule != null && schedule.matches("[A-Z_]{1,20}") ? schedule : null;
     String groupName = group != null && group.length() <= 40 ? group : null;
     String order = sort != null && SORTS.contains(sort) ? sort : null;
-    int wanted = page == null ? 1 : Math.max(1, Math.min(100, (int) clamp(number(page), 1)));
+    Long asked = number(page);
+    int wanted = asked == null ? 1 : (int) Math.max(1, Math.min(100, asked));
     PostingHits hits =
         searches.postings(
             new PostingQuery(
@@ -121,7 +122,7 @@ public class SearchPage {
       results.add(
           new Result(
               h,
-              Snippet.parts(h.highlights().getOrDefault("title", escapeless(h.title()))),
+              Snippet.parts(h.highlights().getOrDefault("title", plain(h.title()))),
               Snippet.parts(
                   h.highlights().getOrDefault("description", h.highlights().get("skills")))));
     }
@@ -174,7 +175,7 @@ public class SearchPage {
   }
 
   /** A title without highlighting, as parts: no markup of its own. */
-  private static String escapeless(String title) {
+  private static String plain(String title) {
     return title == null ? "" : title.replace("<b>", "").replace("</b>", "");
   }
 
@@ -183,9 +184,5 @@ public class SearchPage {
       return null;
     }
     return Long.valueOf(value);
-  }
-
-  private static long clamp(Long value, long fallback) {
-    return value == null ? fallback : value;
   }
 }
