@@ -20,7 +20,7 @@ import java.util.Set;
  * community, or the admins), with their own read marks, rendered in their language.
  */
 @Singleton
-class InboxService {
+public class InboxService {
 
   private final InboxStore store;
   private final Clock clock;

@@ -11,7 +11,7 @@ public final class Links {
 
   private Links() {}
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
@@ -28,7 +28,7 @@ public final class Links {
   }
 
   /** The parameters with one changed (or removed when null). */
-  static Map<String, Object> with(Map<String, Object> params, String name, Object value) {
+  public static Map<String, Object> with(Map<String, Object> params, String name, Object value) {
     Map<String, Object> changed = new LinkedHashMap<>(params);
     changed.put(name, value);
     return changed;

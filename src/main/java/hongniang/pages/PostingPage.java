@@ -48,7 +48,6 @@ public class PostingPage {
   @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
   HttpResponse<ModelAndView<Map<String, Object>>> posting(
       HttpRequest<?> request, @PathVariable String id) {
-    Texts t = new Texts(Switches.language(request));
     PostingView p;
     try {
       p = id.matches("\\d{1,18}") ? postings.forPublic(Long.parseLong(id)) : null;
@@ -56,9 +55,9 @@ public class PostingPage {
       p = null;
     }
     if (p == null) {
-      return ErrorPages.notFound(t, Switches.elder(request), "/jobs/" + id);
+      return ErrorPages.notFound(request, "/jobs/" + id);
     }
-    Page frame = new Page(t, Switches.elder(request), p.title(), "/jobs/" + p.id());
+    Page frame = Page.of(request, p.title(), "/jobs/" + p.id());
     return HttpResponse.ok(
         new ModelAndView<>("posting", Map.of("view", new View(frame, p, jsonLd(p, request)))));
   }

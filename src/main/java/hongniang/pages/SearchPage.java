@@ -151,11 +151,8 @@ public class SearchPage {
     String title =
         text.isEmpty() ? t.t("page.search.title") : t.t("page.search.titleFor", "q", text);
     Page frame =
-        new Page(
-            t,
-            Switches.elder(request),
-            title,
-            Links.of("/", Links.with(params, "page", wanted > 1 ? wanted : null)));
+        Page.of(
+            request, title, Links.of("/", Links.with(params, "page", wanted > 1 ? wanted : null)));
     return new ModelAndView<>(
         "search",
         Map.of(

@@ -68,7 +68,7 @@ class Switches {
   }
 
   /** A path on this site: anything else (another host, a scheme) goes home. */
-  static String localPath(String back) {
+  public static String localPath(String back) {
     if (back == null
         || !back.startsWith("/")
         || back.startsWith("//")

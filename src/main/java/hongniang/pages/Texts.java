@@ -21,6 +21,11 @@ public final class Texts {
     this.messages = messages;
   }
 
+  /** The bundles of this language. */
+  public Messages messages() {
+    return messages;
+  }
+
   /** zh or en, for {@code <html lang>} and the switch. */
   public String lang() {
     return messages == Messages.EN ? "en" : "zh-CN";
@@ -61,6 +66,18 @@ public final class Texts {
   public String wage(int min, int max) {
     String range = min == max ? number(min) : number(min) + "–" + number(max);
     return t("page.wage", "range", range);
+  }
+
+  /** A moment as the language writes it, in the street office's time zone. */
+  public String dateTime(java.time.Instant at) {
+    if (at == null) {
+      return "";
+    }
+    Locale locale = english() ? Locale.US : Locale.SIMPLIFIED_CHINESE;
+    return at.atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        .format(
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale));
   }
 
   /** A date as the language writes it: 2026年12月31日, Dec 31, 2026. */

@@ -18,17 +18,30 @@ import java.util.List;
  * Renders the framework's own errors (unknown route, wrong method or media type, unreadable or
  * missing body, 401/403, 500) as problem+json, so every error a client sees has one shape. Their
  * messages name Java parameters and parser internals, so none is passed on: the caller reads the
- * bundles' text for the status, and for a 400 the field and rule.
+ * bundles' text for the status, and for a 400 the field and rule. A browser asking for one of the
+ * site's pages gets a friendly page instead ({@link HtmlErrors}).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
+  private final HtmlErrors pages;
+
+  ProblemErrorResponseProcessor(HtmlErrors pages) {
+    this.pages = pages;
+  }
+
   @Override
+  @SuppressWarnings("unchecked")
   public MutableHttpResponse<Problem> processResponse(
       ErrorContext errorContext, MutableHttpResponse<?> baseResponse) {
     int status = baseResponse.getStatus().getCode();
     HttpRequest<?> request = errorContext.getRequest();
+    // a browser asking for a page gets the site's friendly page instead
+    MutableHttpResponse<?> page = pages.render(request, baseResponse.getStatus()).orElse(null);
+    if (page != null) {
+      return (MutableHttpResponse<Problem>) page;
+    }
     List<FieldError> errors = status == 400 ? badRequest(errorContext) : List.of();
     MessageKey detailText =
         MessageKey.of("detail." + status).with("method", request.getMethodName());

@@ -80,13 +80,21 @@ public abstract class ApiTest implements DatabaseTest {
             admin());
   }
 
+  /** The password of every user the tests create. */
+  public static final String USER_PASSWORD = "password-123";
+
   /** Creates a user with the role and binding, and returns their token. */
   protected String userToken(Role role, Long bindingId) {
+    return api().login(aUser(role, bindingId), USER_PASSWORD);
+  }
+
+  /** Creates a user with the role and binding ({@link #USER_PASSWORD}); returns the user name. */
+  protected String aUser(Role role, Long bindingId) {
     String username = (role + "-" + System.nanoTime()).toLowerCase();
     NewUser body =
         new NewUser(
             username,
-            "password-123",
+            USER_PASSWORD,
             role,
             null,
             role == Role.MATCHMAKER ? bindingId : null,
@@ -96,7 +104,7 @@ public abstract class ApiTest implements DatabaseTest {
     if (created.status() != 201) {
       throw new AssertionError("user not created: " + created);
     }
-    return api().login(username, "password-123");
+    return username;
   }
 
   /** A partner unit with an agreement valid from last month to next year; returns its id. */
