@@ -252,6 +252,30 @@ class BenchmarksIT {
   }
 
   /**
+   * The pages' budgets at a tiny size, on the index the search benchmark built: the two page times,
+   * the first load's weight; Lighthouse (an npm download and a minute of Chromium a page) is left
+   * to the command itself.
+   */
+  @Test
+  @Order(7)
+  void pagesBenchmark() throws Exception {
+    Map<String, String> p = tiny(bench(), "bench.pageCalls", "20", "bench.lighthouse", "false");
+    assertEquals(0, PagesBenchmark.run(PagesBenchmark.Settings.from(BenchProperties.of(p))));
+    String pages = read(bench().resolve("pages-benchmark.md"));
+    assertSections(
+        pages,
+        List.of(
+            "## " + PagesBenchmark.HEADING,
+            "### Targets",
+            "### Server time, through HTTP",
+            "### First load of the search page",
+            "`/assets/site.css` | gzip"));
+    assertEquals(3, targets(pages), pages);
+    assertTrue(pages.contains("200 × "), pages);
+    assertTrue(read(temp.resolve("benchmarks.md")).contains("## " + PagesBenchmark.HEADING));
+  }
+
+  /**
    * Every frame a profile stage is marked by names a class, a method or a package on the class
    * path: a class renamed or moved would leave its stage empty and its samples in "other".
    */
