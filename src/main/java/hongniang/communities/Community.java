@@ -13,5 +13,8 @@ record Community(
     @Id @GeneratedValue @Nullable Long id,
     String name,
     @Nullable String description,
+    @Nullable String officeHours,
+    @Nullable String address,
+    @Nullable String phone,
     @DateCreated @Nullable Instant createdAt,
     @DateUpdated @Nullable Instant updatedAt) {}

@@ -150,7 +150,16 @@ public class CommunityService {
             throw nameTaken(name);
           }
           return CommunityView.of(
-              communities.save(new Community(null, name, request.description(), null, null)));
+              communities.save(
+                  new Community(
+                      null,
+                      name,
+                      request.description(),
+                      request.officeHours(),
+                      request.address(),
+                      request.phone(),
+                      null,
+                      null)));
         });
   }
 
@@ -164,7 +173,15 @@ public class CommunityService {
     }
     return CommunityView.of(
         communities.update(
-            new Community(id, name, request.description(), old.createdAt(), old.updatedAt())));
+            new Community(
+                id,
+                name,
+                request.description(),
+                request.officeHours(),
+                request.address(),
+                request.phone(),
+                old.createdAt(),
+                old.updatedAt())));
   }
 
   private static ApiProblem nameTaken(String name) {
@@ -178,7 +195,8 @@ public class CommunityService {
     int added = 0;
     for (String name : names) {
       if (!communities.existsByName(name.trim())) {
-        communities.save(new Community(null, name.trim(), name.trim() + "社区", null, null));
+        communities.save(
+            new Community(null, name.trim(), name.trim() + "社区", null, null, null, null, null));
         added++;
       }
     }

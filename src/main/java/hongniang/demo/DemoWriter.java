@@ -1,5 +1,6 @@
 package hongniang.demo;
 
+import hongniang.communities.CommunityRequest;
 import hongniang.communities.CommunityService;
 import hongniang.communities.CommunityView;
 import hongniang.postings.PostingStatus;
@@ -145,8 +146,20 @@ class DemoWriter {
       throws SQLException {
     communities.seed(communityNames);
     Map<String, Long> communityIds = new HashMap<>();
+    int n = 0;
     for (CommunityView community : communities.all()) {
       communityIds.put(community.name(), community.id());
+      if (community.officeHours() == null) {
+        // where and when each demo community's matchmakers sit (made up, as the whole demo is)
+        communities.update(
+            community.id(),
+            new CommunityRequest(
+                community.name(),
+                community.description(),
+                "周一至周五 8:30–12:00，14:30–17:30（节假日除外）",
+                community.name() + "社区党群服务中心一楼 就业服务窗口",
+                String.format("0598-82%05d", 31_000 + 17 * n++)));
+      }
     }
     LocalDate today = LocalDate.now(clock);
     Counts offsets = append ? counts() : new Counts(0, 0, 0);

@@ -1,5 +1,7 @@
 package hongniang.pages;
 
+import hongniang.communities.CommunityService;
+import hongniang.communities.CommunityView;
 import hongniang.postings.PostingService;
 import hongniang.postings.PostingStamp;
 import io.micronaut.http.HttpRequest;
@@ -11,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * For search engines: {@code /sitemap.xml} lists the search page and every posting open to the
@@ -26,9 +29,11 @@ class Sitemap {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final PostingService postings;
+  private final CommunityService communities;
 
-  Sitemap(PostingService postings) {
+  Sitemap(PostingService postings, CommunityService communities) {
     this.postings = postings;
+    this.communities = communities;
   }
 
   @Get(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML)
@@ -39,7 +44,13 @@ class Sitemap {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     xml.append("  <url><loc>").append(base).append("/</loc></url>\n");
-    for (PostingStamp p : postings.publicPostings(MOST - 1)) {
+    xml.append("  <url><loc>").append(base).append("/communities</loc></url>\n");
+    List<CommunityView> all = communities.all();
+    for (CommunityView c : all) {
+      xml.append("  <url><loc>").append(base).append("/communities/").append(c.id());
+      xml.append("</loc></url>\n");
+    }
+    for (PostingStamp p : postings.publicPostings(MOST - 2 - all.size())) {
       xml.append("  <url><loc>")
           .append(base)
           .append("/jobs/")
