@@ -5,6 +5,7 @@ import hongniang.search.query.FacetCount;
 import hongniang.search.query.PostingHits;
 import hongniang.search.query.PostingQuery;
 import hongniang.search.query.Searches;
+import hongniang.search.suggest.Suggester;
 import hongniang.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -44,10 +45,28 @@ public class SearchPage {
 
   private final Searches searches;
   private final FacetLabels labels;
+  private final Suggester suggester;
 
-  SearchPage(Searches searches, FacetLabels labels) {
+  SearchPage(Searches searches, FacetLabels labels, Suggester suggester) {
     this.searches = searches;
     this.labels = labels;
+    this.suggester = suggester;
+  }
+
+  /** Typing suggestions: what was typed and the titles and kinds of work that start with it. */
+  public record Suggestions(Texts t, String q, List<Suggester.Suggestion> items) {}
+
+  /**
+   * The suggestions for what is typed in the search box (characters, pinyin or initials), as a
+   * fragment of links the page puts under the box (htmx); each link searches for it.
+   */
+  @Get(value = "/suggest", produces = MediaType.TEXT_HTML)
+  ModelAndView<Map<String, Object>> suggest(
+      HttpRequest<?> request, @Nullable @QueryValue String q) {
+    String text = q == null ? "" : Searches.clean(q);
+    List<Suggester.Suggestion> items = text.isEmpty() ? List.of() : suggester.suggest(text, 8);
+    return new ModelAndView<>(
+        "suggestions", Map.of("view", new Suggestions(Page.texts(request), text, items)));
   }
 
   /** One filter's choices: its label and each value with its count and link. */

@@ -88,6 +88,16 @@ class PublicPagesIT extends ApiTest {
       assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
       Browser.assertAccessible(page);
 
+      // typing pinyin brings suggestions under the box (htmx), each a search of its own
+      page.getByLabel("职位、技能或单位").pressSequentially("baoj");
+      Locator suggestion =
+          page.locator(".suggestion-list a", new Page.LocatorOptions().setHasText("保洁"));
+      assertThat(suggestion.first()).isVisible();
+      assertThat(page.locator("#suggestions")).containsText("个提示");
+      assertTrue(suggestion.first().getAttribute("href").startsWith("/?q="));
+      Browser.assertAccessible(page);
+      Browser.screenshot(page, "search-suggestions-" + screen.name().toLowerCase());
+
       page.getByLabel("职位、技能或单位").fill("baojie");
       page.getByLabel("职位、技能或单位").press("Enter");
       assertThat(page.locator("#results-heading")).containsText("个岗位");
