@@ -102,10 +102,8 @@ public class AdminHome {
 
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<?> overview(
-      HttpRequest<?> request,
-      Authentication auth,
-      @Nullable @QueryValue String done,
-      @Nullable @QueryValue String page) {
+      HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String page) {
+    String done = request.getParameters().get("done");
     Caller caller = Caller.of(auth);
     Texts t = Page.texts(request);
     long expiring =

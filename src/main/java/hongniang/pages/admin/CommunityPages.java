@@ -55,9 +55,8 @@ public class CommunityPages {
 
   @Get(produces = MediaType.TEXT_HTML)
   ModelAndView<Map<String, Object>> list(
-      HttpRequest<?> request,
-      @Nullable @QueryValue String page,
-      @Nullable @QueryValue String done) {
+      HttpRequest<?> request, @Nullable @QueryValue String page) {
+    String done = request.getParameters().get("done");
     return Admin.view(
         "communities",
         view(request, Pager.asked(page), Form.empty(), "created".equals(done) ? done : null));

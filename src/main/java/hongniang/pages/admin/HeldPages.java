@@ -58,10 +58,8 @@ public class HeldPages {
 
   @Get(produces = MediaType.TEXT_HTML)
   ModelAndView<Map<String, Object>> list(
-      HttpRequest<?> request,
-      Authentication auth,
-      @Nullable @QueryValue String page,
-      @Nullable @QueryValue String done) {
+      HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String page) {
+    String done = request.getParameters().get("done");
     Caller caller = Caller.of(auth);
     Texts t = Page.texts(request);
     PageResponse<PostingView> held =

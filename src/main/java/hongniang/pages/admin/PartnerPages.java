@@ -133,12 +133,12 @@ public class PartnerPages {
       HttpRequest<?> request,
       Authentication auth,
       @Nullable @QueryValue String q,
-      @Nullable @QueryValue String show,
-      @Nullable @QueryValue String page,
-      @Nullable @QueryValue String done) {
+      @Nullable @QueryValue String page) {
+    String done = request.getParameters().get("done");
     Caller caller = Caller.of(auth);
     Texts t = Page.texts(request);
     String query = q == null ? null : clean(q, 100);
+    String show = request.getParameters().get("show");
     String which = "expiring".equals(show) || "expired".equals(show) ? show : null;
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("q", which == null ? query : null);
@@ -224,10 +224,8 @@ public class PartnerPages {
 
   @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
   ModelAndView<Map<String, Object>> unit(
-      HttpRequest<?> request,
-      Authentication auth,
-      @PathVariable long id,
-      @Nullable @QueryValue String done) {
+      HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+    String done = request.getParameters().get("done");
     Caller caller = Caller.of(auth);
     LocalDate today = today();
     Form form =
@@ -299,10 +297,7 @@ public class PartnerPages {
   /** The renewal form: new dates for the agreement. */
   @Get(value = "/{id}/agreements/{agreementId}/renew", produces = MediaType.TEXT_HTML)
   ModelAndView<Map<String, Object>> renewForm(
-      HttpRequest<?> request,
-      Authentication auth,
-      @PathVariable long id,
-      @PathVariable long agreementId) {
+      HttpRequest<?> request, Authentication auth, @PathVariable long id, long agreementId) {
     Caller caller = Caller.of(auth);
     AgreementView a = agreementOf(caller, id, agreementId);
     LocalDate from = a.validUntil().isBefore(today()) ? today() : a.signedOn();
@@ -319,7 +314,7 @@ public class PartnerPages {
       HttpRequest<?> request,
       Authentication auth,
       @PathVariable long id,
-      @PathVariable long agreementId,
+      long agreementId,
       @Body Map<String, String> body) {
     Caller caller = Caller.of(auth);
     AgreementView a = agreementOf(caller, id, agreementId);
@@ -360,8 +355,8 @@ public class PartnerPages {
       HttpRequest<?> request,
       Authentication auth,
       @PathVariable long id,
-      @PathVariable long agreementId,
-      @PathVariable String action) {
+      long agreementId,
+      String action) {
     Caller caller = Caller.of(auth);
     statusFor(request, action);
     AgreementView a = agreementOf(caller, id, agreementId);
@@ -387,8 +382,8 @@ public class PartnerPages {
       HttpRequest<?> request,
       Authentication auth,
       @PathVariable long id,
-      @PathVariable long agreementId,
-      @PathVariable String action) {
+      long agreementId,
+      String action) {
     Caller caller = Caller.of(auth);
     AgreementStatus status = statusFor(request, action);
     agreementOf(caller, id, agreementId);

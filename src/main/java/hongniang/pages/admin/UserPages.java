@@ -98,8 +98,8 @@ public class UserPages {
       HttpRequest<?> request,
       Authentication auth,
       @Nullable @QueryValue String role,
-      @Nullable @QueryValue String page,
-      @Nullable @QueryValue String done) {
+      @Nullable @QueryValue String page) {
+    String done = request.getParameters().get("done");
     Texts t = Page.texts(request);
     Role only =
         Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
