@@ -368,6 +368,17 @@ class AdminPagesIT extends PageTest {
       Browser.assertAccessible(page);
       Browser.screenshot(page, "admin-audit-phone");
 
+      // the language switch turns the admin's pages English
+      page.navigate(url("/language/en?back=" + Links.encode("/admin")));
+      assertThat(page.locator("h1")).hasText("Street office overview");
+      assertThat(page.locator("html")).hasAttribute("lang", "en");
+      Browser.assertAccessible(page);
+      page.navigate(url("/admin/partners?show=expired"));
+      assertThat(page.locator("h1")).hasText("Expired agreements");
+      Browser.assertAccessible(page);
+      Browser.screenshot(page, "admin-expired-en-phone");
+      page.navigate(url("/language/zh?back=" + Links.encode("/admin")));
+
       Response missing = page.navigate(url("/admin/partners/999999999"));
       assertEquals(404, missing.status());
       Response word = page.navigate(url("/admin/held/abc"));
