@@ -105,6 +105,14 @@ public class AccountService {
     return PageResponse.of(users.findAll(Paging.of(page, size)), UserView::of);
   }
 
+  /** The users of one role (every user when {@code role} is null), by id. */
+  public PageResponse<UserView> list(Role role, Integer page, Integer size) {
+    if (role == null) {
+      return list(page, size);
+    }
+    return PageResponse.of(users.findByRole(role, Paging.of(page, size)), UserView::of);
+  }
+
   public Optional<UserView> find(String username) {
     return users.findByUsername(username).map(UserView::of);
   }

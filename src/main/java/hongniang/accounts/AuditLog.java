@@ -1,5 +1,8 @@
 package hongniang.accounts;
 
+import hongniang.common.PageResponse;
+import hongniang.common.Paging;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -32,6 +35,39 @@ public class AuditLog {
         .map(e -> new Entry(e.at(), e.actor(), e.action(), e.detail()))
         .toList();
   }
+
+  /**
+   * The log searched by who, what action, which record and when ({@code from} inclusive, {@code
+   * until} exclusive); null filters match everything. Newest first, {@code size} to a page.
+   */
+  public PageResponse<Logged> search(
+      String actor,
+      String action,
+      String subjectType,
+      Long subjectId,
+      Instant from,
+      Instant until,
+      int page,
+      int size) {
+    Paging.of(page, size); // the same limits as every list
+    return PageResponse.of(
+        entries.search(
+            actor, action, subjectType, subjectId, from, until, Pageable.from(page, size)),
+        e ->
+            new Logged(
+                e.id(), e.at(), e.actor(), e.action(), e.subjectType(), e.subjectId(), e.detail()));
+  }
+
+  /** One entry with the record it is about, for the street office's search of the log. */
+  @Serdeable
+  public record Logged(
+      Long id,
+      Instant at,
+      String actor,
+      String action,
+      String subjectType,
+      Long subjectId,
+      String detail) {}
 
   /** One audit entry as the API shows it. */
   @Serdeable

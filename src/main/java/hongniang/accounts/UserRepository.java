@@ -19,6 +19,8 @@ interface UserRepository extends PageableRepository<User, Long> {
 
   Page<User> findAll(Pageable pageable);
 
+  Page<User> findByRole(hongniang.security.Role role, Pageable pageable);
+
   @Query("SELECT EXISTS (SELECT 1 FROM community WHERE id = :id)")
   boolean communityExists(long id);
 
