@@ -105,10 +105,17 @@ public class MatchesPage {
         Map.of("view", new View(frame, found, openings, paused, notice, problem)));
   }
 
+  /**
+   * The parts of a score that say how the job fits the resident's own wishes and record; the rest
+   * (how fresh the posting is, priority, the balance of both sides) explain the ranking to staff.
+   */
+  private static final java.util.Set<String> ABOUT_THE_RESIDENT =
+      java.util.Set.of("occupation", "skills", "wage", "place", "schedule", "experience");
+
   /** The reasons a posting suits the resident: the parts that scored, the strongest first. */
   private static List<String> reasons(PostingMatches.Hit hit, Texts t) {
     return hit.parts().stream()
-        .filter(p -> p.points() > 0)
+        .filter(p -> p.points() > 0 && ABOUT_THE_RESIDENT.contains(p.name()))
         .sorted(Comparator.comparingDouble(PartView::points).reversed())
         .map(p -> t.english() ? p.en() : p.zh())
         .toList();
