@@ -176,6 +176,10 @@ class ResidentPagesIT extends PageTest {
     String username = aUser(Role.RESIDENT, resident);
     Page page = open(screen);
     try {
+      // a visitor is told to ask their matchmaker; a signed-in resident gets the button (below)
+      page.navigate(url("/jobs/" + homeCare));
+      assertThat(page.locator("section.apply")).containsText("请联系您所在社区的红娘");
+      assertEquals(0, button(page, "我感兴趣").count());
       signIn(page, username);
       assertThat(page).hasURL(Pattern.compile(".*/me$"));
       assertThat(page.locator("h1")).hasText("李秀英，您好");

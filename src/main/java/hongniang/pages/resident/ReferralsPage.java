@@ -301,8 +301,19 @@ public class ReferralsPage {
   /** The decline page again with the service's messages beside the fields; nothing was stored. */
   private HttpResponse<?> refused(
       HttpRequest<?> request, ReferralView r, Form filled, Texts t, ApiProblem problem) {
+    Form failed = filled.failed(problem, t);
+    String listed = failed.error("reason");
+    if (listed != null) {
+      // the service lists the allowed values with their codes, for the API: plain words here
+      Map<String, String> errors = new LinkedHashMap<>(failed.errors());
+      String plain = t.t("page.me.decline.chooseReason");
+      errors.put("reason", plain);
+      // the summary repeats the only error: its link below says it
+      String summary = listed.equals(failed.summary()) ? null : failed.summary();
+      failed = new Form(failed.values(), errors, summary);
+    }
     return HttpResponse.status(HttpStatus.valueOf(problem.status()))
-        .body(declinePage(request, r, filled.failed(problem, t)));
+        .body(declinePage(request, r, failed));
   }
 
   /** The reason chosen, or null (none, or not a reason at all): the service then says which. */
