@@ -35,4 +35,7 @@ interface AuditRepository extends CrudRepository<AuditEntry, Long> {
       @Nullable Instant from,
       @Nullable Instant until,
       Pageable pageable);
+
+  Page<AuditEntry> findBySubjectTypeAndSubjectId(
+      String subjectType, Long subjectId, Pageable pageable);
 }

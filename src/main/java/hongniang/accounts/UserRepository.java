@@ -13,6 +13,8 @@ interface UserRepository extends PageableRepository<User, Long> {
 
   Optional<User> findByUsername(String username);
 
+  java.util.List<User> findByUsernameIn(java.util.Collection<String> usernames);
+
   boolean existsByUsername(String username);
 
   long countByRole(hongniang.security.Role role);

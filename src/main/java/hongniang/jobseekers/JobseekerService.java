@@ -129,6 +129,18 @@ public class JobseekerService {
     return audit.about(SUBJECT, id);
   }
 
+  /**
+   * Who read or changed the signed-in resident's own profile, newest first, a page at a time (from
+   * 0): for a resident only, and only the entries about their own profile (404 for anyone else).
+   */
+  public PageResponse<AuditLog.Reader> ownAuditTrail(Caller caller, Integer page, Integer size) {
+    if (!caller.isResident() || caller.jobseekerId() == null) {
+      throw ApiProblem.notFound("jobseeker", caller.jobseekerId());
+    }
+    long id = visible(caller, caller.jobseekerId()).id();
+    return audit.aboutNewestFirst(SUBJECT, id, page, size);
+  }
+
   /** A resident as other features show them beside their own records. */
   public record Resident(long id, String name, long communityId, String communityName) {}
 

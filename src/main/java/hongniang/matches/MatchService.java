@@ -117,6 +117,43 @@ public class MatchService {
     return new PostingMatches(jobseekerId, hits, excluded);
   }
 
+  /** A licence the resident lacks, and how many open postings it alone keeps from them. */
+  public record LicenceOpening(String licence, int postings) {}
+
+  /**
+   * What a licence would open for the resident: among the "why not" candidates (the best {@code
+   * hongniang.matching.candidates} postings of the looser query), those excluded only because one
+   * licence is missing, counted per licence, most first. Postings that another rule excludes too,
+   * or that need two missing licences, are not counted; nothing of a posting is shown but the
+   * count. For the resident themself, their matchmaker, or an admin.
+   */
+  public List<LicenceOpening> licenceOpenings(Caller caller, long jobseekerId) {
+    Jobseeker jobseeker =
+        records
+            .jobseeker(jobseekerId)
+            .filter(s -> visible(caller, s))
+            .orElseThrow(() -> ApiProblem.notFound("jobseeker", jobseekerId));
+    LocalDate today = LocalDate.now(clock);
+    int searched = settings.getCandidates();
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (var x : matcher.excludedPostingsFor(jobseeker, searched, searched, today)) {
+      if (x.rules().size() != 1 || !LICENCE_MISSING.equals(x.rules().get(0).rule())) {
+        continue;
+      }
+      java.util.Set<String> missing = new java.util.TreeSet<>(x.item().requiredLicences());
+      missing.removeAll(jobseeker.licences());
+      if (missing.size() == 1) {
+        counts.merge(missing.iterator().next(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .map(e -> new LicenceOpening(e.getKey(), e.getValue()))
+        .sorted(java.util.Comparator.comparingInt(LicenceOpening::postings).reversed())
+        .toList();
+  }
+
+  private static final String LICENCE_MISSING = "LicenceMissing";
+
   /**
    * Jobseekers for a posting, for staff: a matchmaker sees their own community's residents, an
    * admin everyone's. Employers never reach this: they see residents only through referrals.

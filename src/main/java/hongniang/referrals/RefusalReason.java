@@ -31,7 +31,8 @@ public enum RefusalReason {
   UNTOUCHED,
   OTHER;
 
-  static final Set<RefusalReason> RESIDENT =
+  /** What a resident may give when they decline a referral (the pages offer these). */
+  public static final Set<RefusalReason> RESIDENT =
       EnumSet.of(WAGE, DISTANCE, HOURS, HEALTH, FAMILY, FOUND_OTHER_WORK, OTHER);
 
   static final Set<RefusalReason> EMPLOYER =
