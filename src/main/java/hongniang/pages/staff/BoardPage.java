@@ -22,7 +22,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -68,8 +67,8 @@ public class BoardPage {
 
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<ModelAndView<Map<String, Object>>> show(
-      HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String accepted) {
-    Long count = Staff.id(accepted);
+      HttpRequest<?> request, Authentication auth) {
+    Long count = Staff.id(request.getParameters().get("accepted"));
     return Staff.ok(
         "staff/board",
         new View(

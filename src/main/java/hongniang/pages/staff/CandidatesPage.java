@@ -23,7 +23,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -69,10 +68,8 @@ public class CandidatesPage {
 
   @Get(value = "/candidates", produces = MediaType.TEXT_HTML)
   HttpResponse<ModelAndView<Map<String, Object>>> show(
-      HttpRequest<?> request,
-      Authentication auth,
-      @PathVariable String id,
-      @Nullable @QueryValue String referred) {
+      HttpRequest<?> request, Authentication auth, @PathVariable String id) {
+    String referred = request.getParameters().get("referred");
     Long posting = Staff.id(id);
     if (posting == null) {
       return ErrorPages.notFound(request, "/postings/" + id + "/candidates");

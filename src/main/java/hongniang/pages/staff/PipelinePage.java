@@ -155,10 +155,8 @@ public class PipelinePage {
 
   @Get(value = "/referrals/{id}", produces = MediaType.TEXT_HTML)
   HttpResponse<ModelAndView<Map<String, Object>>> show(
-      HttpRequest<?> request,
-      Authentication auth,
-      @PathVariable String id,
-      @Nullable @QueryValue String done) {
+      HttpRequest<?> request, Authentication auth, @PathVariable String id) {
+    String done = request.getParameters().get("done");
     Long referral = Staff.id(id);
     if (referral == null) {
       return ErrorPages.notFound(request, "/referrals/" + id);

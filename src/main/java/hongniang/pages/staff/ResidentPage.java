@@ -33,7 +33,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -110,10 +109,8 @@ public class ResidentPage {
 
   @Get(produces = MediaType.TEXT_HTML)
   HttpResponse<ModelAndView<Map<String, Object>>> show(
-      HttpRequest<?> request,
-      Authentication auth,
-      @PathVariable String id,
-      @Nullable @QueryValue String done) {
+      HttpRequest<?> request, Authentication auth, @PathVariable String id) {
+    String done = request.getParameters().get("done");
     Long resident = Staff.id(id);
     if (resident == null) {
       return ErrorPages.notFound(request, "/residents/" + id);
@@ -206,17 +203,16 @@ public class ResidentPage {
 
   /** Records what a follow-up found (1, 3 or 6 months after the start). */
   @Post(
-      value = "/follow-ups/{followUp}",
+      value = "/follow-up",
       consumes = MediaType.APPLICATION_FORM_URLENCODED,
       produces = MediaType.TEXT_HTML)
   HttpResponse<?> followUp(
       HttpRequest<?> request,
       Authentication auth,
       @PathVariable String id,
-      @PathVariable String followUp,
       @Body Map<String, String> body) {
     Long resident = Staff.id(id);
-    Long f = Staff.id(followUp);
+    Long f = Staff.id(body.get("followUpId"));
     if (resident == null || f == null) {
       return ErrorPages.notFound(request, "/residents/" + id);
     }

@@ -189,12 +189,6 @@ public class ResidentsPage {
     if (values.get("idNumber") != null) {
       values.put("idNumber", values.get("idNumber").toUpperCase(java.util.Locale.ROOT));
     }
-    if (!errors.isEmpty()) {
-      return Staff.status(
-          400,
-          "staff/resident-new",
-          newView(request, auth, new Form(values, errors, t.t("page.form.fix")), List.of()));
-    }
     JobseekerRequest r =
         new JobseekerRequest(
             values.get("name") == null ? "" : values.get("name"),
@@ -217,6 +211,17 @@ public class ResidentsPage {
             unemployedSince,
             null,
             "true".equals(body.get("confirmedNotDuplicate")) ? Boolean.TRUE : null);
+    if (!errors.isEmpty()) {
+      // the service's own rules too, so that every field's message is shown at once
+      List<hongniang.common.FieldError> rules = jobseekers.validate(caller, r);
+      Form checked = rules.isEmpty() ? form : form.failed(ApiProblem.invalid(rules), t);
+      Map<String, String> all = new LinkedHashMap<>(checked.errors());
+      all.putAll(errors);
+      return Staff.status(
+          400,
+          "staff/resident-new",
+          newView(request, auth, new Form(values, all, t.t("page.form.fix")), List.of()));
+    }
     try {
       JobseekerView created = jobseekers.create(caller, r);
       return Staff.seeOther("/residents/" + created.id() + "?done=registered");
