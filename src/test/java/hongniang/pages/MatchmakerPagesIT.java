@@ -252,4 +252,131 @@ class MatchmakerPagesIT extends PageTest {
       close(page);
     }
   }
+
+  @Test
+  void aPostingsCandidatesAreReferredInOneActionAndOnlyOnce() {
+    long community = aCommunity();
+    long resident = aResident(community);
+    long posting = anOpenPosting(aPartner());
+    Page page = open(Screen.DESKTOP);
+    try {
+      signIn(page, aUser(Role.MATCHMAKER, community));
+      page.navigate(url("/postings/" + posting + "/candidates"));
+      assertThat(page.locator("h1")).containsText("的候选人");
+      Browser.assertAccessible(page);
+      page.locator("form[action='/postings/" + posting + "/refer']")
+          .filter(
+              new Locator.FilterOptions().setHas(page.locator("input[value='" + resident + "']")))
+          .getByRole(AriaRole.BUTTON)
+          .click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("已推荐");
+      Browser.screenshot(page, "staff-candidates-desktop");
+      // the same resident again: the service's refusal, as a message
+      page.locator("form[action='/postings/" + posting + "/refer']")
+          .filter(
+              new Locator.FilterOptions().setHas(page.locator("input[value='" + resident + "']")))
+          .getByRole(AriaRole.BUTTON)
+          .click();
+      assertThat(page.getByRole(AriaRole.ALERT)).containsText("没有推荐成功");
+      Browser.assertAccessible(page);
+
+      // the referral: withdrawing asks for a confirmation first
+      page.navigate(url("/pipeline"));
+      page.locator("table.list tbody a").first().click();
+      Locator withdraw = page.locator("form.move:has(input[name=to][value=WITHDRAWN])");
+      Response refused =
+          page.waitForResponse(
+              r -> r.url().endsWith("/move"), () -> withdraw.getByRole(AriaRole.BUTTON).click());
+      assertEquals(400, refused.status());
+      assertThat(page.locator("main")).containsText("请勾选确认");
+      Browser.assertAccessible(page);
+      page.locator("form.move:has(input[name=to][value=WITHDRAWN]) input[name=confirm]").check();
+      page.locator("form.move:has(input[name=to][value=WITHDRAWN])")
+          .getByRole(AriaRole.BUTTON)
+          .click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("已撤回");
+    } finally {
+      close(page);
+    }
+  }
+
+  @Test
+  void aSpreadsheetsRowsToFixAreShownAsATable() {
+    long community = aCommunity();
+    Page page = open(Screen.DESKTOP);
+    try {
+      signIn(page, aUser(Role.MATCHMAKER, community));
+      page.navigate(url("/residents/import"));
+      String csv =
+          "姓名,性别,出生年份,联系电话,社区编号\n"
+              + "林小红,女,1975,"
+              + aPhone()
+              + ","
+              + community
+              + "\n"
+              + "陈大明,男,一九七零,"
+              + aPhone()
+              + ","
+              + community
+              + "\n";
+      page.getByLabel("表格文件")
+          .setInputFiles(
+              new com.microsoft.playwright.options.FilePayload(
+                  "residents.csv",
+                  "text/csv",
+                  csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      button(page, "导入").click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("共 2 行");
+      assertThat(page.locator("table.list tbody tr")).hasCount(1);
+      assertThat(page.locator("table.list tbody th").first()).hasText("2");
+      Browser.assertAccessible(page);
+      Browser.screenshot(page, "staff-import-desktop");
+      // the template is the API's
+      com.microsoft.playwright.APIResponse template =
+          page.request().get(url("/residents/import/template?format=csv"));
+      assertEquals(200, template.status());
+      assertTrue(template.text().contains("姓名"));
+    } finally {
+      close(page);
+    }
+  }
+
+  @Test
+  void anIdNumberIsRevealedWithAReasonAndAResidentEnrolled() {
+    long community = aCommunity();
+    Reply created =
+        api()
+            .post(
+                "/api/v1/jobseekers",
+                Fixtures.edit(Fixtures.aJobseeker(community)).phone(aPhone()).build(),
+                admin());
+    assertEquals(201, created.status(), created.toString());
+    long resident = created.num("id");
+    Reply course = api().post("/api/v1/courses", Fixtures.aCourse(), admin());
+    assertEquals(201, course.status(), course.toString());
+    Page page = open(Screen.PHONE);
+    try {
+      signIn(page, aUser(Role.MATCHMAKER, community));
+      page.navigate(url("/residents/" + resident));
+      assertThat(page.locator(".id-number")).containsText("*");
+      // blanks only: the browser lets it through, the page does not
+      page.getByLabel("为什么需要完整身份证号？").fill("   ");
+      Response refused =
+          page.waitForResponse(
+              r -> r.url().endsWith("/reveal"), () -> button(page, "显示完整身份证号").click());
+      assertEquals(400, refused.status());
+      page.getByLabel("为什么需要完整身份证号？").fill("核对社保登记");
+      button(page, "显示完整身份证号").click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("已显示完整身份证号");
+      assertThat(page.locator(".id-number")).not().containsText("*");
+      page.navigate(url("/residents/" + resident));
+      page.getByLabel("培训课程").selectOption(String.valueOf(course.num("id")));
+      button(page, "报名参加培训").click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("已报名培训");
+      assertThat(page.locator("#training")).containsText("维修电工培训");
+      Browser.assertAccessible(page);
+    } finally {
+      close(page);
+    }
+  }
 }
