@@ -379,4 +379,40 @@ class MatchmakerPagesIT extends PageTest {
       close(page);
     }
   }
+
+  @Test
+  void aPossibleDuplicateIsShownWithItsCandidatesAndRegisteredOnlyWhenConfirmed() {
+    long community = aCommunity();
+    String phone = aPhone();
+    Page page = open(Screen.DESKTOP);
+    try {
+      signIn(page, aUser(Role.MATCHMAKER, community));
+      long first = 0;
+      for (int i = 0; i < 2; i++) {
+        page.navigate(url("/residents/new"));
+        page.getByLabel("姓名").fill("周素珍");
+        page.getByLabel("性别").selectOption("FEMALE");
+        page.getByLabel("出生年份").fill("1970");
+        page.getByLabel("联系电话").fill(phone);
+        button(page, "登记").click();
+        if (i == 0) {
+          assertThat(page.getByRole(AriaRole.STATUS)).containsText("居民已登记");
+          first = Long.parseLong(page.url().replaceAll(".*/residents/(\\d+).*", "$1"));
+        }
+      }
+      // the second time: the candidate, a link to them, and the choice
+      assertThat(page.locator(".duplicates a[href='/residents/" + first + "']")).isVisible();
+      assertThat(page.getByLabel("姓名")).hasValue("周素珍");
+      Browser.assertAccessible(page);
+      Browser.screenshot(page, "staff-duplicate-desktop");
+      assertEquals(
+          1, api().get("/api/v1/jobseekers?communityId=" + community, admin()).num("totalItems"));
+      button(page, "不是同一人：仍然登记").click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("居民已登记");
+      assertEquals(
+          2, api().get("/api/v1/jobseekers?communityId=" + community, admin()).num("totalItems"));
+    } finally {
+      close(page);
+    }
+  }
 }
