@@ -139,7 +139,7 @@ class ArchitectureTest {
 
   @Test
   void nothingImportsTheMatchingApi() {
-    // but the site's pages, which call the same services as the API
+    // the site's pages show the same matches and board as the API, through its services
     noClasses()
         .that()
         .resideOutsideOfPackages("hongniang.matches..", "hongniang.pages..")

@@ -15,7 +15,7 @@ import java.util.Map;
  * The spreadsheet shape of a profile (CSV or XLSX): the JSON field names, or the Chinese headers
  * offices use; and its template.
  */
-final class JobseekerCsv {
+public final class JobseekerCsv {
 
   static final Map<String, String> ALIASES =
       Map.ofEntries(
@@ -52,7 +52,7 @@ final class JobseekerCsv {
   private JobseekerCsv() {}
 
   /** How an import reads profiles. */
-  static ImportSheet<JobseekerRequest> sheet(CommunityService communities) {
+  public static ImportSheet<JobseekerRequest> sheet(CommunityService communities) {
     return new ImportSheet<>(JobseekerRequest.class, ALIASES, row -> read(row, communities));
   }
 
@@ -62,7 +62,7 @@ final class JobseekerCsv {
    * it stands, as often as asked; a real row leaves that cell empty until the duplicate guard has
    * named the residents it may repeat.
    */
-  static ImportTemplate template(String community, LocalDate today) {
+  public static ImportTemplate template(String community, LocalDate today) {
     return new ImportTemplate(
         "求职居民导入模板",
         "jobseekers-template",

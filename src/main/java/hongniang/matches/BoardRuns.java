@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The match board's kept runs: their proposals, and accepting them as referrals. */
 @Singleton
-class BoardRuns {
+public class BoardRuns {
 
   private final BoardRunRepository runs;
   private final BoardProposalRepository proposals;

@@ -35,11 +35,11 @@ public enum RefusalReason {
   public static final Set<RefusalReason> RESIDENT =
       EnumSet.of(WAGE, DISTANCE, HOURS, HEALTH, FAMILY, FOUND_OTHER_WORK, OTHER);
 
-  static final Set<RefusalReason> EMPLOYER =
+  public static final Set<RefusalReason> EMPLOYER =
       EnumSet.of(SKILLS, EXPERIENCE, NO_SHOW, POSITION_FILLED, WAGE_EXPECTATIONS, OTHER);
 
   /** What staff may give when they withdraw: the resident's reasons told by phone, or their own. */
-  static final Set<RefusalReason> STAFF =
+  public static final Set<RefusalReason> STAFF =
       EnumSet.of(
           WAGE,
           DISTANCE,
