@@ -34,8 +34,10 @@ public enum RefusalReason {
   static final Set<RefusalReason> RESIDENT =
       EnumSet.of(WAGE, DISTANCE, HOURS, HEALTH, FAMILY, FOUND_OTHER_WORK, OTHER);
 
-  static final Set<RefusalReason> EMPLOYER =
-      EnumSet.of(SKILLS, EXPERIENCE, NO_SHOW, POSITION_FILLED, WAGE_EXPECTATIONS, OTHER);
+  /** The reasons an employer gives for not hiring: the choices its page offers. */
+  public static final Set<RefusalReason> EMPLOYER =
+      java.util.Collections.unmodifiableSet(
+          EnumSet.of(SKILLS, EXPERIENCE, NO_SHOW, POSITION_FILLED, WAGE_EXPECTATIONS, OTHER));
 
   /** What staff may give when they withdraw: the resident's reasons told by phone, or their own. */
   static final Set<RefusalReason> STAFF =
