@@ -96,11 +96,9 @@ public class CandidatePages {
 
   @Get(produces = MediaType.TEXT_HTML)
   ModelAndView<Map<String, Object>> list(
-      HttpRequest<?> request,
-      Authentication auth,
-      @Nullable @QueryValue String posting,
-      @Nullable @QueryValue String page) {
+      HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String page) {
     Caller caller = Caller.of(auth);
+    String posting = request.getParameters().get("posting");
     Texts t = Page.texts(request);
     Long postingId =
         posting != null && posting.matches("\\d{1,18}") ? Long.parseLong(posting) : null;
@@ -151,11 +149,8 @@ public class CandidatePages {
   }
 
   @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
-  HttpResponse<?> one(
-      HttpRequest<?> request,
-      Authentication auth,
-      @PathVariable String id,
-      @Nullable @QueryValue String done) {
+  HttpResponse<?> one(HttpRequest<?> request, Authentication auth, @PathVariable String id) {
+    String done = request.getParameters().get("done");
     ReferralView r = own(Caller.of(auth), id);
     if (r == null) {
       return ErrorPages.notFound(request, "/unit/referrals/" + id);
@@ -421,9 +416,7 @@ public class CandidatePages {
     for (FieldError e : problem.errors() == null ? List.<FieldError>of() : problem.errors()) {
       String field = e.field() == null ? "" : e.field();
       int dot = field.lastIndexOf('.');
-      errors.add(
-          new FieldError(
-              dot >= 0 ? field.substring(dot + 1) : field, e.rule(), e.message(), e.text()));
+      errors.add(e.at(dot >= 0 ? field.substring(dot + 1) : field));
     }
     return new ApiProblem(
         problem.status(), problem.title(), problem.detailText(), problem.getMessage(), errors);

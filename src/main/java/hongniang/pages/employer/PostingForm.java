@@ -201,7 +201,7 @@ final class PostingForm {
   static ApiProblem remapped(ApiProblem problem) {
     List<FieldError> errors = new ArrayList<>();
     for (FieldError e : problem.errors() == null ? List.<FieldError>of() : problem.errors()) {
-      errors.add(new FieldError(formField(e.field()), e.rule(), e.message(), e.text()));
+      errors.add(e.at(formField(e.field())));
     }
     return new ApiProblem(
         problem.status(), problem.title(), problem.detailText(), problem.getMessage(), errors);

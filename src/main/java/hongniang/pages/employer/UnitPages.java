@@ -181,9 +181,9 @@ public class UnitPages {
       HttpRequest<?> request,
       Authentication auth,
       @Nullable @QueryValue String status,
-      @Nullable @QueryValue String page,
-      @Nullable @QueryValue String done) {
+      @Nullable @QueryValue String page) {
     Caller caller = Caller.of(auth);
+    String done = request.getParameters().get("done");
     Texts t = Page.texts(request);
     PostingStatus chosen = parse(status);
     PageResponse<PostingView> list =
@@ -270,11 +270,10 @@ public class UnitPages {
   // ---- writing a posting
 
   @Get(value = "/postings/new", produces = MediaType.TEXT_HTML)
-  HttpResponse<?> newPosting(
-      HttpRequest<?> request,
-      Authentication auth,
-      @Nullable @QueryValue String copy,
-      @Nullable @QueryValue String template) {
+  HttpResponse<?> newPosting(HttpRequest<?> request, Authentication auth) {
+    // a copy of one of the unit's postings, or a ready text (not API fields: no labels of theirs)
+    String copy = request.getParameters().get("copy");
+    String template = request.getParameters().get("template");
     Caller caller = Caller.of(auth);
     Texts t = Page.texts(request);
     Map<String, String> values = new LinkedHashMap<>();
@@ -483,11 +482,8 @@ public class UnitPages {
   }
 
   @Get(value = "/postings/{id}", produces = MediaType.TEXT_HTML)
-  HttpResponse<?> posting(
-      HttpRequest<?> request,
-      Authentication auth,
-      @PathVariable String id,
-      @Nullable @QueryValue String done) {
+  HttpResponse<?> posting(HttpRequest<?> request, Authentication auth, @PathVariable String id) {
+    String done = request.getParameters().get("done");
     PostingView p = own(Caller.of(auth), id);
     if (p == null) {
       return ErrorPages.notFound(request, "/unit/postings/" + id);
