@@ -233,6 +233,39 @@ class EmployerPagesIT extends PageTest {
   }
 
   @Test
+  void aHeldPostingSaysWhyAndWhatToChange() {
+    long unit = aPartner();
+    Reply held =
+        api()
+            .post(
+                "/api/v1/postings",
+                Fixtures.edit(Fixtures.aPosting(unit)).title("保洁员（限女性）").build(),
+                admin());
+    assertEquals(201, held.status(), held::toString);
+    assertEquals("REVIEW", held.str("status"));
+    long id = held.num("id");
+    Page page = open(Screen.PHONE);
+    try {
+      signIn(page, aUser(Role.EMPLOYER, unit));
+      page.navigate(url("/unit?status=REVIEW"));
+      assertThat(page.locator("table.list tbody tr")).hasCount(1);
+      page.locator("table.list a").first().click();
+      assertThat(page.locator(".held")).containsText("不合规用词");
+      assertThat(page.locator("mark.finding")).hasText("限女性");
+      assertThat(page.locator("ul.findings")).containsText("删除性别限制");
+      Browser.assertAccessible(page);
+      Browser.screenshot(page, "unit-posting-held-phone");
+      // opening it is refused with the reason, and it stays held
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开放招聘")).click();
+      assertThat(page.getByRole(AriaRole.ALERT)).isVisible();
+      assertEquals("REVIEW", api().get("/api/v1/postings/" + id, admin()).str("status"));
+      Browser.assertAccessible(page);
+    } finally {
+      close(page);
+    }
+  }
+
+  @Test
   void aStaleEditIsRefusedPolitely() {
     long unit = aPartner();
     long draft = aDraft(unit);
