@@ -299,6 +299,21 @@ class EmployerPagesIT extends PageTest {
       assertThat(page.locator("h1")).hasText("确定要关闭这个岗位吗？");
       Browser.assertAccessible(page);
       assertEquals("DRAFT", api().get("/api/v1/postings/" + draft, admin()).str("status"));
+      // changed again meanwhile: the close is refused politely too
+      Reply again =
+          api()
+              .put(
+                  "/api/v1/postings/" + draft,
+                  Fixtures.edit(Fixtures.aDraftPosting(unit)).title("又改了一次").build(),
+                  admin());
+      assertEquals(200, again.status(), again::toString);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确定关闭")).click();
+      assertThat(page.getByRole(AriaRole.ALERT)).containsText("有人在您之后修改了这个岗位");
+      assertEquals("DRAFT", api().get("/api/v1/postings/" + draft, admin()).str("status"));
+      Browser.assertAccessible(page);
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("重新打开，看最新内容")).click();
+      assertThat(page.locator("h1")).hasText("又改了一次");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("关闭岗位")).click();
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确定关闭")).click();
       assertThat(page.locator(".notice")).containsText("岗位已关闭");
       assertEquals("CLOSED", api().get("/api/v1/postings/" + draft, admin()).str("status"));

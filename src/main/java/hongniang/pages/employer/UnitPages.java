@@ -172,7 +172,7 @@ public class UnitPages {
   }
 
   /** The question before a posting is closed. */
-  public record Closing(Page page, PostingView posting) {}
+  public record Closing(Page page, PostingView posting, long version) {}
 
   // ---- the unit's postings
 
@@ -598,8 +598,12 @@ public class UnitPages {
     Texts t = Page.texts(request);
     Page frame =
         Page.of(request, t.t("page.unit.close.title"), "/unit/postings/" + p.id() + "/close");
+    // the version the posting's page showed: a close of what changed since is refused politely
+    String version = request.getParameters().get("version");
+    long asShown =
+        version != null && version.matches("\\d{1,18}") ? Long.parseLong(version) : p.version();
     return HttpResponse.ok(
-        new ModelAndView<>("employer/close", Map.of("view", new Closing(frame, p))));
+        new ModelAndView<>("employer/close", Map.of("view", new Closing(frame, p, asShown))));
   }
 
   @Post(
