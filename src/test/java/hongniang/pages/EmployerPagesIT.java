@@ -217,6 +217,18 @@ class EmployerPagesIT extends PageTest {
       assertThat(page.locator("#findings ul.findings")).containsText("性别");
       Browser.assertAccessible(page);
       Browser.screenshot(page, "unit-posting-typing-desktop");
+      // in English, the form and the findings are English; in elder mode, the ready texts go
+      page.navigate(url("/language/en?back=%2Funit%2Fpostings%2Fnew%3Ftemplate%3Dguard"));
+      assertThat(page.locator("h1")).hasText("Write a new posting");
+      page.locator("#f-title").fill("Security guard, men only (限男性)");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check wording")).click();
+      assertThat(page.locator("#findings mark.finding")).hasText("限男性");
+      assertThat(page.locator("ul.findings")).containsText("Gender");
+      assertThat(page.locator("ul.findings")).containsText("Employment Promotion Law");
+      Browser.assertAccessible(page);
+      page.navigate(url("/elder/on?back=%2Funit%2Fpostings%2Fnew"));
+      assertThat(page.locator("nav.templates")).hasCount(0);
+      assertThat(page.locator("#f-title")).isVisible();
       // the fragment alone, without its token, is refused
       assertEquals(
           403,
