@@ -33,23 +33,27 @@ public enum RefusalReason {
 
   /** What a resident may give when they decline a referral (the pages offer these). */
   public static final Set<RefusalReason> RESIDENT =
-      EnumSet.of(WAGE, DISTANCE, HOURS, HEALTH, FAMILY, FOUND_OTHER_WORK, OTHER);
+      java.util.Collections.unmodifiableSet(
+          EnumSet.of(WAGE, DISTANCE, HOURS, HEALTH, FAMILY, FOUND_OTHER_WORK, OTHER));
 
+  /** The reasons an employer gives for not hiring: the choices its page offers. */
   public static final Set<RefusalReason> EMPLOYER =
-      EnumSet.of(SKILLS, EXPERIENCE, NO_SHOW, POSITION_FILLED, WAGE_EXPECTATIONS, OTHER);
+      java.util.Collections.unmodifiableSet(
+          EnumSet.of(SKILLS, EXPERIENCE, NO_SHOW, POSITION_FILLED, WAGE_EXPECTATIONS, OTHER));
 
   /** What staff may give when they withdraw: the resident's reasons told by phone, or their own. */
   public static final Set<RefusalReason> STAFF =
-      EnumSet.of(
-          WAGE,
-          DISTANCE,
-          HOURS,
-          HEALTH,
-          FAMILY,
-          FOUND_OTHER_WORK,
-          POSITION_FILLED,
-          NOT_ELIGIBLE,
-          NOT_SUITABLE,
-          RESIDENT_UNREACHABLE,
-          OTHER);
+      java.util.Collections.unmodifiableSet(
+          EnumSet.of(
+              WAGE,
+              DISTANCE,
+              HOURS,
+              HEALTH,
+              FAMILY,
+              FOUND_OTHER_WORK,
+              POSITION_FILLED,
+              NOT_ELIGIBLE,
+              NOT_SUITABLE,
+              RESIDENT_UNREACHABLE,
+              OTHER));
 }
