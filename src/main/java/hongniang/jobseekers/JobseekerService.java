@@ -14,6 +14,7 @@ import hongniang.common.MessageKey;
 import hongniang.common.PageResponse;
 import hongniang.common.Paging;
 import hongniang.common.RowVersions;
+import hongniang.common.Schedule;
 import hongniang.common.Validation;
 import hongniang.communities.CommunityService;
 import hongniang.security.Caller;
@@ -121,6 +122,22 @@ public class JobseekerService {
           MessageKey.of("forbidden.revealIdNumber"), "only staff may reveal an ID number");
     }
     return register.complete(JobseekerView.of(j, detail, today(), communities.namesById()));
+  }
+
+  /**
+   * One profile with the whole ID number, for staff, with the reason they gave; the reveal and its
+   * reason are logged.
+   */
+  @Transactional
+  public JobseekerView reveal(Caller caller, long id, String reason) {
+    Jobseeker j = visible(caller, id);
+    if (!caller.isStaff()) {
+      throw ApiProblem.forbidden(
+          MessageKey.of("forbidden.revealIdNumber"), "only staff may reveal an ID number");
+    }
+    audit.record(caller.username(), "reveal", SUBJECT, id, "idNumber; reason: " + reason);
+    return register.complete(
+        JobseekerView.of(j, JobseekerView.Detail.REVEALED, today(), communities.namesById()));
   }
 
   /** The audit trail of one profile, for staff who may see it. */
@@ -321,6 +338,76 @@ public class JobseekerService {
           () -> jobseekers.findById(id).map(Jobseeker::version).orElse(old.version()));
     }
     audit.record(caller.username(), "update", SUBJECT, id, null);
+    return register.complete(
+        JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById()));
+  }
+
+  /**
+   * What a resident may change of their own profile: how to reach them and the work they want
+   * (kinds of work, lowest monthly wage, hours, work outside the district). Everything else stays
+   * with the matchmaker.
+   */
+  public record OwnChanges(
+      @Nullable String phone,
+      List<String> desiredOccupations,
+      @Nullable Integer minWage,
+      List<Schedule> acceptableSchedules,
+      boolean willingOutside) {}
+
+  /**
+   * A resident changes their own contact and wishes, under the same rules as staff (the profile's
+   * other fields as they are); conditional on the version read ({@code ifMatch}), audited. Only a
+   * resident, only their own profile.
+   */
+  @Transactional
+  public JobseekerView updateOwn(Caller caller, OwnChanges c, @Nullable String ifMatch) {
+    if (!caller.isResident() || caller.jobseekerId() == null) {
+      throw ApiProblem.notFound("jobseeker", caller.jobseekerId());
+    }
+    long id = caller.jobseekerId();
+    Jobseeker old = jobseekers.findById(id).orElseThrow(() -> ApiProblem.notFound("jobseeker", id));
+    RowVersions.check(ifMatch, old.version());
+    JobseekerRequest r =
+        new JobseekerRequest(
+            old.name(),
+            old.gender(),
+            old.idNumber(),
+            old.birthYear(),
+            c.phone() == null || c.phone().isBlank() ? null : c.phone().strip(),
+            old.communityId(),
+            old.education(),
+            List.of(old.skills()),
+            old.experience(),
+            c.desiredOccupations(),
+            c.minWage(),
+            c.acceptableSchedules(),
+            c.willingOutside(),
+            List.of(old.licences()),
+            java.util.Arrays.stream(old.difficultyCategories())
+                .map(DifficultyCategory::valueOf)
+                .toList(),
+            old.difficultyNote(),
+            old.disabilityNote(),
+            old.unemployedSince(),
+            old.status(),
+            null);
+    // only the fields the resident changes can be wrong here: the rest is as staff left it
+    List<String> own =
+        List.of("phone", "desiredOccupations", "minWage", "acceptableSchedules", "willingOutside");
+    ApiProblem.throwIfAny(
+        validate(caller, r).stream()
+            .filter(e -> own.stream().anyMatch(f -> e.field().startsWith(f)))
+            .toList());
+    Jobseeker saved;
+    try {
+      saved = jobseekers.update(toJobseeker(id, r, old));
+    } catch (OptimisticLockException e) {
+      throw RowVersions.lostRace(
+          "jobseeker",
+          ifMatch,
+          () -> jobseekers.findById(id).map(Jobseeker::version).orElse(old.version()));
+    }
+    audit.record(caller.username(), "update", SUBJECT, id, "own contact and wishes");
     return register.complete(
         JobseekerView.of(saved, JobseekerView.Detail.DETAIL, today(), communities.namesById()));
   }

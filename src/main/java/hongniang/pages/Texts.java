@@ -50,11 +50,16 @@ public final class Texts {
     return messages.render(m);
   }
 
-  /** An enum constant's label ({@code enum.Type.NAME}), or its name. */
+  /**
+   * An enum constant's label ({@code enum.Type.NAME}, else {@code label.Type.NAME}), or its key.
+   */
   public String label(Enum<?> value) {
-    return value == null
-        ? ""
-        : t("enum." + value.getDeclaringClass().getSimpleName() + "." + value);
+    if (value == null) {
+      return "";
+    }
+    String name = value.getDeclaringClass().getSimpleName() + "." + value;
+    // the pages' own English labels (label.*) where the API's messages keep the code
+    return messages.has("enum." + name) ? t("enum." + name) : t("label." + name);
   }
 
   /** A whole number with the language's grouping: 12,000. */

@@ -369,6 +369,13 @@ class MatchmakerPagesIT extends PageTest {
       button(page, "显示完整身份证号").click();
       assertThat(page.getByRole(AriaRole.STATUS)).containsText("已显示完整身份证号");
       assertThat(page.locator(".id-number")).not().containsText("*");
+      // the reveal and its reason are in the resident's audit trail
+      assertTrue(
+          api()
+              .get("/api/v1/jobseekers/" + resident + "/audit", admin())
+              .toString()
+              .contains("reason: 核对社保登记"),
+          "the reason is audited");
       page.navigate(url("/residents/" + resident));
       page.getByLabel("培训课程").selectOption(String.valueOf(course.num("id")));
       button(page, "报名参加培训").click();

@@ -557,4 +557,66 @@ class ResidentPagesIT extends PageTest {
       close(page);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Screen.class)
+  void aResidentChangesTheirPhoneAndWishesAndABadValueStoresNothing(Screen screen) {
+    long resident = aResident();
+    String username = aUser(Role.RESIDENT, resident);
+    Reply before = api().get("/api/v1/jobseekers/" + resident + "?reveal=true", admin());
+    Page page = open(screen);
+    try {
+      signIn(page, username);
+      link(page, "修改电话和求职意向").click();
+      assertThat(page.locator("h1")).hasText("修改电话和求职意向");
+      look(page, "edit", screen);
+      // letters in the wage and a short phone: each field says so, nothing is stored
+      page.getByLabel("电话").fill("12");
+      page.getByLabel("能接受的最低月工资（元）").fill("三千");
+      button(page, "保存").click();
+      assertThat(page.locator("#f-minWage-error")).containsText("只填数字");
+      assertThat(page.getByLabel("能接受的最低月工资（元）")).hasAttribute("aria-invalid", "true");
+      page.getByLabel("能接受的最低月工资（元）").fill("3200");
+      button(page, "保存").click();
+      assertThat(page.locator("#f-phone-error")).isVisible();
+      Browser.assertAccessible(page);
+      Reply unchanged = api().get("/api/v1/jobseekers/" + resident + "?reveal=true", admin());
+      assertEquals(before.str("phone"), unchanged.str("phone"));
+      assertEquals(before.num("version"), unchanged.num("version"));
+
+      page.getByLabel("电话").fill("13912345678");
+      page.getByLabel("想做的工作").fill("保安员、保洁员");
+      page.getByLabel("愿意到本区以外工作").check();
+      button(page, "保存").click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("已保存");
+      Reply after = api().get("/api/v1/jobseekers/" + resident + "?reveal=true", admin());
+      assertEquals("13912345678", after.str("phone"));
+      assertEquals(List.of("保安员", "保洁员"), after.list("desiredOccupations"));
+      assertEquals(3200, after.num("minWage"));
+      assertEquals(true, after.at("willingOutside"));
+
+      // the matchmaker changes the profile meanwhile: the resident's older form does not win
+      link(page, "修改电话和求职意向").click();
+      Reply staff =
+          api()
+              .put(
+                  "/api/v1/jobseekers/" + resident,
+                  Fixtures.edit(Fixtures.aJobseeker(community))
+                      .idNumber(null)
+                      .gender(Gender.FEMALE)
+                      .birthYear(LocalDate.now().getYear() - 52)
+                      .phone("13800000001")
+                      .build(),
+                  admin());
+      assertEquals(200, staff.status(), staff::toString);
+      page.getByLabel("能接受的最低月工资（元）").fill("9999");
+      button(page, "保存").click();
+      assertThat(page.getByRole(AriaRole.ALERT)).containsText("刚被修改过");
+      assertEquals(
+          "13800000001",
+          api().get("/api/v1/jobseekers/" + resident + "?reveal=true", admin()).str("phone"));
+    } finally {
+      close(page);
+    }
+  }
 }

@@ -257,7 +257,7 @@ class MessageBundlesTest {
   }
 
   private static boolean isLabel(String key) {
-    return key.startsWith("field.") || key.startsWith("enum.");
+    return key.startsWith("field.") || key.startsWith("enum.") || key.startsWith("label.");
   }
 
   private static Set<String> texts(Properties bundle) {

@@ -80,6 +80,7 @@ public class ProfilePage {
             ? null
             : switch (done) {
               case "paused" -> t.t("page.me.profile.paused");
+              case "saved" -> t.t("page.me.profile.saved");
               case "resumed" -> t.t("page.me.profile.resumed");
               case "stillLooking" -> t.t("page.me.profile.stillLookingThanks");
               default -> null;

@@ -115,7 +115,7 @@ public class ResidentPage {
     if (resident == null) {
       return ErrorPages.notFound(request, "/residents/" + id);
     }
-    return page(request, auth, resident, false, done, Form.empty(), null, 200);
+    return page(request, auth, resident, null, done, Form.empty(), null, 200);
   }
 
   /** Shows the whole ID number: the service logs the reveal. A reason is asked first. */
@@ -142,16 +142,16 @@ public class ResidentPage {
                   reason == null ? "" : reason.substring(0, Math.min(200, reason.length()))),
               Map.of("reason", t.t("page.staff.resident.revealReasonMissing")),
               t.t("page.form.fix"));
-      return page(request, auth, resident, false, null, form, "reveal", 400);
+      return page(request, auth, resident, null, null, form, "reveal", 400);
     }
-    return page(request, auth, resident, true, "revealed", Form.empty(), null, 200);
+    return page(request, auth, resident, reason, "revealed", Form.empty(), null, 200);
   }
 
   private HttpResponse<ModelAndView<Map<String, Object>>> page(
       HttpRequest<?> request,
       Authentication auth,
       long id,
-      boolean reveal,
+      @Nullable String revealReason,
       @Nullable String done,
       Form form,
       @Nullable String failedAction,
@@ -159,7 +159,10 @@ public class ResidentPage {
     Caller caller = Caller.of(auth);
     JobseekerView j;
     try {
-      j = jobseekers.get(caller, id, reveal);
+      j =
+          revealReason == null
+              ? jobseekers.get(caller, id, false)
+              : jobseekers.reveal(caller, id, revealReason);
     } catch (ApiProblem problem) {
       if (Staff.notFound(problem)) {
         return ErrorPages.notFound(request, "/residents/" + id);
@@ -240,7 +243,7 @@ public class ResidentPage {
           request,
           auth,
           resident,
-          false,
+          null,
           null,
           new Form(
               values,
@@ -260,7 +263,7 @@ public class ResidentPage {
           request,
           auth,
           resident,
-          false,
+          null,
           null,
           form.failed(problem, t),
           "followUp-" + f,
@@ -295,7 +298,7 @@ public class ResidentPage {
           request,
           auth,
           resident,
-          false,
+          null,
           null,
           new Form(
               values,
@@ -313,7 +316,7 @@ public class ResidentPage {
         return ErrorPages.notFound(request, "/residents/" + id);
       }
       return page(
-          request, auth, resident, false, null, form.failed(problem, t), "enrol", problem.status());
+          request, auth, resident, null, null, form.failed(problem, t), "enrol", problem.status());
     }
     return Staff.seeOther("/residents/" + resident + "?done=enrolled#training");
   }
