@@ -190,6 +190,17 @@ public class SearchPage {
                 Math.max(1, pages))));
   }
 
+  /** The orders a search can be read in, as the sort links show them. */
+  public static final List<String> SORT_ORDER = List.of("relevance", "newest", "wage");
+
+  /** The link that reads this search in another order, from its first page. */
+  public static String sortLink(Map<String, Object> params, String sort) {
+    return Links.of(
+        "/",
+        Links.with(
+            Links.with(params, "sort", "relevance".equals(sort) ? null : sort), "page", null));
+  }
+
   /** A title without highlighting, as parts: no markup of its own. */
   private static String plain(String title) {
     return title == null ? "" : title.replace("<b>", "").replace("</b>", "");

@@ -117,11 +117,17 @@ class PublicPagesIT extends ApiTest {
       Browser.assertAccessible(page);
       Browser.screenshot(page, "search-baojie-" + screen.name().toLowerCase());
 
+      // the results can be read newest first or by pay, from the first page
+      page.locator("nav.sort a", new Page.LocatorOptions().setHasText("工资最高")).click();
+      assertThat(page.locator("nav.sort [aria-current=true]")).hasText("工资最高");
+      assertTrue(page.url().contains("sort=wage"), page.url());
+      assertTrue(page.locator(".hit h3 a").first().innerText().contains("保洁"));
+
       // the community filter narrows to the one cleaning job there
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(community + " (1)"))
           .click();
       assertThat(page.locator("#results-heading")).hasText("共找到 1 个岗位");
-      assertThat(page.locator("[aria-current=true]")).containsText(community);
+      assertThat(page.locator(".filters [aria-current=true]")).containsText(community);
       Locator titles = page.locator(".hit h3 a");
       assertEquals(List.of("医院保洁员"), titles.allInnerTexts());
       titles.first().click();
