@@ -37,6 +37,8 @@ record Jobseeker(
     @Nullable String disabilityNote,
     @Nullable LocalDate unemployedSince,
     JobseekerStatus status,
+    @Nullable String dataConsent,
+    @Nullable Instant dataConsentAt,
     // raised by every write, which is conditional on the version read: see common.RowVersions
     @Version long version,
     @DateCreated @Nullable Instant createdAt,

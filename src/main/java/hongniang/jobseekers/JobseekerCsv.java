@@ -112,6 +112,7 @@ public final class JobseekerCsv {
         row.text("disabilityNote"),
         row.date("unemployedSince"),
         row.choice("status", JobseekerStatus.class, STATUS_LABELS),
-        row.bool("confirmedNotDuplicate"));
+        row.bool("confirmedNotDuplicate"),
+        null);
   }
 }

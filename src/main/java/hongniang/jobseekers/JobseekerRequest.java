@@ -20,7 +20,8 @@ import java.util.List;
  * it (and must agree if also given); without one, both are required. An empty {@code
  * acceptableSchedules} means any schedule. {@code confirmedNotDuplicate: true} registers a resident
  * although another has the same phone, or the same name and birth (the 409 {@code
- * PossibleDuplicate} lists them); a replacement ignores it.
+ * PossibleDuplicate} lists them); a replacement ignores it. {@code dataConsent} records how the
+ * resident agreed to the service keeping their data (left out: as recorded before, or none).
  */
 @Serdeable
 public record JobseekerRequest(
@@ -51,4 +52,5 @@ public record JobseekerRequest(
     @Nullable @Size(max = 500) String disabilityNote,
     @Nullable LocalDate unemployedSince,
     @Nullable JobseekerStatus status,
-    @Nullable Boolean confirmedNotDuplicate) {}
+    @Nullable Boolean confirmedNotDuplicate,
+    @Nullable DataConsent dataConsent) {}

@@ -390,6 +390,7 @@ public class JobseekerService {
             old.disabilityNote(),
             old.unemployedSince(),
             old.status(),
+            null,
             null);
     // only the fields the resident changes can be wrong here: the rest is as staff left it
     List<String> own =
@@ -497,6 +498,11 @@ public class JobseekerService {
         r.disabilityNote(),
         r.unemployedSince(),
         r.status() == null ? (old == null ? JobseekerStatus.SEEKING : old.status()) : r.status(),
+        r.dataConsent() != null ? r.dataConsent().name() : (old == null ? null : old.dataConsent()),
+        r.dataConsent() != null
+                && (old == null || !r.dataConsent().name().equals(old.dataConsent()))
+            ? clock.instant()
+            : (old == null ? null : old.dataConsentAt()),
         old == null ? 0 : old.version(),
         old == null ? null : old.createdAt(),
         old == null ? null : old.updatedAt());

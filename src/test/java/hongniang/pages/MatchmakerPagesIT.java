@@ -2,6 +2,7 @@ package hongniang.pages;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
@@ -126,6 +127,7 @@ class MatchmakerPagesIT extends PageTest {
       page.getByLabel("联系电话").fill(aPhone());
       page.getByLabel("技能").fill("保洁，做饭");
       page.getByLabel("期望工种").fill("保洁员");
+      page.getByLabel("当面口头同意").check();
       button(page, "登记").click();
       if (page.locator(".duplicates").count() > 0) {
         // a namesake of another test: not the same person
@@ -134,6 +136,12 @@ class MatchmakerPagesIT extends PageTest {
       assertThat(page).hasURL(Pattern.compile(".*/residents/\\d+\\?done=registered$"));
       assertThat(page.getByRole(AriaRole.STATUS)).containsText("居民已登记");
       assertThat(page.locator("h1")).hasText(name);
+      // how the resident agreed to their data being kept is on their record, with when
+      long registered = Long.parseLong(page.url().replaceAll(".*/residents/(\\d+).*", "$1"));
+      Reply kept = api().get("/api/v1/jobseekers/" + registered, admin());
+      assertEquals("IN_PERSON", kept.str("dataConsent"), kept::toString);
+      assertNotNull(kept.at("dataConsentAt"), kept::toString);
+      assertThat(page.locator("dl").first()).containsText("当面口头同意");
       Browser.assertAccessible(page);
       Browser.screenshot(page, "staff-resident-" + size);
 
@@ -208,11 +216,13 @@ class MatchmakerPagesIT extends PageTest {
       assertThat(page.locator("#f-birthYear-error")).containsText("请只填数字");
       assertThat(page.getByLabel("出生年份")).hasValue("19a0");
       assertThat(page.locator("#f-idNumber-error")).isVisible();
+      assertThat(page.locator("#f-dataConsent-error")).containsText("同意保存个人信息的方式");
       assertThat(page.getByRole(AriaRole.ALERT)).isVisible();
       Browser.assertAccessible(page);
       // the ID number's check digit, once the year is a number
       page.getByLabel("身份证号").fill("350403197501010010");
       page.getByLabel("出生年份").fill("1975");
+      page.getByLabel("书面签字").check();
       refused =
           page.waitForResponse(
               r -> r.url().endsWith("/residents/new"), () -> button(page, "登记").click());
@@ -401,6 +411,7 @@ class MatchmakerPagesIT extends PageTest {
         page.getByLabel("性别").selectOption("FEMALE");
         page.getByLabel("出生年份").fill("1970");
         page.getByLabel("联系电话").fill(phone);
+        page.getByLabel("电话中同意").check();
         button(page, "登记").click();
         if (i == 0) {
           assertThat(page.getByRole(AriaRole.STATUS)).containsText("居民已登记");

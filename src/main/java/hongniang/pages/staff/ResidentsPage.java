@@ -7,6 +7,7 @@ import hongniang.common.ImportBodies;
 import hongniang.common.ImportReport;
 import hongniang.common.PageResponse;
 import hongniang.communities.CommunityService;
+import hongniang.jobseekers.DataConsent;
 import hongniang.jobseekers.DuplicateCandidate;
 import hongniang.jobseekers.JobseekerCsv;
 import hongniang.jobseekers.JobseekerRequest;
@@ -164,7 +165,8 @@ public class ResidentsPage {
             "skills",
             "desiredOccupations",
             "minWage",
-            "unemployedSince")) {
+            "unemployedSince",
+            "dataConsent")) {
       String v = Staff.text(body.get(field));
       if (v != null) {
         values.put(field, v.length() > 5000 ? v.substring(0, 5000) : v);
@@ -177,6 +179,11 @@ public class ResidentsPage {
     Long community = caller.isAdmin() ? Staff.id(values.get("communityId")) : caller.communityId();
     if (caller.isAdmin() && community == null) {
       errors.put("communityId", t.t("page.staff.new.communityMissing"));
+    }
+    // registering someone on their behalf needs to say how they agreed to their data being kept
+    DataConsent consent = choice(DataConsent.class, values.get("dataConsent"));
+    if (consent == null) {
+      errors.put("dataConsent", t.t("page.staff.new.dataConsentMissing"));
     }
     LocalDate unemployedSince = null;
     if (values.get("unemployedSince") != null) {
@@ -210,7 +217,8 @@ public class ResidentsPage {
             null,
             unemployedSince,
             null,
-            "true".equals(body.get("confirmedNotDuplicate")) ? Boolean.TRUE : null);
+            "true".equals(body.get("confirmedNotDuplicate")) ? Boolean.TRUE : null,
+            consent);
     if (!errors.isEmpty()) {
       // the service's own rules too, so that every field's message is shown at once
       List<hongniang.common.FieldError> rules = jobseekers.validate(caller, r);
