@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import hongniang.communities.CommunityRequest;
 import hongniang.security.Role;
 import hongniang.support.Browser;
 import hongniang.support.Browser.Screen;
@@ -40,7 +41,7 @@ class EveryPageIT extends PageTest {
         switch (role) {
           case RESIDENT -> aUser(role, aResident());
           case EMPLOYER -> aUser(role, aPartner());
-          case MATCHMAKER -> aUser(role, 1L);
+          case MATCHMAKER -> aUser(role, aCommunityWithSomeoneInHardship());
           case ADMIN -> aUser(role, null);
         };
     Page page = open(Screen.PHONE);
@@ -73,6 +74,25 @@ class EveryPageIT extends PageTest {
     } finally {
       close(page);
     }
+  }
+
+  /**
+   * A community of its own with a resident in hardship (low income, 4050), so that the worklist
+   * shows the categories' labels whatever else the other tests wrote.
+   */
+  private long aCommunityWithSomeoneInHardship() {
+    Reply place =
+        api()
+            .post(
+                "/api/v1/communities",
+                new CommunityRequest("全页" + System.nanoTime() % 100_000_000, null),
+                admin());
+    assertEquals(201, place.status(), place::toString);
+    long community = place.num("id");
+    Reply resident =
+        api().post("/api/v1/jobseekers", Fixtures.aLowIncomeJobseeker(community), admin());
+    assertEquals(201, resident.status(), resident::toString);
+    return community;
   }
 
   private long aResident() {
