@@ -10,7 +10,6 @@ import hongniang.support.Browser;
 import hongniang.support.Browser.Screen;
 import hongniang.support.Fixtures;
 import hongniang.support.PageTest;
-import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +75,6 @@ class EveryPageIT extends PageTest {
   }
 
   private long aResident() {
-    Reply created = api().post("/api/v1/jobseekers", Fixtures.aJobseeker(1), admin());
-    assertEquals(201, created.status(), created::toString);
-    return created.num("id");
+    return aResidentOf(Fixtures.aJobseeker(1));
   }
 }
