@@ -68,11 +68,7 @@ public class MatchService {
       Caller caller, long jobseekerId, Integer size, String explain) {
     int n = size(size);
     boolean whyNot = explain(explain);
-    Jobseeker jobseeker =
-        records
-            .jobseeker(jobseekerId)
-            .filter(s -> visible(caller, s))
-            .orElseThrow(() -> ApiProblem.notFound("jobseeker", jobseekerId));
+    Jobseeker jobseeker = visibleJobseeker(caller, jobseekerId);
     LocalDate today = LocalDate.now(clock);
     var ranked = matcher.postingsFor(jobseeker, n, today);
     Map<Long, PartnerService.UnitCard> units =
@@ -128,11 +124,7 @@ public class MatchService {
    * count. For the resident themself, their matchmaker, or an admin.
    */
   public List<LicenceOpening> licenceOpenings(Caller caller, long jobseekerId) {
-    Jobseeker jobseeker =
-        records
-            .jobseeker(jobseekerId)
-            .filter(s -> visible(caller, s))
-            .orElseThrow(() -> ApiProblem.notFound("jobseeker", jobseekerId));
+    Jobseeker jobseeker = visibleJobseeker(caller, jobseekerId);
     LocalDate today = LocalDate.now(clock);
     int searched = settings.getCandidates();
     Map<String, Integer> counts = new java.util.TreeMap<>();
@@ -213,6 +205,14 @@ public class MatchService {
               .toList();
     }
     return new JobseekerMatches(postingId, hits, excluded);
+  }
+
+  /** The resident if the caller may see them; not found otherwise, as if there were none. */
+  private Jobseeker visibleJobseeker(Caller caller, long jobseekerId) {
+    return records
+        .jobseeker(jobseekerId)
+        .filter(s -> visible(caller, s))
+        .orElseThrow(() -> ApiProblem.notFound("jobseeker", jobseekerId));
   }
 
   /** A resident's own profile, their community's matchmaker, any admin. */

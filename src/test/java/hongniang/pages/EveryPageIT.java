@@ -11,7 +11,6 @@ import hongniang.support.Browser;
 import hongniang.support.Browser.Screen;
 import hongniang.support.Fixtures;
 import hongniang.support.PageTest;
-import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +95,6 @@ class EveryPageIT extends PageTest {
   }
 
   private long aResident() {
-    Reply created = api().post("/api/v1/jobseekers", Fixtures.aJobseeker(1), admin());
-    assertEquals(201, created.status(), created::toString);
-    return created.num("id");
+    return aResidentOf(Fixtures.aJobseeker(1));
   }
 }

@@ -241,14 +241,9 @@ class PublicPagesIT extends ApiTest {
       Locator readAloud =
           page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("朗读这个岗位"));
       assertThat(readAloud).isVisible();
-      readAloud.focus();
-      page.keyboard().press("Enter");
-      List<?> spoken = (List<?>) page.evaluate("() => window.__spoken");
-      assertEquals(1, spoken.size(), spoken::toString);
-      Map<?, ?> said = (Map<?, ?>) spoken.get(0);
-      assertEquals("zh-CN", said.get("lang"));
-      assertTrue(((String) said.get("text")).contains("医院保洁员"), said::toString);
-      assertTrue(((String) said.get("text")).contains("2,600–3,100 元/月"), said::toString);
+      String said = Browser.spokenText(page, readAloud);
+      assertTrue(said.contains("医院保洁员"), said);
+      assertTrue(said.contains("2,600–3,100 元/月"), said);
       Browser.assertAccessible(page);
       Browser.screenshot(page, "elder-posting-" + screen.name().toLowerCase());
 

@@ -14,7 +14,6 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import hongniang.common.Gender;
 import hongniang.communities.CommunityRequest;
-import hongniang.jobseekers.JobseekerRequest;
 import hongniang.security.Role;
 import hongniang.support.Browser;
 import hongniang.support.Browser.Screen;
@@ -103,16 +102,7 @@ class ResidentPagesIT extends PageTest {
 
   /** A seeking resident of the community with a disability note; their id. */
   private long aResident() {
-    JobseekerRequest r =
-        Fixtures.edit(Fixtures.aJobseeker(community))
-            .idNumber(null)
-            .gender(Gender.FEMALE)
-            .birthYear(LocalDate.now().getYear() - 52)
-            .disabilityNote("左腿轻度残疾")
-            .build();
-    Reply created = api().post("/api/v1/jobseekers", r, admin());
-    assertEquals(201, created.status(), created::toString);
-    long id = created.num("id");
+    long id = aResidentOf(Fixtures.anOlderJobseeker(community));
     // the matcher reads the index, which follows the row in the background
     eventually(
         () -> api().get("/api/v1/jobseekers/" + id + "/matches", admin()),
@@ -455,14 +445,9 @@ class ResidentPagesIT extends PageTest {
       Locator readAloud = button(page, "朗读这个推荐");
       assertThat(readAloud).isVisible();
       assertEquals(0, page.locator("ol.history").count(), "the main job only: no history");
-      readAloud.focus();
-      page.keyboard().press("Enter");
-      List<?> spoken = (List<?>) page.evaluate("() => window.__spoken");
-      assertEquals(1, spoken.size(), spoken::toString);
-      Map<?, ?> said = (Map<?, ?>) spoken.get(0);
-      assertEquals("zh-CN", said.get("lang"));
-      assertTrue(((String) said.get("text")).contains("小区保洁员"), said::toString);
-      assertTrue(((String) said.get("text")).contains(unitName), said::toString);
+      String said = Browser.spokenText(page, readAloud);
+      assertTrue(said.contains("小区保洁员"), said);
+      assertTrue(said.contains(unitName), said);
       look(page, "elder-referral", Screen.PHONE);
     } finally {
       close(page);

@@ -19,7 +19,7 @@ import hongniang.support.Browser;
 import hongniang.support.Browser.Screen;
 import hongniang.support.Fixtures;
 import hongniang.support.PageTest;
-import hongniang.support.Reply;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -120,60 +120,20 @@ class SignInIT extends PageTest {
       page.navigate(url("/sign-in"));
       String token = page.locator("input[name=_csrf]").first().inputValue();
       // no token: refused, and the user is not signed in
-      APIResponse none =
-          page.request()
-              .post(
-                  url("/sign-in"),
-                  RequestOptions.create()
-                      .setForm(
-                          FormData.create()
-                              .set("username", username)
-                              .set("password", USER_PASSWORD))
-                      .setMaxRedirects(0));
+      APIResponse none = postSignIn(page, username, null, null);
       assertEquals(403, none.status());
       assertTrue(none.text().contains("此账号不能访问"), none.text());
       // a wrong token
-      APIResponse wrong =
-          page.request()
-              .post(
-                  url("/sign-in"),
-                  RequestOptions.create()
-                      .setForm(
-                          FormData.create()
-                              .set("_csrf", token.substring(1) + "x")
-                              .set("username", username)
-                              .set("password", USER_PASSWORD))
-                      .setMaxRedirects(0));
+      APIResponse wrong = postSignIn(page, username, token.substring(1) + "x", null);
       assertEquals(403, wrong.status());
       // the right token but another site's origin
-      APIResponse crossSite =
-          page.request()
-              .post(
-                  url("/sign-in"),
-                  RequestOptions.create()
-                      .setHeader("Origin", "http://evil.example")
-                      .setForm(
-                          FormData.create()
-                              .set("_csrf", token)
-                              .set("username", username)
-                              .set("password", USER_PASSWORD))
-                      .setMaxRedirects(0));
+      APIResponse crossSite = postSignIn(page, username, token, "http://evil.example");
       assertEquals(403, crossSite.status());
       assertFalse(
           page.context().cookies().stream().anyMatch(c -> c.name.equals("hn_session")),
           "no refused post signed anyone in");
       // the right token from this site: signed in
-      APIResponse right =
-          page.request()
-              .post(
-                  url("/sign-in"),
-                  RequestOptions.create()
-                      .setForm(
-                          FormData.create()
-                              .set("_csrf", token)
-                              .set("username", username)
-                              .set("password", USER_PASSWORD))
-                      .setMaxRedirects(0));
+      APIResponse right = postSignIn(page, username, token, null);
       assertEquals(303, right.status());
       assertEquals("/worklist", right.headers().get("location"));
     } finally {
@@ -201,9 +161,22 @@ class SignInIT extends PageTest {
     }
   }
 
+  /** Posts the sign-in form straight, not following the answer; a token and an origin if given. */
+  private APIResponse postSignIn(
+      Page page, String username, @Nullable String token, @Nullable String origin) {
+    FormData form = FormData.create();
+    if (token != null) {
+      form.set("_csrf", token);
+    }
+    form.set("username", username).set("password", USER_PASSWORD);
+    RequestOptions options = RequestOptions.create();
+    if (origin != null) {
+      options.setHeader("Origin", origin);
+    }
+    return page.request().post(url("/sign-in"), options.setForm(form).setMaxRedirects(0));
+  }
+
   private long aResident() {
-    Reply created = api().post("/api/v1/jobseekers", Fixtures.aJobseeker(1), admin());
-    assertEquals(201, created.status(), created::toString);
-    return created.num("id");
+    return aResidentOf(Fixtures.aJobseeker(1));
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hongniang.common.Gender;
-import hongniang.jobseekers.JobseekerRequest;
 import hongniang.postings.PostingRequest;
 import hongniang.security.Role;
 import hongniang.support.ApiTest;
@@ -52,16 +50,7 @@ class ReferralsIT extends ApiTest {
 
   /** A seeking 52-year-old cleaner of the community (no ID number: the test makes many). */
   private long aResident(long community) {
-    JobseekerRequest r =
-        Fixtures.edit(Fixtures.aJobseeker(community))
-            .idNumber(null)
-            .gender(Gender.FEMALE)
-            .birthYear(LocalDate.now().getYear() - 52)
-            .disabilityNote("左腿轻度残疾")
-            .build();
-    Reply created = api().post("/api/v1/jobseekers", r, admin());
-    assertEquals(201, created.status(), created::toString);
-    return created.num("id");
+    return aResidentOf(Fixtures.anOlderJobseeker(community));
   }
 
   /** The postings a test opened: closed after it, so other tests' matches never meet them. */

@@ -1,6 +1,7 @@
 package hongniang.support;
 
 import hongniang.accounts.NewUser;
+import hongniang.jobseekers.JobseekerRequest;
 import hongniang.security.Role;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -105,6 +106,15 @@ public abstract class ApiTest implements DatabaseTest {
       throw new AssertionError("user not created: " + created);
     }
     return username;
+  }
+
+  /** A resident made of the request by the admin; returns their id. */
+  protected long aResidentOf(JobseekerRequest request) {
+    Reply created = api().post("/api/v1/jobseekers", request, admin());
+    if (created.status() != 201) {
+      throw new AssertionError("jobseeker not created: " + created);
+    }
+    return created.num("id");
   }
 
   /** A partner unit with an agreement valid from last month to next year; returns its id. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
@@ -125,5 +126,19 @@ public final class Browser {
   private void close() {
     chromium.close();
     playwright.close();
+  }
+
+  /**
+   * Presses a read-aloud button by keyboard; the one thing it said, in Chinese: the text. The
+   * page's context records speech in {@code window.__spoken} instead of speaking.
+   */
+  public static String spokenText(Page page, Locator readAloud) {
+    readAloud.focus();
+    page.keyboard().press("Enter");
+    List<?> spoken = (List<?>) page.evaluate("() => window.__spoken");
+    assertEquals(1, spoken.size(), spoken::toString);
+    Map<?, ?> said = (Map<?, ?>) spoken.get(0);
+    assertEquals("zh-CN", said.get("lang"));
+    return (String) said.get("text");
   }
 }

@@ -5,6 +5,7 @@ import hongniang.accounts.UserUpdate;
 import hongniang.common.CheckDigits;
 import hongniang.common.DifficultyCategory;
 import hongniang.common.Education;
+import hongniang.common.Gender;
 import hongniang.common.Schedule;
 import hongniang.communities.CommunityRequest;
 import hongniang.jobseekers.JobseekerRequest;
@@ -146,6 +147,16 @@ public final class Fixtures {
         .place("城关街道社区服务中心三楼")
         .seats(20)
         .licence("电工证")
+        .build();
+  }
+
+  /** A seeking 52-year-old woman with a disability note and no ID number (a test may make many). */
+  public static JobseekerRequest anOlderJobseeker(long communityId) {
+    return edit(aJobseeker(communityId))
+        .idNumber(null)
+        .gender(Gender.FEMALE)
+        .birthYear(LocalDate.now().getYear() - 52)
+        .disabilityNote("左腿轻度残疾")
         .build();
   }
 

@@ -43,6 +43,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -234,23 +235,12 @@ public class ReferralsPage {
   @Get(value = "/{id}/decline", produces = MediaType.TEXT_HTML)
   HttpResponse<?> confirmDecline(
       HttpRequest<?> request, Authentication auth, @PathVariable String id) {
-    Caller caller = Resident.caller(auth);
-    Resident.profile(caller);
-    ReferralView r = visible(caller, id);
-    if (r == null) {
-      return ErrorPages.notFound(request, "/me/referrals/" + id + "/decline");
-    }
-    return HttpResponse.ok(declinePage(request, r, Form.empty()));
+    return confirm(request, auth, id, "/decline", r -> declinePage(request, r, Form.empty()));
   }
 
   private ModelAndView<Map<String, Object>> declinePage(
       HttpRequest<?> request, ReferralView r, Form form) {
-    Texts t = Page.texts(request);
-    Page frame =
-        Page.of(
-            request,
-            t.t("page.me.decline.title", "title", title(r, t)),
-            "/me/referrals/" + r.id() + "/decline");
+    Page frame = stepFrame(request, r, "page.me.decline.title", "/decline");
     List<RefusalReason> reasons =
         Arrays.stream(RefusalReason.values()).filter(RefusalReason.RESIDENT::contains).toList();
     return new ModelAndView<>(
@@ -330,23 +320,35 @@ public class ReferralsPage {
   @Get(value = "/{id}/withdraw", produces = MediaType.TEXT_HTML)
   HttpResponse<?> confirmWithdraw(
       HttpRequest<?> request, Authentication auth, @PathVariable String id) {
+    return confirm(request, auth, id, "/withdraw", r -> withdrawPage(request, r, Form.empty()));
+  }
+
+  /** A question asked before a step on the resident's own referral; not found for another's. */
+  private HttpResponse<?> confirm(
+      HttpRequest<?> request,
+      Authentication auth,
+      String id,
+      String step,
+      Function<ReferralView, ModelAndView<Map<String, Object>>> page) {
     Caller caller = Resident.caller(auth);
     Resident.profile(caller);
     ReferralView r = visible(caller, id);
     if (r == null) {
-      return ErrorPages.notFound(request, "/me/referrals/" + id + "/withdraw");
+      return ErrorPages.notFound(request, "/me/referrals/" + id + step);
     }
-    return HttpResponse.ok(withdrawPage(request, r, Form.empty()));
+    return HttpResponse.ok(page.apply(r));
+  }
+
+  /** The frame of a step's page, titled by the referral's posting. */
+  private static Page stepFrame(
+      HttpRequest<?> request, ReferralView r, String titleKey, String step) {
+    Texts t = Page.texts(request);
+    return Page.of(request, t.t(titleKey, "title", title(r, t)), "/me/referrals/" + r.id() + step);
   }
 
   private ModelAndView<Map<String, Object>> withdrawPage(
       HttpRequest<?> request, ReferralView r, Form form) {
-    Texts t = Page.texts(request);
-    Page frame =
-        Page.of(
-            request,
-            t.t("page.me.withdraw.title", "title", title(r, t)),
-            "/me/referrals/" + r.id() + "/withdraw");
+    Page frame = stepFrame(request, r, "page.me.withdraw.title", "/withdraw");
     return new ModelAndView<>(
         "resident/withdraw", Map.of("view", new WithdrawView(frame, r, form)));
   }

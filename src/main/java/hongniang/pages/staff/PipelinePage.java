@@ -212,12 +212,7 @@ public class PipelinePage {
     }
     Caller caller = Caller.of(auth);
     Texts t = Page.texts(request);
-    ReferralState to = null;
-    for (ReferralState s : ReferralState.values()) {
-      if (s.name().equals(body.get("to"))) {
-        to = s;
-      }
-    }
+    ReferralState to = Staff.choice(ReferralState.class, body.get("to"));
     Map<String, String> values = new LinkedHashMap<>();
     body.forEach(
         (k, v) -> {
@@ -240,12 +235,7 @@ public class PipelinePage {
       errors.put("confirm", t.t("page.staff.referral.confirmMissing"));
     }
     String note = Staff.text(values.get("note"));
-    RefusalReason reason = null;
-    for (RefusalReason x : RefusalReason.values()) {
-      if (x.name().equals(values.get("reason"))) {
-        reason = x;
-      }
-    }
+    RefusalReason reason = Staff.choice(RefusalReason.class, values.get("reason"));
     TransitionRequest.Interview interview = null;
     TransitionRequest.Hire hire = null;
     if (to == ReferralState.INTERVIEW) {
@@ -267,12 +257,7 @@ public class PipelinePage {
       LocalDate start = date(values.get("startDate"), "startDate", errors, t);
       Integer wage = number(values.get("monthlyWage"), "monthlyWage", errors, t);
       Integer months = number(values.get("contractMonths"), "contractMonths", errors, t);
-      PlacementType type = null;
-      for (PlacementType p : PlacementType.values()) {
-        if (p.name().equals(values.get("type"))) {
-          type = p;
-        }
-      }
+      PlacementType type = Staff.choice(PlacementType.class, values.get("type"));
       hire = new TransitionRequest.Hire(type, start, wage, months, note);
     }
     if (!errors.isEmpty()) {
@@ -287,12 +272,7 @@ public class PipelinePage {
     }
     try {
       if (to == ReferralState.CONSENTED) {
-        ConsentMethod method = null;
-        for (ConsentMethod m : ConsentMethod.values()) {
-          if (m.name().equals(values.get("method"))) {
-            method = m;
-          }
-        }
+        ConsentMethod method = Staff.choice(ConsentMethod.class, values.get("method"));
         consents.give(
             caller,
             referral,

@@ -147,6 +147,20 @@ public class ResidentPage {
     return page(request, auth, resident, reason, "revealed", Form.empty(), null, 200);
   }
 
+  /** The page again, 400, with what was typed and one field's message: nothing was stored. */
+  private HttpResponse<ModelAndView<Map<String, Object>>> missing(
+      HttpRequest<?> request,
+      Authentication auth,
+      long resident,
+      Map<String, String> values,
+      String field,
+      String messageKey,
+      String failedAction) {
+    Texts t = Page.texts(request);
+    Form form = new Form(values, Map.of(field, t.t(messageKey)), t.t("page.form.fix"));
+    return page(request, auth, resident, null, null, form, failedAction, 400);
+  }
+
   private HttpResponse<ModelAndView<Map<String, Object>>> page(
       HttpRequest<?> request,
       Authentication auth,
@@ -237,24 +251,20 @@ public class ResidentPage {
     values.put("reason", reason == null ? "" : reason);
     values.put("note", note == null ? "" : note.substring(0, Math.min(note.length(), 2000)));
     Form form = Form.of(values);
-    FollowUpOutcome o = choice(FollowUpOutcome.class, outcome);
+    FollowUpOutcome o = Staff.choice(FollowUpOutcome.class, outcome);
     if (o == null) {
-      return page(
+      return missing(
           request,
           auth,
           resident,
-          null,
-          null,
-          new Form(
-              values,
-              Map.of("outcome", t.t("page.staff.followUp.outcomeMissing")),
-              t.t("page.form.fix")),
-          "followUp-" + f,
-          400);
+          values,
+          "outcome",
+          "page.staff.followUp.outcomeMissing",
+          "followUp-" + f);
     }
     try {
       placements.recordFollowUp(
-          caller, f, new FollowUpRequest(o, choice(LeaveReason.class, reason), note));
+          caller, f, new FollowUpRequest(o, Staff.choice(LeaveReason.class, reason), note));
     } catch (ApiProblem problem) {
       if (Staff.notFound(problem)) {
         return ErrorPages.notFound(request, "/residents/" + id);
@@ -294,18 +304,14 @@ public class ResidentPage {
     values.put("note", note == null ? "" : note.substring(0, Math.min(note.length(), 1000)));
     Form form = Form.of(values);
     if (course == null) {
-      return page(
+      return missing(
           request,
           auth,
           resident,
-          null,
-          null,
-          new Form(
-              values,
-              Map.of("courseId", t.t("page.staff.training.courseMissing")),
-              t.t("page.form.fix")),
-          "enrol",
-          400);
+          values,
+          "courseId",
+          "page.staff.training.courseMissing",
+          "enrol");
     }
     try {
       training.enrol(Caller.of(auth), course, new EnrolmentRequest(resident, note), null);
@@ -319,17 +325,5 @@ public class ResidentPage {
           request, auth, resident, null, null, form.failed(problem, t), "enrol", problem.status());
     }
     return Staff.seeOther("/residents/" + resident + "?done=enrolled#training");
-  }
-
-  private static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value) {
-    if (value == null) {
-      return null;
-    }
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(value)) {
-        return e;
-      }
-    }
-    return null;
   }
 }

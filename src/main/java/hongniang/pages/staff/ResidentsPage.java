@@ -181,7 +181,7 @@ public class ResidentsPage {
       errors.put("communityId", t.t("page.staff.new.communityMissing"));
     }
     // registering someone on their behalf needs to say how they agreed to their data being kept
-    DataConsent consent = choice(DataConsent.class, values.get("dataConsent"));
+    DataConsent consent = Staff.choice(DataConsent.class, values.get("dataConsent"));
     if (consent == null) {
       errors.put("dataConsent", t.t("page.staff.new.dataConsentMissing"));
     }
@@ -199,12 +199,12 @@ public class ResidentsPage {
     JobseekerRequest r =
         new JobseekerRequest(
             values.get("name") == null ? "" : values.get("name"),
-            choice(Gender.class, values.get("gender")),
+            Staff.choice(Gender.class, values.get("gender")),
             values.get("idNumber"),
             birthYear,
             values.get("phone"),
             community,
-            choice(Education.class, values.get("education")),
+            Staff.choice(Education.class, values.get("education")),
             list(values.get("skills")),
             null,
             list(values.get("desiredOccupations")),
@@ -262,18 +262,6 @@ public class ResidentsPage {
       return null;
     }
     return Integer.parseInt(value);
-  }
-
-  private static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value) {
-    if (value == null) {
-      return null;
-    }
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(value)) {
-        return e;
-      }
-    }
-    return null;
   }
 
   private static @Nullable List<String> list(@Nullable String value) {

@@ -54,4 +54,17 @@ final class Staff {
   static Page frame(io.micronaut.http.HttpRequest<?> request, String titleKey, String path) {
     return Page.of(request, Page.texts(request).t(titleKey), path);
   }
+
+  /** The constant of that name, or null (none given, or not one of them). */
+  static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(value)) {
+        return e;
+      }
+    }
+    return null;
+  }
 }
