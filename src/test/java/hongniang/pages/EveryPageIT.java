@@ -11,6 +11,7 @@ import hongniang.support.Browser;
 import hongniang.support.Browser.Screen;
 import hongniang.support.Fixtures;
 import hongniang.support.PageTest;
+import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
