@@ -66,6 +66,7 @@ public record Page(
               new NavLink("/residents", "page.nav.residents"),
               new NavLink("/board", "page.nav.board"),
               new NavLink("/pipeline", "page.nav.pipeline"),
+              new NavLink("/courses", "page.nav.courses"),
               new NavLink("/inbox", "page.nav.inbox"));
       case ADMIN ->
           List.of(

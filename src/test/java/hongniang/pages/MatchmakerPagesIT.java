@@ -21,6 +21,7 @@ import hongniang.support.PageTest;
 import hongniang.support.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -429,6 +430,55 @@ class MatchmakerPagesIT extends PageTest {
       assertThat(page.getByRole(AriaRole.STATUS)).containsText("居民已登记");
       assertEquals(
           2, api().get("/api/v1/jobseekers?communityId=" + community, admin()).num("totalItems"));
+    } finally {
+      close(page);
+    }
+  }
+
+  @Test
+  void aCourseResultIsRecordedAfterAConfirmationAndAPassGivesTheLicence() {
+    long community = aCommunity();
+    long resident = aResident(community);
+    Reply course = api().post("/api/v1/courses", Fixtures.aCourse(), admin());
+    assertEquals(201, course.status(), course.toString());
+    long courseId = course.num("id");
+    Reply enrolled =
+        api()
+            .post(
+                "/api/v1/courses/" + courseId + "/enrolments",
+                Map.of("jobseekerId", resident),
+                admin());
+    assertEquals(201, enrolled.status(), enrolled.toString());
+    Page page = open(Screen.PHONE);
+    try {
+      signIn(page, aUser(Role.MATCHMAKER, community));
+      page.locator("nav.menu a[href='/courses']").click();
+      assertThat(page.locator("h1")).hasText("培训课程");
+      Browser.assertAccessible(page);
+      page.navigate(url("/courses/" + courseId));
+      assertThat(page.locator("main")).containsText("已报名的居民");
+      // no confirmation: refused, nothing recorded
+      page.getByLabel("合格", new Page.GetByLabelOptions().setExact(true)).check();
+      page.getByLabel("证书编号（合格时填写）").fill("DG-2026-0042");
+      Response refused =
+          page.waitForResponse(
+              r -> r.url().endsWith("/complete"), () -> button(page, "记录结业").click());
+      assertEquals(400, refused.status());
+      assertThat(page.getByRole(AriaRole.ALERT)).containsText("不能撤销");
+      Browser.assertAccessible(page);
+      assertEquals(
+          "ENROLLED", api().get("/api/v1/enrolments/" + enrolled.num("id"), admin()).str("status"));
+      page.getByLabel("合格", new Page.GetByLabelOptions().setExact(true)).check();
+      page.getByLabel("我已核对结果：记录后不能撤销").check();
+      button(page, "记录结业").click();
+      assertThat(page.getByRole(AriaRole.STATUS)).containsText("已记录结业");
+      Reply done = api().get("/api/v1/enrolments/" + enrolled.num("id"), admin());
+      assertEquals("COMPLETED", done.str("status"), done.toString());
+      assertTrue(
+          api().get("/api/v1/jobseekers/" + resident, admin()).list("licences").contains("电工证"),
+          "a pass gives the course's licence");
+      Browser.screenshot(page, "staff-course-phone");
+      assertEquals(404, page.navigate(url("/courses/99999999")).status());
     } finally {
       close(page);
     }
