@@ -33,7 +33,11 @@ class LoginProvider<B> implements HttpRequestAuthenticationProvider<B> {
       HttpRequest<B> request, @NonNull AuthenticationRequest<String, String> authRequest) {
     String username = authRequest.getIdentity() == null ? "" : authRequest.getIdentity().trim();
     String password = authRequest.getSecret() == null ? "" : authRequest.getSecret();
-    Optional<User> found = users.findByUsername(username.toLowerCase(java.util.Locale.ROOT));
+    // a name with a control character (NUL among them) is no one's: PostgreSQL takes no NUL
+    Optional<User> found =
+        username.chars().anyMatch(Character::isISOControl)
+            ? Optional.empty()
+            : users.findByUsername(username.toLowerCase(java.util.Locale.ROOT));
     if (found.isEmpty()) {
       hasher.matches(password, dummyHash);
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);

@@ -95,6 +95,29 @@ class AccountsIT implements DatabaseTest {
   }
 
   @Test
+  void aLongChinesePasswordIsSetAndUsedAndANulInANameIsJustAWrongLogin() {
+    // 25 Chinese characters: 75 bytes in UTF-8, past bcrypt's 72
+    String longPassword = "红娘为社区居民牵线搭桥找到合适工作的第一步是登记求职信息吧";
+    assertTrue(longPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72);
+    Reply created =
+        api.post(
+            "/api/v1/users",
+            new NewUser("long-pass-user", longPassword, Role.MATCHMAKER, null, 2L, null, null),
+            admin);
+    assertEquals(201, created.status(), created::toString);
+    api.login("long-pass-user", longPassword);
+    // every character counts: the same password without its last one is wrong
+    Reply shorter =
+        api.post(
+            "/api/v1/login",
+            new Login("long-pass-user", longPassword.substring(0, longPassword.length() - 1)),
+            null);
+    assertEquals(401, shorter.status(), shorter::toString);
+    Reply nul = api.post("/api/v1/login", new Login("admin\u0000", "whatever-1"), null);
+    assertEquals(401, nul.status(), nul::toString);
+  }
+
+  @Test
   void wrongPasswordIsRefused() {
     Reply reply = api.post("/api/v1/login", new Login("admin", "wrong-pass"), null);
     assertEquals(401, reply.status(), reply.toString());

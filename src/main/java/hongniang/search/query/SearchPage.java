@@ -16,7 +16,7 @@ record SearchPage(int page, int size) {
     if (s < 1 || s > MAX_SIZE) {
       throw ApiProblem.invalid(FieldError.range("size", 1, MAX_SIZE));
     }
-    if (p < 0 || (long) (p + 1) * s > MAX_DEPTH) {
+    if (p < 0 || ((long) p + 1) * s > MAX_DEPTH) {
       throw ApiProblem.invalid(
           new FieldError(
                   "page",

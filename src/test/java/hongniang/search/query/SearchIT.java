@@ -331,6 +331,8 @@ class SearchIT extends ApiTest {
     }
     assertEquals(List.of("size:Range"), search("size=51").fieldRules());
     assertEquals(List.of("page:Depth"), search("size=50&page=20").fieldRules());
+    // the largest int: page + 1 must not wrap round to a negative depth
+    assertEquals(List.of("page:Depth"), search("page=2147483647").fieldRules());
     assertEquals(List.of("sort:OneOf"), search("sort=price").fieldRules());
     assertEquals(400, search("wageFrom=abc").status());
   }
