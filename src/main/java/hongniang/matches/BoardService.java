@@ -65,6 +65,8 @@ public class BoardService {
           new FieldError("jobseekerIds", "Size", "between 1 and " + MAX_RESIDENTS + " residents")
               .with("limit", Validation.sizeLimit(1, MAX_RESIDENTS, true)));
     }
+    nulls(errors, "postingIds", r.postingIds());
+    nulls(errors, "jobseekerIds", r.jobseekerIds());
     ApiProblem.throwIfAny(errors);
     Long community = r.communityId();
     if (caller.isMatchmaker()) {
@@ -170,6 +172,18 @@ public class BoardService {
                       + ": "
                       + sorted)
               .with("value", sorted));
+    }
+  }
+
+  /** A null among the ids named (JSON {@code [null]}): each such place is an error of its own. */
+  private static void nulls(List<FieldError> errors, String field, List<Long> ids) {
+    if (ids == null) {
+      return;
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      if (ids.get(i) == null) {
+        errors.add(new FieldError(field + "[" + i + "]", "NotNull", "an id, not null"));
+      }
     }
   }
 }

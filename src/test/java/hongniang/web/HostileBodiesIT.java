@@ -168,6 +168,8 @@ class HostileBodiesIT extends ApiTest {
                 "{\"method\":\"TELEPATHY\"}",
                 "method"),
             new Hostile("/api/v1/match-board/1/accept", "{\"proposals\":[null]}", "proposals[0]"),
+            new Hostile("/api/v1/match-board", "{\"jobseekerIds\":[1,null]}", "jobseekerIds[1]"),
+            new Hostile("/api/v1/match-board", "{\"postingIds\":[null]}", "postingIds[0]"),
             new Hostile(
                 "/api/v1/match-board/1/accept",
                 "{\"proposals\":[{\"postingId\":\"x\"}]}",
