@@ -310,4 +310,44 @@ class PublicPagesIT extends ApiTest {
     assertEquals("/", Switches.localPath("/\\evil.example"));
     assertEquals("/jobs/3?q=a", Switches.localPath("/jobs/3?q=a"));
   }
+
+  @org.junit.jupiter.api.Test
+  void aLongListOfResultsIsReadPageByPage() {
+    Reply place =
+        api()
+            .post(
+                "/api/v1/communities",
+                new CommunityRequest("翻页" + System.nanoTime() % 100_000_000, null),
+                admin());
+    long where = place.num("id");
+    List<Long> made = new java.util.ArrayList<>();
+    for (int i = 0; i < SearchPage.SIZE + 1; i++) {
+      Reply created =
+          api()
+              .post(
+                  "/api/v1/postings",
+                  Fixtures.edit(Fixtures.aPosting(unit)).workCommunityId(where).build(),
+                  admin());
+      assertEquals(201, created.status(), created::toString);
+      made.add(created.num("id"));
+    }
+    eventually(
+        () -> api().get("/api/v1/postings/search?communityId=" + where, admin()),
+        r -> r.num("total") == SearchPage.SIZE + 1);
+    try (BrowserContext context = Browser.get().context(Screen.PHONE)) {
+      Page page = context.newPage();
+      page.navigate(url("/?communityId=" + where));
+      assertThat(page.locator(".hit")).hasCount(SearchPage.SIZE);
+      assertThat(page.locator("nav.pages span")).hasText("第 1 页，共 2 页");
+      assertEquals(0, page.locator("nav.pages a[rel=prev]").count());
+      page.locator("nav.pages a[rel=next]").click();
+      assertTrue(page.url().contains("page=2"), page.url());
+      assertThat(page.locator(".hit")).hasCount(1);
+      assertEquals(0, page.locator("nav.pages a[rel=next]").count());
+      assertThat(page.locator("nav.pages a[rel=prev]")).isVisible();
+      Browser.assertAccessible(page);
+    } finally {
+      made.forEach(id -> api().post("/api/v1/postings/" + id + "/close", Map.of(), admin()));
+    }
+  }
 }
